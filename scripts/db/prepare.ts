@@ -1,0 +1,78 @@
+/**
+ * Gives the run and test commands a database that is migrated and, on first start, seeded.
+ *
+ * - DATABASE_URL set: that server is used as it is (PostgreSQL 15+); nothing is started, and stop() does nothing.
+ * - Otherwise: an embedded PostgreSQL with its data in the git-ignored `.data/postgres-<kind>` folder, on port
+ *   54320 (dev) or 54321 (test), or EMBEDDED_PG_PORT. stop() shuts it down.
+ *
+ * Either way migrations are applied, and the demo data is seeded if the database has no department yet, except
+ * when NODE_ENV is "production" (the demo accounts have a published password).
+ */
+import path from "node:path";
+import pg from "pg";
+import { seed } from "../../prisma/seed";
+import { ensureDatabase, startEmbeddedPostgres } from "./embedded";
+import { migrate } from "./migrate";
+import { projectRoot } from "./migrations-folder";
+
+export type DatabaseKind = "dev" | "test";
+
+export interface PreparedDatabase {
+  databaseUrl: string;
+  /** Stops the embedded server if one was started; idempotent. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORTS: Record<DatabaseKind, number> = { dev: 54320, test: 54321 };
+const DATABASE_NAMES: Record<DatabaseKind, string> = { dev: "iwgtip", test: "iwgtip_test" };
+
+export async function prepareDatabase({ kind }: { kind: DatabaseKind }): Promise<PreparedDatabase> {
+  const configuredUrl = process.env.DATABASE_URL;
+  let databaseUrl: string;
+  let stop = async () => {};
+
+  if (configuredUrl) {
+    databaseUrl = configuredUrl;
+  } else {
+    const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : DEFAULT_PORTS[kind];
+    if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+      throw new Error(`EMBEDDED_PG_PORT must be a TCP port number, not "${process.env.EMBEDDED_PG_PORT}".`);
+    }
+    const server = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", `postgres-${kind}`), port });
+    stop = server.stop;
+    databaseUrl = server.databaseUrl(DATABASE_NAMES[kind]);
+    try {
+      await ensureDatabase(server.databaseUrl("postgres"), DATABASE_NAMES[kind]);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+
+  try {
+    await migrate(databaseUrl, { quiet: true });
+    if (await hasNoDepartments(databaseUrl)) {
+      if (process.env.NODE_ENV === "production") {
+        console.warn("The database has no departments; demo data is never seeded in production. Add them as an administrator.");
+      } else {
+        await seed(databaseUrl);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, stop };
+}
+
+async function hasNoDepartments(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const result = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM departments) AS empty");
+    return result.rows[0]?.empty ?? true;
+  } finally {
+    await client.end();
+  }
+}
