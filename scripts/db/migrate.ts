@@ -31,7 +31,7 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
   await lockClient.connect();
   try {
     await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK]);
-    const engine = await openSchemaEngine({ databaseUrl });
+    const { engine, close } = await openSchemaEngine({ databaseUrl });
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({
         migrationsList,
@@ -45,7 +45,7 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
         );
       }
     } finally {
-      engine.free();
+      await close();
     }
   } finally {
     await lockClient.end(); // ending the session releases the advisory lock

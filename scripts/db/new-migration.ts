@@ -48,7 +48,7 @@ export async function createMigration(
   const schema = await readFile(schemaPath, "utf8");
   const snapshot = existsSync(schemaSnapshotPath) ? await readFile(schemaSnapshotPath, "utf8") : undefined;
 
-  const engine = await openSchemaEngine({ databaseUrl });
+  const { engine, close } = await openSchemaEngine({ databaseUrl });
   let sql: string;
   try {
     const result = await engine.diff({
@@ -61,7 +61,7 @@ export async function createMigration(
     const changed = result.exitCode === 2; // with exitCode: true the engine answers 2 for a non-empty diff
     sql = changed ? (result.stdout ?? "") : "";
   } finally {
-    engine.free();
+    await close();
   }
 
   if (sql.trim() === "" && !options.allowEmpty) return { sql: "" };

@@ -13,7 +13,7 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type pg from "pg";
+import pg from "pg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export type { SchemaEngine };
@@ -34,12 +34,32 @@ export function loadSchemaEngineBindings(): Promise<SchemaEngineBindings> {
       "schema_engine_bg.wasm",
     );
     // The glue module is the wasm's only import namespace, under the name the bundler-style entry point uses.
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": glue });
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": withUnrefTimers(glue),
+    });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
   return bindings;
+}
+
+/**
+ * The engine arms 10-second timers (connection housekeeping) that outlive a migration and would keep a script alive
+ * for 10 s after its work is done. Unref them: they are never a reason for the process to stay up.
+ */
+function withUnrefTimers(glue: SchemaEngineBindings): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...(glue as unknown as WebAssembly.ModuleImports) };
+  for (const [name, value] of Object.entries(glue)) {
+    if (name.startsWith("__wbg_setTimeout_") && typeof value === "function") {
+      imports[name] = (...args: unknown[]) => {
+        const timer = (value as (...inner: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | undefined)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
 }
 
 export interface OpenSchemaEngineOptions {
@@ -51,13 +71,34 @@ export interface OpenSchemaEngineOptions {
   onLog?: (line: string) => void;
 }
 
-/** Opens a schema engine; the caller must `free()` it when done. */
-export async function openSchemaEngine({ databaseUrl, schemaFiles, onLog }: OpenSchemaEngineOptions) {
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections. */
+  close(): Promise<void>;
+}
+
+/** Opens a schema engine; the caller must `close()` it when done. */
+export async function openSchemaEngine({ databaseUrl, schemaFiles, onLog }: OpenSchemaEngineOptions): Promise<OpenSchemaEngine> {
   const { SchemaEngine } = await loadSchemaEngineBindings();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    new WholeScriptPrismaPg(new PrismaPg({ connectionString: databaseUrl })),
-  );
-  return SchemaEngine.new({ datamodels: schemaFiles }, (line: string) => onLog?.(line), adapterFactory);
+  // Our own pool, so that closing is ours to do: freeing the engine leaves the adapter's connections open, and the
+  // engine holds Prisma's migration advisory lock on one of them until that connection closes.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 10_000 });
+  pool.on("error", () => {}); // an idle connection dropped by the server must not crash the process
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(new PrismaPg(pool)));
+  let engine: SchemaEngine;
+  try {
+    engine = await SchemaEngine.new({ datamodels: schemaFiles }, (line: string) => onLog?.(line), adapterFactory);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
 
 /**
