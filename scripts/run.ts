@@ -1,0 +1,128 @@
+/**
+ * Runs the portal with no other setup:
+ *
+ *   npm run dev     →  tsx scripts/run.ts dev     (next dev, hot reload)
+ *   npm start       →  tsx scripts/run.ts start   (next build when the build is missing or stale, then next start)
+ *
+ * The database comes from prepareDatabase("dev"): DATABASE_URL if set, else an embedded PostgreSQL in .data/,
+ * migrated and seeded on first start. The app listens on PORT (default 3000). Outside production, NEXTAUTH_SECRET
+ * and NEXTAUTH_URL get development defaults when unset (a random secret kept in .data/dev-secret).
+ * Ctrl-C or SIGTERM stops Next and then the embedded PostgreSQL.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./db/prepare";
+
+const projectRoot = path.resolve(__dirname, "..");
+
+/** What a production build is made from: newer than .next/BUILD_ID means the build is stale. */
+const BUILD_INPUT_DIRS = ["app", "lib", "components", "messages", "prisma", "public"];
+const BUILD_INPUT_FILES = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== "dev" && mode !== "start") {
+    console.error("Usage: tsx scripts/run.ts dev|start");
+    process.exit(2);
+  }
+  const port = process.env.PORT ?? "3000";
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65_535) {
+    console.error(`PORT must be a TCP port number, not "${port}".`);
+    process.exit(2);
+  }
+
+  const database = await prepareDatabase({ kind: "dev" });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.databaseUrl, PORT: port, ...developmentAuthDefaults(port) };
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const forward = (signal: NodeJS.Signals) => {
+    stopping = true;
+    if (child && child.exitCode === null) child.kill(signal);
+    else void database.stop().then(() => process.exit(128 + (signal === "SIGINT" ? 2 : 15)));
+  };
+  process.on("SIGINT", () => forward("SIGINT"));
+  process.on("SIGTERM", () => forward("SIGTERM"));
+
+  const runNext = (args: string[]) =>
+    new Promise<number>((resolve, reject) => {
+      child = spawn(process.execPath, [nextBin(), ...args], { cwd: projectRoot, env, stdio: "inherit" });
+      child.on("error", reject);
+      child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)));
+    });
+
+  let exitCode = 0;
+  try {
+    if (mode === "start" && buildIsStale()) {
+      console.log("Building the portal (the build is missing or older than the sources)…");
+      exitCode = await runNext(["build"]);
+    }
+    if (exitCode === 0 && !stopping) {
+      console.log(`The portal will listen on http://localhost:${port}`);
+      exitCode = await runNext(mode === "dev" ? ["dev", "--port", port] : ["start", "--port", port]);
+    }
+  } finally {
+    await database.stop();
+  }
+  process.exit(stopping ? 0 : exitCode);
+}
+
+function nextBin(): string {
+  return require.resolve("next/dist/bin/next", { paths: [projectRoot] });
+}
+
+/** True when .next/BUILD_ID is missing or older than any build input. */
+function buildIsStale(): boolean {
+  const buildId = path.join(projectRoot, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const inputs = [
+    ...BUILD_INPUT_DIRS.map((dir) => path.join(projectRoot, dir)),
+    ...BUILD_INPUT_FILES.map((file) => path.join(projectRoot, file)),
+  ];
+  return inputs.some((input) => newestMtime(input) > builtAt);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file shows only as a newer directory
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+/**
+ * Sign-in needs a secret and the site's URL. In development, invent them rather than make every developer configure
+ * them; in production never: a missing secret there must fail loudly, not be replaced by a local file.
+ */
+function developmentAuthDefaults(port: string): Record<string, string> {
+  if (process.env.NODE_ENV === "production") return {};
+  const defaults: Record<string, string> = {};
+  if (!process.env.NEXTAUTH_SECRET) defaults.NEXTAUTH_SECRET = developmentSecret();
+  if (!process.env.NEXTAUTH_URL) defaults.NEXTAUTH_URL = `http://localhost:${port}`;
+  return defaults;
+}
+
+/** A random secret, kept in .data/dev-secret so that sessions survive a restart. */
+function developmentSecret(): string {
+  const file = path.join(projectRoot, ".data", "dev-secret");
+  if (existsSync(file)) {
+    const saved = readFileSync(file, "utf8").trim();
+    if (saved.length >= 32) return saved;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
