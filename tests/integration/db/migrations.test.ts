@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrate } from "../../../scripts/db/migrate";
+import { migrationsDir, projectRoot, readMigrationsList } from "../../../scripts/db/migrations-folder";
+import { createTemporaryDatabase, type TemporaryDatabase, withClient } from "./temporary-database";
+
+const run = promisify(execFile);
+const databases: TemporaryDatabase[] = [];
+
+async function freshDatabase(migrated: boolean): Promise<TemporaryDatabase> {
+  const database = await createTemporaryDatabase({ migrated });
+  databases.push(database);
+  return database;
+}
+
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((database) => database.drop()));
+});
+
+async function appliedMigrations(url: string) {
+  return withClient(url, async (client) => {
+    const result = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+    );
+    return result.rows;
+  });
+}
+
+describe("migrations", () => {
+  it("apply cleanly to an empty database and record themselves as prisma migrate deploy would", async () => {
+    const database = await freshDatabase(false);
+    await migrate(database.url, { quiet: true });
+
+    const folders = (await readMigrationsList()).migrationDirectories.map((directory) => directory.path);
+    const applied = await appliedMigrations(database.url);
+    expect(applied.map((row) => row.migration_name)).toEqual(folders);
+    for (const row of applied) {
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+      // Prisma's checksum is the SHA-256 of migration.sql: a mismatch would make `prisma migrate deploy` refuse.
+      const sql = await readFile(path.join(migrationsDir, row.migration_name, "migration.sql"));
+      expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+    }
+
+    const tables = await withClient(database.url, (client) =>
+      client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"),
+    );
+    expect(tables.rows.map((row) => row.table_name)).toEqual(
+      expect.arrayContaining(["departments", "initiatives", "funding_lines", "meetings", "agenda_items", "audit_events", "sign_in_attempts"]),
+    );
+  });
+
+  it("are a no-op the second time", async () => {
+    const database = await freshDatabase(true);
+    const before = await appliedMigrations(database.url);
+    await migrate(database.url, { quiet: true });
+    expect(await appliedMigrations(database.url)).toEqual(before);
+  });
+
+  it("are safe when two processes migrate the same database at once", async () => {
+    const database = await freshDatabase(false);
+    const migrateInAnotherProcess = () =>
+      run(process.execPath, [path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/db/migrate.ts"], {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: database.url },
+      });
+    const results = await Promise.all([migrateInAnotherProcess(), migrateInAnotherProcess()]);
+
+    const outputs = results.map((result) => result.stdout).sort();
+    expect(outputs[0]).toMatch(/Applied migrations/);
+    expect(outputs[1]).toMatch(/up to date/);
+    const applied = await appliedMigrations(database.url);
+    expect(new Set(applied.map((row) => row.migration_name)).size).toBe(applied.length);
+    expect(applied.every((row) => row.finished_at !== null)).toBe(true);
+  }, 60_000);
+});
