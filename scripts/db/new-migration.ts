@@ -36,7 +36,33 @@ export interface NewMigrationResult {
   sql: string;
 }
 
-/** Diffs the snapshot against schema.prisma and writes the migration; `databaseUrl` is only the engine's connection. */
+/**
+ * The SQL that would bring a database migrated up to the last migration in line with schema.prisma; "" when the
+ * schema has not changed since. `databaseUrl` is only the engine's connection: nothing is read from or written to it.
+ */
+export async function pendingSchemaChanges(databaseUrl: string): Promise<string> {
+  const schema = await readFile(schemaPath, "utf8");
+  const snapshot = existsSync(schemaSnapshotPath) ? await readFile(schemaSnapshotPath, "utf8") : undefined;
+  const { engine, close } = await openSchemaEngine({ databaseUrl });
+  try {
+    const result = await engine.diff({
+      from:
+        snapshot === undefined
+          ? { tag: "empty" }
+          : { tag: "schemaDatamodel", files: [{ path: "schema.snapshot.prisma", content: snapshot }] },
+      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+      script: true,
+      exitCode: true,
+      filters: NO_EXTERNAL_OBJECTS,
+    });
+    // With exitCode: true the engine answers 2 for a non-empty diff (and prints an empty-migration comment otherwise).
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  } finally {
+    await close();
+  }
+}
+
+/** Writes the pending schema changes as a new migration folder and moves the snapshot forward. */
 export async function createMigration(
   name: string,
   databaseUrl: string,
@@ -46,24 +72,7 @@ export async function createMigration(
     throw new Error(`Migration name "${name}": use lower-case words joined by underscores, e.g. add_initiative_risk.`);
   }
   const schema = await readFile(schemaPath, "utf8");
-  const snapshot = existsSync(schemaSnapshotPath) ? await readFile(schemaSnapshotPath, "utf8") : undefined;
-
-  const { engine, close } = await openSchemaEngine({ databaseUrl });
-  let sql: string;
-  try {
-    const result = await engine.diff({
-      from: snapshot === undefined ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.snapshot.prisma", content: snapshot }] },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
-      script: true,
-      exitCode: true,
-      filters: NO_EXTERNAL_OBJECTS,
-    });
-    const changed = result.exitCode === 2; // with exitCode: true the engine answers 2 for a non-empty diff
-    sql = changed ? (result.stdout ?? "") : "";
-  } finally {
-    await close();
-  }
-
+  const sql = await pendingSchemaChanges(databaseUrl);
   if (sql.trim() === "" && !options.allowEmpty) return { sql: "" };
 
   const folder = `${timestamp(options.now ?? new Date())}_${name}`;

@@ -78,3 +78,11 @@ describe("migrations", () => {
     expect(applied.every((row) => row.finished_at !== null)).toBe(true);
   }, 60_000);
 });
+
+describe("prisma/schema.prisma", () => {
+  it("has no change that a committed migration lacks (run `npm run db:migration:new -- <name>`)", async () => {
+    const { pendingSchemaChanges } = await import("../../../scripts/db/new-migration");
+    const database = await freshDatabase(false);
+    expect(await pendingSchemaChanges(database.url)).toBe("");
+  });
+});
