@@ -1,0 +1,40 @@
+import { setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
+import { isDatabaseUnavailableError } from "@/lib/db-errors";
+import { isLocale } from "@/lib/i18n/routing";
+import { sectionsFor } from "@/lib/navigation/sections";
+import { MainNav } from "@/components/shell/main-nav";
+import { PortalFrame } from "@/components/shell/portal-frame";
+import { ServiceUnavailable } from "@/components/shell/service-unavailable";
+import { UserMenu } from "@/components/shell/user-menu";
+
+export const dynamic = "force-dynamic";
+
+/** Every portal page requires a signed-in, active user (the proxy only redirects early). */
+export default async function PortalLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+
+  let user: SessionUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    if (!isDatabaseUnavailableError(error)) throw error;
+    return (
+      <PortalFrame>
+        <ServiceUnavailable />
+      </PortalFrame>
+    );
+  }
+  if (!user) user = await requireUser(locale);
+
+  const items = sectionsFor(user).map(({ key, href }) => ({ key, href }));
+  return (
+    <PortalFrame headerExtra={<UserMenu user={user} />} nav={<MainNav items={items} />}>
+      {children}
+    </PortalFrame>
+  );
+}

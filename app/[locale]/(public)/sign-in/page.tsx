@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isLocale } from "@/lib/i18n/routing";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { PortalFrame } from "@/components/shell/portal-frame";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "SignIn" });
+  return { title: t("title") };
+}
+
+export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl, locale);
+  // Already signed in: straight on. A database outage here just shows the form.
+  const user = await getCurrentUser().catch(() => null);
+  if (user) redirect(callbackUrl);
+
+  const t = await getTranslations("SignIn");
+  return (
+    <PortalFrame>
+      <h1>{t("title")}</h1>
+      {query.signedOut && (
+        <p role="status" className="mb-4 border-l-4 border-health-green bg-gc-light p-3">
+          {t("signedOut")}
+        </p>
+      )}
+      <p className="mb-6 max-w-2xl">{t("intro")}</p>
+      <SignInForm callbackUrl={callbackUrl} />
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Role } from "@/lib/authz/permissions";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role; departmentId: string | null; language: "en" | "fr" };
+  }
+  interface User {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    departmentId: string | null;
+    language: "en" | "fr";
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: string;
+    role: Role;
+    departmentId: string | null;
+    language: "en" | "fr";
+  }
+}

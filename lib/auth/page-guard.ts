@@ -1,0 +1,21 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { can, type Permission } from "@/lib/authz/permissions";
+import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { requireUser } from "./session";
+import type { SessionUser } from "./types";
+
+/**
+ * The first lines of every portal page: a valid locale, a signed-in user, and the
+ * permission to open the page. A page the user may not open answers 404, like a
+ * page that does not exist.
+ */
+export async function guardPage(params: Promise<{ locale: string }>, permission: Permission): Promise<{ locale: Locale; user: SessionUser }> {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const user = await requireUser(locale);
+  if (!can(user, permission)) notFound();
+  return { locale, user };
+}

@@ -1,0 +1,13 @@
+import type { Role } from "@/lib/authz/permissions";
+import type { Locale } from "@/lib/i18n/routing";
+
+/** The signed-in user as the app sees it: small, plain, re-read from the database per request. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  departmentAcronym: { en: string; fr: string } | null;
+  language: Locale;
+};

@@ -1,0 +1,80 @@
+/**
+ * The permission vocabulary and the role → permission map (DESIGN.md §3).
+ * Pure data and pure functions: no database, so it is unit-tested on its own.
+ * Whatever is not listed is denied.
+ */
+export const roles = ["ADMIN", "COORDINATOR", "DEPARTMENT_REP", "EXECUTIVE"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  "portal.read": "Read initiatives, funding, action items, meetings and dashboards",
+  "export.read": "Export CSV and print",
+  "initiative.create": "Create an initiative",
+  "initiative.update": "Edit an initiative, post a status update, edit its funding and milestones",
+  "initiative.archive": "Archive an initiative",
+  "actionItem.create": "Create and assign action items",
+  "actionItem.updateStatus": "Change the status of an action item",
+  "meeting.manage": "Manage meetings, agendas, minutes and update calls",
+  "admin.manage": "Manage users, departments, pillars and settings, and read the audit log",
+} as const;
+
+export type Permission = keyof typeof permissions;
+
+/**
+ * How far a role's grant reaches: `all` records, or only records whose owning
+ * department is the user's own.
+ */
+export type Scope = "all" | "ownDepartment";
+
+const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
+  ADMIN: {
+    "portal.read": "all",
+    "export.read": "all",
+    "initiative.create": "all",
+    "initiative.update": "all",
+    "initiative.archive": "all",
+    "actionItem.create": "all",
+    "actionItem.updateStatus": "all",
+    "meeting.manage": "all",
+    "admin.manage": "all",
+  },
+  COORDINATOR: {
+    "portal.read": "all",
+    "export.read": "all",
+    "initiative.create": "all",
+    "initiative.update": "all",
+    "initiative.archive": "all",
+    "actionItem.create": "all",
+    "actionItem.updateStatus": "all",
+    "meeting.manage": "all",
+  },
+  DEPARTMENT_REP: {
+    "portal.read": "all",
+    "export.read": "all",
+    "initiative.create": "ownDepartment",
+    "initiative.update": "ownDepartment",
+    "actionItem.create": "ownDepartment",
+    "actionItem.updateStatus": "ownDepartment",
+  },
+  EXECUTIVE: {
+    "portal.read": "all",
+    "export.read": "all",
+  },
+};
+
+export type Actor = { role: Role; departmentId: string | null };
+
+/** The record being acted on, as far as the policy cares: which department owns it. */
+export type OwnedRecord = { departmentId: string | null };
+
+/**
+ * May `actor` do `permission`, on `record` when the grant is limited to a department?
+ * Without a record, answers whether the role holds the permission at all (for navigation).
+ */
+export function can(actor: Actor | null, permission: Permission, record?: OwnedRecord): boolean {
+  if (!actor) return false;
+  const scope = grants[actor.role]?.[permission];
+  if (!scope) return false;
+  if (scope === "all" || record === undefined) return true;
+  return actor.departmentId !== null && record.departmentId === actor.departmentId;
+}

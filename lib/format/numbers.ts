@@ -1,0 +1,31 @@
+import type { Locale } from "@/lib/i18n/routing";
+
+const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-CA" : "en-CA");
+
+/** Money held in integer cents, shown as CAD in the language's conventions: $12,300,000 / 12 300 000 $. */
+export function formatMoney(cents: bigint | number, locale: Locale, { showCents = false } = {}): string {
+  const dollars = Number(cents) / 100;
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "currency",
+    currency: "CAD",
+    currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: showCents ? 2 : 0,
+    maximumFractionDigits: showCents ? 2 : 0,
+  }).format(dollars);
+}
+
+/** Fiscal years run 1 April – 31 March and are stored as their starting year: 2007 → 2007-08 / 2007-2008. */
+export function fiscalYearLabel(startYear: number, locale: Locale): string {
+  const end = startYear + 1;
+  return locale === "fr" ? `${startYear}-${end}` : `${startYear}-${String(end % 100).padStart(2, "0")}`;
+}
+
+/** The fiscal year (by starting year) that a calendar date falls in. */
+export function fiscalYearOf(date: Date): number {
+  return date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+}
+
+/** Dates in tables are YYYY-MM-DD in both languages; calendar dates are read as UTC (Prisma `@db.Date`). */
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { can, permissions, roles, type Permission } from "@/lib/authz/permissions";
+
+const jus = "dept-jus";
+const rcmp = "dept-rcmp";
+
+describe("the permission table", () => {
+  it("lets every role read and export", () => {
+    for (const role of roles) {
+      expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, "portal.read")).toBe(true);
+      expect(can({ role, departmentId: null }, "export.read")).toBe(true);
+    }
+  });
+
+  it("denies everything to a signed-out visitor", () => {
+    for (const permission of Object.keys(permissions) as Permission[]) {
+      expect(can(null, permission)).toBe(false);
+    }
+  });
+
+  it("gives executives nothing that changes data", () => {
+    const executive = { role: "EXECUTIVE" as const, departmentId: null };
+    for (const permission of Object.keys(permissions) as Permission[]) {
+      expect(can(executive, permission)).toBe(permission === "portal.read" || permission === "export.read");
+    }
+  });
+
+  it("limits a representative's edits to records of their own department", () => {
+    const rep = { role: "DEPARTMENT_REP" as const, departmentId: jus };
+    expect(can(rep, "initiative.update", { departmentId: jus })).toBe(true);
+    expect(can(rep, "initiative.update", { departmentId: rcmp })).toBe(false);
+    expect(can(rep, "initiative.update", { departmentId: null })).toBe(false);
+    expect(can(rep, "initiative.archive", { departmentId: jus })).toBe(false);
+    expect(can(rep, "meeting.manage")).toBe(false);
+  });
+
+  it("never lets a representative without a department act on a department's record", () => {
+    const orphan = { role: "DEPARTMENT_REP" as const, departmentId: null };
+    expect(can(orphan, "initiative.update", { departmentId: null })).toBe(false);
+  });
+
+  it("keeps administration for administrators", () => {
+    expect(can({ role: "ADMIN", departmentId: null }, "admin.manage")).toBe(true);
+    expect(can({ role: "COORDINATOR", departmentId: jus }, "admin.manage")).toBe(false);
+  });
+});
