@@ -44,9 +44,12 @@ export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedPostgresO
   }
 
   const running = findRunningPostmaster(absoluteDataDir);
-  if (running) {
-    // Typically a server left behind when a previous run was killed with SIGKILL, or one another process of ours
-    // is using right now. Reusing it is safe for both; stopping it is not (it may not be ours to stop).
+  if (running && running.orphaned) {
+    // Left behind by a run that was killed (SIGKILL): nobody will stop it, so stop it and start one we manage.
+    console.warn(`[embedded-postgres] stopping the PostgreSQL server a killed run left behind (pid ${running.pid})`);
+    await stopOrphan(running.pid);
+  } else if (running) {
+    // Another process of ours is using this data folder right now: share its server, and leave stopping it to it.
     console.warn(
       `[embedded-postgres] reusing the PostgreSQL server already running on ${absoluteDataDir} (pid ${running.pid}, port ${running.port})`,
     );
@@ -204,6 +207,8 @@ async function withReadableTempFiles<T>(work: () => Promise<T>): Promise<T> {
 interface RunningPostmaster {
   pid: number;
   port: number;
+  /** Its parent is gone: init (pid 1) or a process other than Node adopted it. */
+  orphaned: boolean;
 }
 
 /**
@@ -222,13 +227,31 @@ function findRunningPostmaster(dataDir: string): RunningPostmaster | undefined {
   } catch (error) {
     if ((error as { code?: string }).code !== "EPERM") return undefined; // no such process
   }
+  if (os.platform() !== "linux") return { pid, port, orphaned: false }; // no /proc: assume it is in use
   try {
     const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8");
     if (!commandLine.includes("postgres")) return undefined;
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after the last ")".
+    const parentPid = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)?.trim().split(" ")[1]);
+    const parentCommand = parentPid > 1 ? readFileSync(`/proc/${parentPid}/cmdline`, "utf8") : "";
+    return { pid, port, orphaned: !/node/.test(parentCommand) };
   } catch {
-    if (os.platform() === "linux") return undefined; // vanished between the two checks
+    return undefined; // vanished while we looked
   }
-  return { pid, port };
+}
+
+/** Asks a postmaster for a fast shutdown and waits until it is gone. */
+async function stopOrphan(pid: number): Promise<void> {
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) did not stop within 30 s; stop it by hand and try again.`);
 }
 
 function removeStalePidFile(dataDir: string): void {
