@@ -15,10 +15,12 @@ export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; created and initialised on first use. */
   dataDir: string;
   port: number;
+  /** Databases to create if they are missing. */
+  databases?: string[];
 }
 
 export interface EmbeddedPostgres {
-  /** Connection URL for a database of this cluster; `startEmbeddedPostgres` does not create it, `ensureDatabase` does. */
+  /** Connection URL for a database of this cluster (created by the `databases` option or `ensureDatabase`). */
   databaseUrl(dbName: string): string;
   /** Stops the server if this process started it; a no-op for a server found already running. Idempotent. */
   stop(): Promise<void>;
@@ -30,7 +32,18 @@ const SUPERUSER_PASSWORD = "iwgtip-dev";
 const POSTGRES_OS_USER = "postgres";
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `dataDir` listening on `port`. */
-export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const server = await startServer(options);
+  try {
+    for (const name of options.databases ?? []) await ensureDatabase(server.databaseUrl("postgres"), name);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function startServer({ dataDir, port }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const absoluteDataDir = path.resolve(dataDir);
   const nativeDir = await hydrateNativeBinaries();
   const osUser = process.getuid?.() === 0 ? lookUpOsUser(POSTGRES_OS_USER) : undefined;

@@ -11,7 +11,7 @@
 import path from "node:path";
 import pg from "pg";
 import { seed } from "../../prisma/seed";
-import { ensureDatabase, startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres } from "./embedded";
 import { migrate } from "./migrate";
 import { projectRoot } from "./migrations-folder";
 
@@ -38,15 +38,13 @@ export async function prepareDatabase({ kind }: { kind: DatabaseKind }): Promise
     if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
       throw new Error(`EMBEDDED_PG_PORT must be a TCP port number, not "${process.env.EMBEDDED_PG_PORT}".`);
     }
-    const server = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", `postgres-${kind}`), port });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(projectRoot, ".data", `postgres-${kind}`),
+      port,
+      databases: [DATABASE_NAMES[kind]],
+    });
     stop = server.stop;
     databaseUrl = server.databaseUrl(DATABASE_NAMES[kind]);
-    try {
-      await ensureDatabase(server.databaseUrl("postgres"), DATABASE_NAMES[kind]);
-    } catch (error) {
-      await stop();
-      throw error;
-    }
   }
 
   try {

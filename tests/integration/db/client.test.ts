@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, db, isDatabaseUnavailableError, pingDatabase } from "../../../lib/db";
-import { ensureDatabase, startEmbeddedPostgres } from "../../../scripts/db/embedded";
+import { startEmbeddedPostgres } from "../../../scripts/db/embedded";
 import { projectRoot } from "../../../scripts/db/migrations-folder";
 
 /** A TCP port nobody listens on: bound, read, released. */
@@ -68,9 +68,8 @@ describe("lib/db", () => {
 
     it("fails queries while the server is down without crashing the process, then recovers", async () => {
       const port = await freePort();
-      const first = await startEmbeddedPostgres({ dataDir, port });
+      const first = await startEmbeddedPostgres({ dataDir, port, databases: ["restart"] });
       stopServer = first.stop;
-      await ensureDatabase(first.databaseUrl("postgres"), "restart");
       const handles = createDatabaseClient(first.databaseUrl("restart"));
       try {
         await expect(handles.client.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
