@@ -11,8 +11,8 @@
  * Refuses to run when NODE_ENV is "production": the demo accounts share a published password.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { type Algorithm, hash } from "@node-rs/argon2";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
 import * as data from "./seed-data";
 
 type Tx = Prisma.TransactionClient;
@@ -29,8 +29,6 @@ export interface SeedResult {
 }
 
 const TIME_ZONE = "America/Toronto";
-/** Algorithm.Argon2id: the package declares Algorithm as an ambient const enum, which isolatedModules cannot read. */
-const ARGON2ID: Algorithm = 2;
 
 /** Seeds `databaseUrl` (default: DATABASE_URL). */
 export async function seed(databaseUrl: string | undefined = process.env.DATABASE_URL, options: SeedOptions = {}): Promise<SeedResult> {
@@ -49,7 +47,7 @@ export async function seed(databaseUrl: string | undefined = process.env.DATABAS
     // Hashing is slow by design: do it once, outside the transaction, and only if an account is missing.
     const existingEmails = new Set((await prisma.user.findMany({ select: { email: true } })).map((user) => user.email.toLowerCase()));
     const needsPassword = data.demoUsers.some((user) => !existingEmails.has(user.email));
-    const passwordHash = needsPassword ? await hash(data.DEMO_PASSWORD, { algorithm: ARGON2ID }) : "";
+    const passwordHash = needsPassword ? await hashPassword(data.DEMO_PASSWORD) : "";
 
     const created = await prisma.$transaction((tx) => new Seeder(tx, today, passwordHash).run(), {
       timeout: 120_000,

@@ -34,7 +34,7 @@ async function main() {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   await run({ name: "lint", command: "npx", args: ["eslint", "."] }, env);
-  await run({ name: "type check", command: "npx", args: ["next", "typegen"] }, env);
+  await run({ name: "route types", command: "npx", args: ["next", "typegen"] }, env);
   await run({ name: "type check", command: "npx", args: ["tsc", "--noEmit"] }, env);
   await run({ name: "unit tests", command: "npx", args: ["vitest", "run", "--project", "unit"] }, env);
 

@@ -115,11 +115,13 @@ async function startServer({ dataDir, port }: EmbeddedPostgresOptions): Promise<
 }
 
 /** Creates `dbName` in the cluster unless it exists. Safe when two processes race to create it. */
-export async function ensureDatabase(serverUrl: string, dbName: string): Promise<void> {
+export async function ensureDatabase(serverUrl: string, dbName: string, { fresh = false } = {}): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   client.on("error", () => {});
   await client.connect();
   try {
+    // `fresh`: the test run starts from an empty database, so each run sees only its own data.
+    if (fresh) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(dbName)} WITH (FORCE)`);
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(dbName)}`).catch((error: unknown) => {

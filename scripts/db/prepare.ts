@@ -5,6 +5,7 @@
  * - Otherwise: an embedded PostgreSQL with its data in the git-ignored `.data/postgres-<kind>` folder, on port
  *   54320 (dev) or 54321 (test), or EMBEDDED_PG_PORT. stop() shuts it down.
  *
+ * The embedded test database is dropped and made anew on every run.
  * Either way migrations are applied, and the demo data is seeded if the database has no department yet, except
  * when NODE_ENV is "production" (the demo accounts have a published password).
  */
