@@ -29,3 +29,8 @@ export function fiscalYearOf(date: Date): number {
 export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A moment, in the portal's time zone (America/Toronto), e.g. for "changed on ... by ...". */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "America/Toronto" }).format(date);
+}

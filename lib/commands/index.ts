@@ -1,0 +1,8 @@
+import "server-only";
+
+/**
+ * Imports every domain's commands so that they register themselves; the authorization
+ * matrix test imports this and then enumerates `registeredCommands()`.
+ * Add a line here for each new lib/<domain>/commands.ts.
+ */
+export { registeredCommands } from "./registry";

@@ -1,0 +1,85 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/types";
+import { can, type OwnedRecord, type Permission } from "@/lib/authz/permissions";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CommandRefusal, type CommandResult } from "./result";
+import { toFieldErrors } from "./validation";
+
+export type Tx = Prisma.TransactionClient;
+
+export type CommandContext<Input> = {
+  user: SessionUser;
+  input: Input;
+  tx: Tx;
+  requestId: string;
+  /** The owning record as `owner` found it (null for commands on no existing record). */
+  owner: OwnedRecord | null;
+};
+
+export type CommandDefinition<Schema extends z.ZodType, Output> = {
+  /** Unique, e.g. "initiative.update"; also the audit action unless the command says otherwise. */
+  name: string;
+  permission: Permission;
+  /** Validates and normalises the raw input; use `.strict()` objects so unknown fields are refused. */
+  schema: Schema;
+  /**
+   * Which department owns the record acted on, read from the database by the record's id,
+   * never from what the request claims. Null when the record does not exist (or the user may
+   * not see it): the command answers not_found. Omit for commands on no department's record.
+   * For creation, return the department the new record would belong to.
+   */
+  owner?: (input: z.output<Schema>, tx: Tx) => Promise<OwnedRecord | null>;
+  /** The change itself, inside one transaction with its audit events. Throw CommandRefusal to roll back. */
+  run: (context: CommandContext<z.output<Schema>>) => Promise<Output>;
+};
+
+export type RegisteredCommand = {
+  name: string;
+  permission: Permission;
+  execute: (user: SessionUser | null, rawInput: unknown, options?: { requestId?: string }) => Promise<CommandResult<unknown>>;
+};
+
+const registry = new Map<string, RegisteredCommand>();
+
+/**
+ * Declares a command and adds it to the registry, so that tests can enumerate every command.
+ * The returned function runs, in this order, the same for every command:
+ * parse → signed in? → find the owner → authorize → transaction (change + audit).
+ */
+export function defineCommand<Schema extends z.ZodType, Output>(definition: CommandDefinition<Schema, Output>) {
+  if (registry.has(definition.name)) throw new Error(`Command ${definition.name} is defined twice.`);
+
+  async function execute(user: SessionUser | null, rawInput: unknown, options: { requestId?: string } = {}): Promise<CommandResult<Output>> {
+    if (!user) return { ok: false, code: "unauthenticated" };
+    const parsed = definition.schema.safeParse(rawInput);
+    if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(parsed.error) };
+    const input = parsed.data as z.output<Schema>;
+    const requestId = options.requestId ?? randomUUID();
+    try {
+      const data = await db.$transaction(async (tx) => {
+        let owner: OwnedRecord | null = null;
+        if (definition.owner) {
+          owner = await definition.owner(input, tx);
+          if (!owner) throw new CommandRefusal({ ok: false, code: "not_found" });
+        }
+        if (!can(user, definition.permission, owner ?? undefined)) throw new CommandRefusal({ ok: false, code: "forbidden" });
+        return definition.run({ user, input, tx, requestId, owner });
+      });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof CommandRefusal) return error.failure;
+      throw error;
+    }
+  }
+
+  registry.set(definition.name, { name: definition.name, permission: definition.permission, execute });
+  return execute;
+}
+
+/** Every registered command (import `@/lib/commands` first so that every domain has registered). */
+export function registeredCommands(): RegisteredCommand[] {
+  return [...registry.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

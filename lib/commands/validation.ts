@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import type { FieldError, ValidationKey } from "./result";
+
+/**
+ * Turns zod issues into message keys with values, per field, so that the form shows each
+ * message at its field in the user's language (the keys live in the `Validation` namespace).
+ */
+export function toFieldErrors(error: z.ZodError): Record<string, FieldError[]> {
+  const fields: Record<string, FieldError[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    (fields[field] ??= []).push(describe(issue));
+  }
+  return fields;
+}
+
+function describe(issue: z.core.$ZodIssue): FieldError {
+  switch (issue.code) {
+    case "invalid_type":
+      return { key: issue.input === undefined || issue.input === null || issue.input === "" ? "required" : "invalidType" };
+    case "too_small":
+      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? { key: "required" } : { key: "tooShort", values: { min: Number(issue.minimum) } };
+      return { key: "tooSmall", values: { min: Number(issue.minimum) } };
+    case "too_big":
+      if (issue.origin === "string") return { key: "tooLong", values: { max: Number(issue.maximum) } };
+      return { key: "tooBig", values: { max: Number(issue.maximum) } };
+    case "invalid_format":
+      return { key: issue.format === "email" ? "invalidEmail" : "invalidFormat" };
+    case "invalid_value":
+      return { key: "invalidChoice" };
+    case "unrecognized_keys":
+      return { key: "unknownField" };
+    case "custom": {
+      const key = (issue.params as { key?: ValidationKey } | undefined)?.key;
+      return { key: key ?? "invalid", values: (issue.params as { values?: Record<string, string | number> } | undefined)?.values };
+    }
+    default:
+      return { key: "invalid" };
+  }
+}

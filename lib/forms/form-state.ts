@@ -1,0 +1,12 @@
+/** What a form receives back from its server action (useActionState). */
+export type FormState = {
+  status: "idle" | "success" | "error";
+  /** A message for the whole form, in the user's language (shown in a polite live region). */
+  message?: string;
+  /** Messages per field name, in the user's language. */
+  fieldErrors?: Record<string, string[]>;
+  /** What the user typed, so a refused or conflicting save loses nothing. Secrets are never echoed. */
+  values?: Record<string, string | string[]>;
+};
+
+export const initialFormState: FormState = { status: "idle" };
