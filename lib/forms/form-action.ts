@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CommandResult } from "@/lib/commands/result";
@@ -45,7 +46,8 @@ export async function runFormCommand<T>(
   const locale = await getLocale();
   const values = formDataToObject(formData);
   const echo = Object.fromEntries(Object.entries(values).filter(([name]) => !secretFields.test(name)));
-  const requestId = randomUUID();
+  // The proxy gives every request an id; logs and audit events carry it so support can find both.
+  const requestId = (await headers()).get("x-request-id") ?? randomUUID();
   try {
     const user = await getCurrentUser();
     const result = await execute(user, toInput(values), { requestId });
