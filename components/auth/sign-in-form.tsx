@@ -41,7 +41,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setFormError(result?.status && result.status >= 500 ? t("unavailable") : t("failed"));
+      // next-auth passes on the code authorizeCredentials throws when the database is down.
+      const unavailable = result?.error === "ServiceUnavailable" || (result?.status ?? 0) >= 500;
+      setFormError(unavailable ? t("unavailable") : t("failed"));
     } catch {
       setFormError(t("unavailable"));
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, isDatabaseUnavailableError } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./password";
 
@@ -16,7 +16,19 @@ const credentialsSchema = z.object({
  * account, wrong password, inactive account, malformed input) so the sign-in page
  * can only ever say one generic thing.
  */
+/** Thrown (and passed on by next-auth as the error code) when sign-in cannot reach the database. */
+export const SIGN_IN_UNAVAILABLE = "ServiceUnavailable";
+
 export async function authorizeCredentials(raw: unknown) {
+  try {
+    return await checkCredentials(raw);
+  } catch (error) {
+    if (isDatabaseUnavailableError(error)) throw new Error(SIGN_IN_UNAVAILABLE);
+    throw error;
+  }
+}
+
+async function checkCredentials(raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

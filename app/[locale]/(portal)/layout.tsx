@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
@@ -7,6 +8,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { sectionsFor } from "@/lib/navigation/sections";
 import { MainNav } from "@/components/shell/main-nav";
 import { PortalFrame } from "@/components/shell/portal-frame";
+import { RequestIdProvider } from "@/components/shell/request-id";
 import { ServiceUnavailable } from "@/components/shell/service-unavailable";
 import { UserMenu } from "@/components/shell/user-menu";
 
@@ -32,9 +34,10 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   if (!user) user = await requireUser(locale);
 
   const items = sectionsFor(user).map(({ key, href }) => ({ key, href }));
+  const requestId = (await headers()).get("x-request-id");
   return (
     <PortalFrame headerExtra={<UserMenu user={user} />} nav={<MainNav items={items} />}>
-      {children}
+      <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
     </PortalFrame>
   );
 }
