@@ -1,0 +1,111 @@
+-- Deterministic benchmark data at scale, generated inside PostgreSQL (set-based INSERT ... SELECT, so the
+-- largest scale loads in a minute or two). Runs on a database that is migrated and seeded (departments, pillars,
+-- users, settings come from the seed). The session setting bench.per_department is the number of initiatives per
+-- department.
+-- Ids are md5-derived UUIDs of a row's key, so two runs produce the same rows.
+
+CREATE TEMP TABLE bench_refs AS
+SELECT
+  (SELECT array_agg(id ORDER BY acronym_en) FROM departments) AS departments,
+  (SELECT array_agg(id ORDER BY sort_order) FROM pillars WHERE active) AS pillars,
+  (SELECT array_agg(id ORDER BY email) FROM users WHERE role = 'DEPARTMENT_REP') AS reps,
+  ARRAY['Awareness campaign', 'Victim support services', 'Border screening', 'Law-enforcement training',
+        'Data collection', 'Prosecutor guidance', 'Community outreach', 'International cooperation',
+        'Shelter funding', 'Research study']::text[] AS topics_en,
+  ARRAY['Campagne de sensibilisation', 'Services d''aide aux victimes', 'Contrôle frontalier',
+        'Formation des policiers', 'Collecte de données', 'Guide des procureurs', 'Rayonnement communautaire',
+        'Coopération internationale', 'Financement des refuges', 'Étude de recherche']::text[] AS topics_fr,
+  ARRAY['Atlantic region', 'Quebec', 'Ontario', 'Prairies', 'British Columbia', 'the North', 'ports of entry',
+        'Indigenous communities', 'urban centres', 'rural areas', 'online platforms', 'the hospitality sector',
+        'agriculture']::text[] AS regions_en,
+  ARRAY['région de l''Atlantique', 'Québec', 'Ontario', 'Prairies', 'Colombie-Britannique', 'le Nord',
+        'points d''entrée', 'communautés autochtones', 'centres urbains', 'régions rurales', 'plateformes en ligne',
+        'secteur de l''hôtellerie', 'agriculture']::text[] AS regions_fr;
+
+-- Initiatives: current_setting('bench.per_department')::int for each of the 16 departments, led in turn by each.
+INSERT INTO initiatives (id, code, title_en, title_fr, summary_en, summary_fr, lead_department_id, primary_pillar_id,
+                         status, health, progress, start_date, target_end_date, version, last_updated_at, created_at, updated_at)
+SELECT md5('initiative-' || i)::uuid,
+       'BEN-' || lpad(i::text, 6, '0'),
+       r.topics_en[1 + i % 10] || ' in ' || r.regions_en[1 + (i / 10) % 13] || ' #' || i,
+       r.topics_fr[1 + i % 10] || ' — ' || r.regions_fr[1 + (i / 10) % 13] || ' no ' || i,
+       'A federal initiative on trafficking in persons: ' || lower(r.topics_en[1 + i % 10]) || ' for ' || r.regions_en[1 + (i / 10) % 13] || '.',
+       'Une initiative fédérale contre la traite des personnes : ' || lower(r.topics_fr[1 + i % 10]) || ', ' || r.regions_fr[1 + (i / 10) % 13] || '.',
+       r.departments[1 + i % 16],
+       r.pillars[1 + (i / 16) % array_length(r.pillars, 1)],
+       (ARRAY['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'PLANNED', 'COMPLETED', 'ACTIVE', 'CANCELLED'])[1 + (i * 7) % 10]::lifecycle_status,
+       NULL, 0,
+       DATE '2019-04-01' + (i % 365),
+       DATE '2024-03-31' + (i % 365),
+       1, NULL, now(), now()
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, bench_refs r;
+
+-- Two partner departments each, never the lead.
+INSERT INTO initiative_partners (initiative_id, department_id)
+SELECT md5('initiative-' || i)::uuid, r.departments[1 + (i + k) % 16]
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, (VALUES (3), (7)) AS p(k), bench_refs r;
+
+-- Eight quarterly status updates each, 2019-20 Q1 to 2020-21 Q4.
+INSERT INTO status_updates (id, initiative_id, author_id, reporting_period, health, progress, narrative_en, narrative_fr, created_at)
+SELECT md5('update-' || i || '-' || q)::uuid,
+       md5('initiative-' || i)::uuid,
+       r.reps[1 + i % array_length(r.reps, 1)],
+       (2019 + (q - 1) / 4) || '-' || lpad(((2020 + (q - 1) / 4) % 100)::text, 2, '0') || ' Q' || (1 + (q - 1) % 4),
+       (ARRAY['GREEN', 'GREEN', 'GREEN', 'AMBER', 'GREEN', 'RED', 'GREEN', 'AMBER'])[1 + (i * 3 + q) % 8]::health,
+       least(100, q * 11 + i % 12),
+       'Quarter ' || q || ': work continues as planned.',
+       'Trimestre ' || q || ' : les travaux se poursuivent comme prévu.',
+       TIMESTAMPTZ '2019-07-15 14:00:00+00' + (q - 1) * INTERVAL '3 months' + (i % 20) * INTERVAL '1 day'
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, generate_series(1, 8) AS q, bench_refs r;
+
+-- The initiative's current health and progress are its latest update's, as posting one would have set them.
+UPDATE initiatives AS t
+SET health = u.health, progress = u.progress, last_updated_at = u.created_at
+FROM (SELECT DISTINCT ON (initiative_id) initiative_id, health, progress, created_at
+      FROM status_updates ORDER BY initiative_id, created_at DESC) AS u
+WHERE u.initiative_id = t.id AND t.code LIKE 'BEN-%' AND t.status <> 'PLANNED';
+
+-- About five funding lines each: one source over five fiscal years, some partly spent.
+INSERT INTO funding_lines (id, initiative_id, source, fiscal_year, allocated_cents, spent_cents, created_at, updated_at)
+SELECT md5('funding-' || i || '-' || fy)::uuid,
+       md5('initiative-' || i)::uuid,
+       (ARRAY['A-base', 'Budget 2019', 'Contribution program', 'Grants and contributions', 'Reallocation'])[1 + i % 5],
+       fy,
+       ((i * 7919) % 500 + 10) * 100000::bigint,
+       (((i * 7919) % 500 + 10) * 100000::bigint * ((i + fy) % 100)) / 100,
+       now(), now()
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, generate_series(2019, 2023) AS fy;
+
+-- Twenty past meetings, ten agenda items each.
+INSERT INTO meetings (id, sequence_number, title_en, title_fr, starts_at, ends_at, location, agenda_status, version, created_at, updated_at)
+SELECT md5('meeting-' || m)::uuid, 1000 + m,
+       'IWGTIP meeting ' || (1000 + m), 'Réunion du GTITP no ' || (1000 + m),
+       TIMESTAMPTZ '2019-06-01 14:00:00+00' + m * INTERVAL '3 months',
+       TIMESTAMPTZ '2019-06-01 16:00:00+00' + m * INTERVAL '3 months',
+       'Ottawa', 'HELD', 1, now(), now()
+FROM generate_series(1, 20) AS m
+ON CONFLICT (sequence_number) DO NOTHING;
+
+INSERT INTO agenda_items (id, meeting_id, position, title_en, title_fr, kind, minutes, presenting_department_id, initiative_id, created_at, updated_at)
+SELECT md5('agenda-' || m || '-' || p)::uuid, md5('meeting-' || m)::uuid, p,
+       'Item ' || p, 'Point ' || p,
+       (ARRAY['INFORMATION', 'DISCUSSION', 'DECISION'])[1 + p % 3]::agenda_item_kind,
+       10, r.departments[1 + (m + p) % 16],
+       md5('initiative-' || (1 + (m * 10 + p) % (16 * current_setting('bench.per_department')::int)))::uuid,
+       now(), now()
+FROM generate_series(1, 20) AS m, generate_series(1, 10) AS p, bench_refs r;
+
+-- Three action items each, due around today, some done, some overdue.
+INSERT INTO action_items (id, title_en, title_fr, owner_department_id, initiative_id, meeting_id, due_date, status, completed_at, version, created_at, updated_at)
+SELECT md5('action-' || i || '-' || k)::uuid,
+       'Follow-up ' || k || ' on initiative ' || i, 'Suivi ' || k || ' de l''initiative ' || i,
+       r.departments[1 + i % 16],
+       md5('initiative-' || i)::uuid,
+       md5('meeting-' || (1 + (i + k) % 20))::uuid,
+       CURRENT_DATE + (((i * 13 + k * 29) % 120) - 60),
+       (ARRAY['OPEN', 'IN_PROGRESS', 'DONE', 'OPEN', 'CANCELLED', 'DONE'])[1 + (i + k) % 6]::action_item_status,
+       CASE WHEN (ARRAY['OPEN', 'IN_PROGRESS', 'DONE', 'OPEN', 'CANCELLED', 'DONE'])[1 + (i + k) % 6] = 'DONE' THEN now() END,
+       1, now(), now()
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, generate_series(1, 3) AS k, bench_refs r;
+
+ANALYZE;
