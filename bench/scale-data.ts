@@ -45,7 +45,12 @@ export async function fillScaleDatabase(databaseUrl: string, perDepartment: numb
 
 /** Starts (or joins) the benchmark's embedded PostgreSQL and makes a fresh database for one scale. */
 export async function benchDatabase(perDepartment: number) {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", "postgres-bench"), port: BENCH_PG_PORT });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(projectRoot, ".data", "postgres-bench"),
+    port: BENCH_PG_PORT,
+    // Counts SQL statements per request (see bench/run.ts).
+    settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" },
+  });
   const name = `iwgtip_bench_${perDepartment}`;
   await ensureDatabase(server.databaseUrl("postgres"), name, { fresh: true });
   return { databaseUrl: server.databaseUrl(name), stop: server.stop };

@@ -10,6 +10,7 @@ const pages = [
   { path: "/action-items", heading: { en: "Action items", fr: "Mesures de suivi" } },
   { path: "/meetings", heading: { en: "Meetings", fr: "Réunions" } },
   { path: "/profile", heading: { en: "My profile", fr: "Mon profil" } },
+  { path: "/about", heading: { en: "About the portal", fr: "À propos du portail" } },
 ] as const;
 
 const shellText = {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function Footer() {
   const t = await getTranslations("Shell");
@@ -13,6 +14,11 @@ export async function Footer() {
           <p>{t("footerPillars")}</p>
           <p>{t("footerSupport")}</p>
           <p>{t("footerTerms")}</p>
+          <p>
+            <Link href="/about" className="text-white hover:text-white">
+              {t("aboutLink")}
+            </Link>
+          </p>
         </div>
       </div>
       <div className="bg-gc-dark">

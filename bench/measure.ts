@@ -1,0 +1,135 @@
+/**
+ * The measuring instruments of the benchmark: load (autocannon), latency percentiles, SQL
+ * statements per request (pg_stat_statements), resident memory of a process tree, and the
+ * gzipped first-load JavaScript of a route (Turbopack's route bundle statistics).
+ */
+import { readFile } from "node:fs/promises";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+
+export type RouteRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+
+export type LoadFigures = { p50: number; p95: number; requestsPerSecond: number; requests: number; errors: number; non2xx: number };
+
+/** Percentile of sorted numbers, nearest-rank. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/** Loads one route for `seconds` with `connections` at once; latencies come from every response. */
+export async function load(baseUrl: string, request: RouteRequest, connections: number, seconds: number, cookie: string): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  // Without a callback autocannon returns an event emitter that is also a promise of the result.
+  const instance = autocannon({
+    url: baseUrl + request.path,
+    method: request.method,
+    headers: { cookie, ...request.headers },
+    body: request.body,
+    // Redirects (e.g. a lost session) are not followed: they count as non-2xx, never as a fast page.
+    connections,
+    duration: seconds,
+  }) as unknown as Promise<autocannon.Result> & import("node:events").EventEmitter;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Average SQL statements per request, from pg_stat_statements, over `samples` sequential requests. */
+export async function statementsPerRequest(databaseUrl: string, baseUrl: string, request: RouteRequest, cookie: string, samples = 10): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    // One warm-up request, so that start-up statements (pool, prepared plans) do not count.
+    await send(baseUrl, request, cookie);
+    await client.query("SELECT pg_stat_statements_reset()");
+    for (let i = 0; i < samples; i++) await send(baseUrl, request, cookie);
+    const { rows } = await client.query<{ calls: string }>(
+      `SELECT coalesce(sum(calls), 0)::text AS calls FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND query NOT ILIKE '%pg_stat_statements%'`,
+    );
+    return Number(rows[0]?.calls ?? 0) / samples;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function send(baseUrl: string, request: RouteRequest, cookie: string): Promise<Response> {
+  const response = await fetch(baseUrl + request.path, { method: request.method, headers: { cookie, ...request.headers }, body: request.body, redirect: "manual" });
+  await response.arrayBuffer();
+  return response;
+}
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc. */
+export function residentMemory(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Samples a process tree's memory until stopped; returns the peak. */
+export function watchPeakMemory(rootPid: number, everyMs = 250) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, residentMemory(rootPid));
+  }, everyMs);
+  return {
+    stop(): number {
+      clearInterval(timer);
+      return Math.max(peak, residentMemory(rootPid));
+    },
+  };
+}
+
+type RouteBundle = { route: string; firstLoadChunkPaths: string[] };
+
+/** Gzipped size (bytes) of the JavaScript each route loads first, per Turbopack's route bundle statistics. */
+export async function firstLoadJavaScript(projectRoot: string): Promise<Map<string, number>> {
+  const stats = JSON.parse(await readFile(path.join(projectRoot, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")) as RouteBundle[];
+  const sizes = new Map<string, number>();
+  const gzipped = new Map<string, number>();
+  for (const { route, firstLoadChunkPaths } of stats) {
+    let total = 0;
+    for (const chunk of firstLoadChunkPaths) {
+      if (!gzipped.has(chunk)) gzipped.set(chunk, gzipSync(await readFile(path.join(projectRoot, chunk))).length);
+      total += gzipped.get(chunk)!;
+    }
+    sizes.set(route, total);
+  }
+  return sizes;
+}

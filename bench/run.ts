@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: builds the production app, then for each data scale (16 × 50, × 500,
+ * × 5,000 initiatives) starts `next start` on a database filled by bench/scale-data.ts,
+ * signs in, and measures every route of bench/routes.ts, interleaved over rounds:
+ * p50/p95 latency at 1 connection, requests per second at 8, each as a ratio to the
+ * reference page of the same round; SQL statements per request; gzipped first-load
+ * JavaScript; the server's peak memory; and Lighthouse on the main pages at 16 × 500.
+ * Prints one table and writes it, with the raw figures, to bench/results/.
+ *
+ *   npm run bench               the full benchmark (about half an hour on 2 cores)
+ *   npm run bench -- --quick    one small round at 16 × 50, no Lighthouse (CI runs this to keep the script working)
+ *
+ * It asserts nothing: speed is read from its figures, never from timed tests.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { benchRoutes, type BenchRoute } from "./routes";
+import { firstLoadJavaScript, load, send, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
+import { benchDatabase, fillScaleDatabase } from "./scale-data";
+import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
+
+const projectRoot = path.resolve(__dirname, "..");
+const quick = process.argv.includes("--quick");
+const skipBuild = process.argv.includes("--no-build");
+const scales = quick ? [50] : [50, 500, 5000];
+const rounds = quick ? 1 : 3;
+const seconds = quick ? 2 : 8;
+const port = Number(process.env.BENCH_PORT ?? 3190);
+const baseUrl = `http://localhost:${port}`;
+const secret = "bench-only-secret-not-for-production-0123456789";
+
+type RouteResult = {
+  scale: number;
+  route: string;
+  status: number;
+  latency: LoadFigures[];
+  throughput: LoadFigures[];
+  p50Ratio: number;
+  p95Ratio: number;
+  throughputRatio: number;
+  statements: number;
+  firstLoadJsGzipKb: number | null;
+};
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env, cwd: projectRoot });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
+  });
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return server;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill();
+  throw new Error("next start did not become healthy");
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    server.once("exit", () => resolve());
+    server.kill("SIGTERM");
+  });
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+async function signIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
+  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
+  return session;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function benchScale(perDepartment: number, bundles: Map<string, number>): Promise<{ results: RouteResult[]; peakMemoryMb: number; loadSeconds: number; lighthouse: LighthouseFigures[] }> {
+  console.log(`\n▶ 16 × ${perDepartment}: filling the database`);
+  const database = await benchDatabase(perDepartment);
+  try {
+    const loadSeconds = await fillScaleDatabase(database.databaseUrl, perDepartment);
+    console.log(`  loaded in ${loadSeconds.toFixed(1)} s; starting the portal`);
+    const server = await startServer(database.databaseUrl);
+    const memory = watchPeakMemory(server.pid!);
+    try {
+      const cookie = await signIn("coordinator@iwgtip.example", "iwgtip-demo-2007");
+      const routes: { route: BenchRoute; status: number }[] = [];
+      for (const route of await benchRoutes(database.databaseUrl)) {
+        const status = (await send(baseUrl, route.request, cookie)).status;
+        if (status >= 400) console.log(`  skipping ${route.name}: it answers ${status} (not built yet?)`);
+        routes.push({ route, status });
+      }
+      const live = routes.filter(({ status }) => status < 400);
+      const figures = new Map<string, { latency: LoadFigures[]; throughput: LoadFigures[] }>(live.map(({ route }) => [route.name, { latency: [], throughput: [] }]));
+      for (let round = 1; round <= rounds; round++) {
+        for (const { route } of live) {
+          process.stdout.write(`  round ${round}: ${route.name} … `);
+          const latency = await load(baseUrl, route.request, 1, seconds, cookie);
+          const throughput = await load(baseUrl, route.request, 8, seconds, cookie);
+          figures.get(route.name)!.latency.push(latency);
+          figures.get(route.name)!.throughput.push(throughput);
+          console.log(`p50 ${latency.p50.toFixed(1)} ms, ${throughput.requestsPerSecond.toFixed(0)} req/s`);
+        }
+      }
+      const reference = live.find(({ route }) => route.reference)!.route.name;
+      const results: RouteResult[] = [];
+      for (const { route, status } of live) {
+        const own = figures.get(route.name)!;
+        const ref = figures.get(reference)!;
+        // Ratios are taken within each round (same machine state), then the median across rounds.
+        const ratio = (pick: (f: LoadFigures) => number, set: "latency" | "throughput") =>
+          median(own[set].map((f, i) => pick(f) / pick(ref[set][i]!)));
+        results.push({
+          scale: perDepartment,
+          route: route.name,
+          status,
+          latency: own.latency,
+          throughput: own.throughput,
+          p50Ratio: ratio((f) => f.p50, "latency"),
+          p95Ratio: ratio((f) => f.p95, "latency"),
+          throughputRatio: ratio((f) => f.requestsPerSecond, "throughput"),
+          statements: await statementsPerRequest(database.databaseUrl, baseUrl, route.request, cookie),
+          firstLoadJsGzipKb: bundles.has(route.bundleRoute) ? bundles.get(route.bundleRoute)! / 1024 : null,
+        });
+      }
+      const lighthouse = !quick && perDepartment === 500 ? await lighthouseMedians(baseUrl, live.map(({ route }) => route).filter((r) => ["dashboard", "initiatives list (filter + search)", "initiative page"].includes(r.name)), cookie) : [];
+      return { results, peakMemoryMb: memory.stop() / 1024 / 1024, loadSeconds, lighthouse };
+    } finally {
+      memory.stop();
+      await stopServer(server);
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: number; loadSeconds: number }[], lighthouse: LighthouseFigures[]): string {
+  const lines = [
+    "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const { scale, results } of all) {
+    for (const r of results) {
+      lines.push(
+        `| 16 × ${scale} | ${r.route} | ${median(r.latency.map((f) => f.p50)).toFixed(1)} | ${median(r.latency.map((f) => f.p95)).toFixed(1)} | ${median(r.throughput.map((f) => f.requestsPerSecond)).toFixed(0)} | ${r.p50Ratio.toFixed(2)} | ${r.p95Ratio.toFixed(2)} | ${r.throughputRatio.toFixed(2)} | ${r.statements.toFixed(1)} | ${r.firstLoadJsGzipKb?.toFixed(1) ?? "–"} |`,
+      );
+    }
+  }
+  lines.push("", "| scale | data load s | server peak RSS MB |", "|---|---|---|");
+  for (const { scale, loadSeconds, peakMemoryMb } of all) lines.push(`| 16 × ${scale} | ${loadSeconds.toFixed(1)} | ${peakMemoryMb.toFixed(0)} |`);
+  if (lighthouse.length > 0) {
+    lines.push("", "| Lighthouse (16 × 500, median of 5) | form factor | performance | CLS |", "|---|---|---|---|");
+    for (const l of lighthouse) lines.push(`| ${l.route} | ${l.formFactor} | ${l.performance.toFixed(0)} | ${l.cls.toFixed(3)} |`);
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  if (!skipBuild) await run("npx", ["next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  const bundles = await firstLoadJavaScript(projectRoot);
+  const all = [];
+  let lighthouse: LighthouseFigures[] = [];
+  for (const scale of scales) {
+    const outcome = await benchScale(scale, bundles);
+    all.push({ scale, ...outcome });
+    if (outcome.lighthouse.length > 0) lighthouse = outcome.lighthouse;
+  }
+  const markdown = table(all, lighthouse);
+  console.log(`\n${markdown}\n`);
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
+  // Quick runs only keep the script working; their figures are not worth committing.
+  const folder = path.join(projectRoot, "bench", "results", ...(quick ? ["raw"] : []));
+  await mkdir(folder, { recursive: true });
+  const name = `${stamp}${quick ? "-quick" : ""}`;
+  const header = `# Benchmark ${quick ? "(quick mode) " : ""}${new Date().toISOString()}\n\nMachine: ${process.platform}, Node ${process.version}, ${rounds} round(s) of ${seconds} s per measurement.\n\n`;
+  await writeFile(path.join(folder, `${name}.md`), header + markdown + "\n");
+  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, scales: all, lighthouse }, null, 2));
+  console.log(`written to ${path.relative(projectRoot, folder)}/${name}.md and .json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
