@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz/permissions";
-import { reportingPeriodLabel, reportingPeriodOf } from "@/lib/initiatives/labels";
+import { reportingPeriodOf } from "@/lib/initiatives/labels";
 import { getInitiativeForEdit } from "@/lib/initiatives/queries";
 import { pickLocalized } from "@/lib/i18n/localized";
 import { PageHeader } from "@/components/shell/page-header";
@@ -24,7 +24,8 @@ export default async function PostUpdatePage({ params }: PageProps<"/[locale]/in
   if (!initiative || !can(user, "initiative.update", { departmentId: initiative.leadDepartmentId })) notFound();
   const t = await getTranslations("Initiatives");
   const health = await getTranslations("Health");
-  const period = reportingPeriodLabel(reportingPeriodOf(new Date()), locale).replace(/^(\d{4})-(\d{2})\d{2}/, "$1-$2");
+  // The current quarter, typed as people write it: "2026-27 Q3" / "2026-27 T3" (the command accepts both).
+  const period = locale === "fr" ? reportingPeriodOf(new Date()).replace(" Q", " T") : reportingPeriodOf(new Date());
   return (
     <>
       <PageHeader
