@@ -42,3 +42,13 @@ describe("initiative list filters in the URL", () => {
     expect(filtersToQuery(filters, { page: 3 })).toMatchObject({ page: "3" });
   });
 });
+
+describe("reporting periods", () => {
+  it("names the fiscal quarter a date falls in and shows it per language", async () => {
+    const { reportingPeriodLabel, reportingPeriodOf } = await import("@/lib/initiatives/labels");
+    expect(reportingPeriodOf(new Date("2007-10-15T12:00:00Z"))).toBe("2007-08 Q3");
+    expect(reportingPeriodOf(new Date("2008-02-01T12:00:00Z"))).toBe("2007-08 Q4");
+    expect(reportingPeriodOf(new Date("2007-04-01T12:00:00Z"))).toBe("2007-08 Q1");
+    expect(reportingPeriodLabel("2007-08 Q3", "fr")).toBe("2007-2008 T3");
+  });
+});
