@@ -97,7 +97,6 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
             <thead>
               <tr>
                 <th scope="col">{funding("actionItem")}</th>
-                <th scope="col">{funding("initiative")}</th>
                 <th scope="col">{funding("due")}</th>
                 <th scope="col">{funding("status")}</th>
               </tr>
@@ -106,9 +105,15 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
               {actionItems.map((item) => (
                 <tr key={item.id}>
                   <td>
-                    <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                    {/* The title links to the initiative it concerns, if any (its code already shows above). */}
+                    {item.initiative && !item.initiative.archivedAt ? (
+                      <Link href={`/initiatives/${item.initiative.id}`}>
+                        <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                      </Link>
+                    ) : (
+                      <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                    )}
                   </td>
-                  <td>{item.initiative && !item.initiative.archivedAt ? <Link href={`/initiatives/${item.initiative.id}`}>{item.initiative.code}</Link> : "—"}</td>
                   <td className="whitespace-nowrap">{formatIsoDate(item.dueDate)}</td>
                   <td>{funding(`actionStatus.${item.status}`)}</td>
                 </tr>
