@@ -5,4 +5,5 @@ import "server-only";
  * matrix test imports this and then enumerates `registeredCommands()`.
  * Add a line here for each new lib/<domain>/commands.ts.
  */
+import "@/lib/initiatives/commands";
 export { registeredCommands } from "./registry";

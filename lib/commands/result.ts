@@ -16,7 +16,15 @@ export type ValidationKey =
   | "invalidFormat"
   | "invalidChoice"
   | "unknownField"
-  | "invalid";
+  | "invalid"
+  // Initiatives and funding (issue 4)
+  | "titleInOneLanguage"
+  | "endBeforeStart"
+  | "amountFormat"
+  | "amountNegative"
+  | "amountTooBig"
+  | "reportingPeriodFormat"
+  | "fiscalYearRange";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

@@ -72,3 +72,24 @@ export async function getDepartmentByAcronym(_user: SessionUser, acronym: string
 
 export type DepartmentDetail = NonNullable<Awaited<ReturnType<typeof getDepartmentByAcronym>>>;
 export type DepartmentInitiativeRow = DepartmentDetail["ledInitiatives"][number];
+
+/** Funding of the initiatives a department leads, summed per fiscal year by PostgreSQL. */
+export async function getDepartmentFundingTotals(_user: SessionUser, departmentId: string) {
+  const rows = await db.fundingLine.groupBy({
+    by: ["fiscalYear"],
+    where: { deletedAt: null, initiative: { archivedAt: null, leadDepartmentId: departmentId } },
+    _sum: { allocatedCents: true, spentCents: true },
+    orderBy: { fiscalYear: "asc" },
+  });
+  return rows.map((row) => ({ fiscalYear: row.fiscalYear, allocatedCents: row._sum.allocatedCents ?? 0n, spentCents: row._sum.spentCents ?? 0n }));
+}
+
+/** The action items a department owns, open ones first, then by due date. */
+export async function getDepartmentActionItems(_user: SessionUser, departmentId: string) {
+  return db.actionItem.findMany({
+    where: { ownerDepartmentId: departmentId },
+    select: { id: true, titleEn: true, titleFr: true, status: true, dueDate: true, initiative: { select: { id: true, code: true, archivedAt: true } } },
+    orderBy: [{ status: "asc" }, { dueDate: "asc" }],
+    take: 100,
+  });
+}

@@ -86,7 +86,8 @@ describe("database constraints", () => {
   it("refuses texts longer than their limit and blank titles", async () => {
     await expect(db.initiative.create({ data: initiative({ titleEn: "x".repeat(301) }) })).rejects.toMatchObject({ code: "P2000" });
     await expect(db.initiative.create({ data: initiative({ summaryFr: "é".repeat(4001) }) })).rejects.toThrow(/initiatives_summaries_length_check/);
-    await expect(db.initiative.create({ data: initiative({ titleFr: "   " }) })).rejects.toThrow(/initiatives_titles_check/);
+    // A title in one language is enough (issue 4); blank in both is refused.
+    await expect(db.initiative.create({ data: initiative({ titleEn: "", titleFr: "   " }) })).rejects.toThrow(/initiatives_titles_check/);
   });
 
   it("refuses a pillar colour that is not #RRGGBB", async () => {

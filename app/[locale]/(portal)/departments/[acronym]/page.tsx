@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
-import { getDepartmentByAcronym } from "@/lib/departments/queries";
-import { byLocale } from "@/lib/i18n/localized";
+import { getDepartmentActionItems, getDepartmentByAcronym, getDepartmentFundingTotals } from "@/lib/departments/queries";
+import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
+import { Link } from "@/lib/i18n/navigation";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
 import { DepartmentInitiatives } from "@/components/departments/department-initiatives";
 
@@ -20,6 +23,8 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
   const t = await getTranslations("Departments");
   const nav = await getTranslations("Nav");
   const name = byLocale(locale, department.nameEn, department.nameFr);
+  const [fundingTotals, actionItems] = await Promise.all([getDepartmentFundingTotals(user, department.id), getDepartmentActionItems(user, department.id)]);
+  const funding = await getTranslations("Funding");
   return (
     <>
       <PageHeader title={name} trail={[{ label: nav("departments"), href: "/departments" }, { label: byLocale(locale, department.acronymEn, department.acronymFr) }]}>
@@ -53,6 +58,69 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
           empty={t("noPartnerInitiatives")}
           showLead
         />
+      </section>
+
+      <section aria-labelledby="department-funding">
+        <h2 id="department-funding">{funding("departmentHeading")}</h2>
+        {fundingTotals.length === 0 ? (
+          <p>{funding("noFunding")}</p>
+        ) : (
+          <table data-testid="department-funding">
+            <caption className="sr-only">{funding("departmentCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{funding("fiscalYear")}</th>
+                <th scope="col" className="text-right">{funding("allocated")}</th>
+                <th scope="col" className="text-right">{funding("spent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fundingTotals.map((total) => (
+                <tr key={total.fiscalYear}>
+                  <th scope="row">{fiscalYearLabel(total.fiscalYear, locale)}</th>
+                  <td className="text-right whitespace-nowrap">{formatMoney(total.allocatedCents, locale)}</td>
+                  <td className="text-right whitespace-nowrap">{formatMoney(total.spentCents, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="department-action-items">
+        <h2 id="department-action-items">{funding("actionItemsHeading")}</h2>
+        {actionItems.length === 0 ? (
+          <p>{funding("noActionItems")}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{funding("actionItemsHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{funding("actionItem")}</th>
+                <th scope="col">{funding("due")}</th>
+                <th scope="col">{funding("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actionItems.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    {/* The title links to the initiative it concerns, if any (its code already shows above). */}
+                    {item.initiative && !item.initiative.archivedAt ? (
+                      <Link href={`/initiatives/${item.initiative.id}`}>
+                        <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                      </Link>
+                    ) : (
+                      <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap">{formatIsoDate(item.dueDate)}</td>
+                  <td>{funding(`actionStatus.${item.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section aria-labelledby="reps">

@@ -1,0 +1,252 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/authz/permissions";
+import { fiscalYearLabel, formatDateTime, formatIsoDate, formatMoney } from "@/lib/format/numbers";
+import { reportingPeriodLabel } from "@/lib/initiatives/labels";
+import { getInitiative, getInitiativeHistory, getReferenceData, getStaleDays } from "@/lib/initiatives/queries";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { PageHeader } from "@/components/shell/page-header";
+import { ChangeHistory } from "@/components/initiatives/change-history";
+import { ButtonForm } from "@/components/initiatives/small-forms";
+import { HealthBadge } from "@/components/ui/health-badge";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { reviewStatusUpdateAction } from "../actions";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Initiatives" });
+  return { title: t("title") };
+}
+
+export default async function InitiativePage({ params }: PageProps<"/[locale]/initiatives/[id]">) {
+  const { locale, user } = await guardPage(params, "portal.read");
+  const { id } = await params;
+  const initiative = await getInitiative(user, id);
+  if (!initiative) notFound();
+  const [history, reference, staleDays] = await Promise.all([getInitiativeHistory(user, id), getReferenceData(), getStaleDays()]);
+  const t = await getTranslations("Initiatives");
+  const lifecycle = await getTranslations("Lifecycle");
+  const funding = await getTranslations("Funding");
+  const title = pickLocalized(locale, initiative.titleEn, initiative.titleFr);
+  const mayEdit = can(user, "initiative.update", { departmentId: initiative.leadDepartment.id });
+  const mayReview = can(user, "meeting.manage");
+  const names = new Map<string, string>([
+    ...reference.departments.map((d) => [d.id, byLocale(locale, d.acronymEn, d.acronymFr)] as [string, string]),
+    ...reference.pillars.map((p) => [p.id, byLocale(locale, p.nameEn, p.nameFr)] as [string, string]),
+  ]);
+  const date = (value: Date | null) => (value ? formatIsoDate(value) : "—");
+
+  return (
+    <>
+      <PageHeader title={`${initiative.code} — ${title?.text ?? ""}`} trail={[{ label: t("title"), href: "/initiatives" }, { label: initiative.code }]}>
+        {title?.fallback && <LocalizedText value={title} as="p" />}
+        <div className="flex flex-wrap items-center gap-4" data-testid="initiative-status">
+          <HealthBadge health={initiative.health} />
+          <span data-testid="initiative-progress">
+            {t("progress")} : {t("progressValue", { value: initiative.progress })}
+          </span>
+          <progress max={100} value={initiative.progress} aria-label={t("progress")} />
+          <span>{lifecycle(initiative.status)}</span>
+          {initiative.stale && <strong>{t("needsUpdate")} — {t("needsUpdateExplained", { days: staleDays })}</strong>}
+        </div>
+        {mayEdit && (
+          <p className="mt-4 flex flex-wrap gap-4">
+            <Link href={`/initiatives/${id}/update`} className="gc-button">
+              {t("postUpdate")}
+            </Link>
+            <Link href={`/initiatives/${id}/edit`} className="gc-button-secondary">
+              {t("edit")}
+            </Link>
+          </p>
+        )}
+      </PageHeader>
+
+      <section aria-labelledby="summary">
+        <h2 id="summary">{t("summary")}</h2>
+        {pickLocalized(locale, initiative.summaryEn, initiative.summaryFr) ? <LocalizedText value={pickLocalized(locale, initiative.summaryEn, initiative.summaryFr)} as="p" /> : <p>{t("noSummary")}</p>}
+      </section>
+
+      <section aria-labelledby="details">
+        <h2 id="details">{t("details")}</h2>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("leadDepartment")}</dt>
+          <dd>
+            <Link href={`/departments/${byLocale(locale, initiative.leadDepartment.acronymEn, initiative.leadDepartment.acronymFr)}`}>{byLocale(locale, initiative.leadDepartment.nameEn, initiative.leadDepartment.nameFr)}</Link>
+          </dd>
+          <dt className="font-semibold">{t("partners")}</dt>
+          <dd>{initiative.partners.length ? initiative.partners.map((p) => byLocale(locale, p.department.acronymEn, p.department.acronymFr)).join(", ") : t("none")}</dd>
+          <dt className="font-semibold">{t("primaryPillar")}</dt>
+          <dd>{byLocale(locale, initiative.primaryPillar.nameEn, initiative.primaryPillar.nameFr)}</dd>
+          <dt className="font-semibold">{t("secondaryPillars")}</dt>
+          <dd>{initiative.secondaryPillars.length ? initiative.secondaryPillars.map((p) => byLocale(locale, p.pillar.nameEn, p.pillar.nameFr)).join(", ") : t("none")}</dd>
+          <dt className="font-semibold">{t("startDate")}</dt>
+          <dd>{date(initiative.startDate)}</dd>
+          <dt className="font-semibold">{t("targetEndDate")}</dt>
+          <dd>{date(initiative.targetEndDate)}</dd>
+          <dt className="font-semibold">{t("lastUpdate")}</dt>
+          <dd>{initiative.lastUpdatedAt ? formatIsoDate(initiative.lastUpdatedAt) : t("never")}</dd>
+          {initiative.notes && (
+            <>
+              <dt className="font-semibold">{t("notes")}</dt>
+              <dd>{initiative.notes}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="milestones">
+        <h2 id="milestones">{t("milestones")}</h2>
+        {initiative.milestones.length === 0 ? (
+          <p>{t("noMilestones")}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{t("milestones")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("milestone")}</th>
+                <th scope="col">{t("dueDate")}</th>
+                <th scope="col">{t("completedDate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {initiative.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <LocalizedText value={pickLocalized(locale, m.titleEn, m.titleFr)} />
+                  </td>
+                  <td>{date(m.dueDate)}</td>
+                  <td>{m.completedDate ? formatIsoDate(m.completedDate) : t("notCompleted")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="funding">
+        <h2 id="funding">{t("funding")}</h2>
+        {initiative.fundingLines.length === 0 ? (
+          <p>{t("noFunding")}</p>
+        ) : (
+          <>
+            <div className="overflow-x-auto">
+              <table data-testid="funding-lines">
+                <caption className="sr-only">{t("funding")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("fiscalYear")}</th>
+                    <th scope="col">{t("source")}</th>
+                    <th scope="col" className="text-right">{t("allocated")}</th>
+                    <th scope="col" className="text-right">{t("spent")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {initiative.fundingLines.map((line) => (
+                    <tr key={line.id}>
+                      <td className="whitespace-nowrap">{fiscalYearLabel(line.fiscalYear, locale)}</td>
+                      <td>{line.source}</td>
+                      <td className="text-right whitespace-nowrap">{formatMoney(line.allocatedCents, locale)}</td>
+                      <td className="text-right whitespace-nowrap">
+                        {formatMoney(line.spentCents, locale)}
+                        {line.spentCents > line.allocatedCents && <span className="block text-sm font-semibold">⚠ {t("overspent")}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <h3>{t("totalsByYear")}</h3>
+            <table data-testid="funding-totals">
+              <caption className="sr-only">{t("totalsByYear")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fiscalYear")}</th>
+                  <th scope="col" className="text-right">{t("allocated")}</th>
+                  <th scope="col" className="text-right">{t("spent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {initiative.fundingTotals.map((total) => (
+                  <tr key={total.fiscalYear}>
+                    <th scope="row">{fiscalYearLabel(total.fiscalYear, locale)}</th>
+                    <td className="text-right whitespace-nowrap">{formatMoney(total.allocatedCents, locale)}</td>
+                    <td className="text-right whitespace-nowrap">
+                      {formatMoney(total.spentCents, locale)}
+                      {total.spentCents > total.allocatedCents && <span className="block text-sm font-semibold">⚠ {funding("overspent")}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t("timeline")}</h2>
+        {initiative.statusUpdates.length === 0 ? (
+          <p>{t("noUpdates")}</p>
+        ) : (
+          <ol className="space-y-4" data-testid="timeline">
+            {initiative.statusUpdates.map((update) => (
+              <li key={update.id} className="border-l-4 border-gc-border pl-4">
+                <h3 className="mt-0 flex flex-wrap items-center gap-3 text-xl">
+                  {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} /> <span>{t("progressValue", { value: update.progress })}</span>
+                </h3>
+                <LocalizedText value={pickLocalized(locale, update.narrativeEn, update.narrativeFr)} as="p" />
+                <p className="text-sm">{t("postedBy", { name: update.author?.displayName ?? t("system"), when: formatDateTime(update.createdAt, locale) })}</p>
+                {update.reviewedAt ? (
+                  <p className="text-sm">{t("reviewedBy", { name: update.reviewedBy?.displayName ?? t("system"), when: formatDateTime(update.reviewedAt, locale) })}</p>
+                ) : (
+                  <>
+                    <p className="text-sm">{t("notReviewed")}</p>
+                    {mayReview && <ButtonForm action={reviewStatusUpdateAction} fields={{ statusUpdateId: update.id }} label={t("markReviewed")} />}
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="action-items">
+        <h2 id="action-items">{t("actionItems")}</h2>
+        {initiative.actionItems.length === 0 ? (
+          <p>{t("noActionItems")}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{t("actionItems")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{funding("actionItem")}</th>
+                <th scope="col">{t("owner")}</th>
+                <th scope="col">{funding("due")}</th>
+                <th scope="col">{funding("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {initiative.actionItems.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                  </td>
+                  <td>{byLocale(locale, item.ownerDepartment.acronymEn, item.ownerDepartment.acronymFr)}</td>
+                  <td>{formatIsoDate(item.dueDate)}</td>
+                  <td>{funding(`actionStatus.${item.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t("history")}</h2>
+        <ChangeHistory events={history} locale={locale} names={names} />
+      </section>
+    </>
+  );
+}

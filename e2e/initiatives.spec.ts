@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+
+const text = {
+  en: {
+    newInitiative: "New initiative",
+    titleEn: "Title in English",
+    titleFr: "Title in French",
+    lead: "Lead department",
+    pillar: "Primary pillar",
+    status: "Status",
+    create: "Create the initiative",
+    postUpdate: "Post a status update",
+    period: "Reporting period",
+    health: "Health",
+    progress: "Progress",
+    narrativeEn: "Narrative in English",
+    submitUpdate: "Post the update",
+    offTrack: "Off track",
+    edit: "Edit",
+    save: "Save",
+    conflict: /saved a change to this record/,
+    invalid: "Some fields need your attention. Nothing was saved.",
+    required: "Enter a title in English, in French, or in both.",
+    search: "Search titles and summaries",
+    apply: "Apply filters",
+    export: "Download the list (CSV)",
+    csvHeader: "Code,Title,Lead department",
+    pillarName: "Protection",
+    statusName: "Active",
+  },
+  fr: {
+    newInitiative: "Nouvelle initiative",
+    titleEn: "Titre en anglais",
+    titleFr: "Titre en français",
+    lead: "Ministère responsable",
+    pillar: "Pilier principal",
+    status: "Statut",
+    create: "Créer l'initiative",
+    postUpdate: "Publier une mise à jour",
+    period: "Période de rapport",
+    health: "État",
+    progress: "Avancement",
+    narrativeEn: "Compte rendu en anglais",
+    submitUpdate: "Publier la mise à jour",
+    offTrack: "En difficulté",
+    edit: "Modifier",
+    save: "Enregistrer",
+    conflict: /a enregistré une modification/,
+    invalid: "Certains champs",
+    required: "Entrez un titre en anglais, en français ou dans les deux langues.",
+    search: "Rechercher dans les titres et résumés",
+    apply: "Appliquer les filtres",
+    export: "Télécharger la liste (CSV)",
+    csvHeader: "Code,Titre,Ministère responsable",
+    pillarName: "Protection",
+    statusName: "En cours",
+  },
+} as const;
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  const l = text[locale];
+
+  test(`a representative creates an initiative, posts an update and sees it change, in ${locale}`, async ({ page, browser }) => {
+    await signIn(page, demoAccounts.repJus, locale);
+    await page.goto(`/${locale}/initiatives`);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: l.newInitiative }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(l.newInitiative);
+    await expectNoAxeViolations(page);
+
+    // Bad input: no title in either language, nothing saved, the message at the field.
+    await page.getByRole("button", { name: l.create }).click();
+    await expect(page.getByRole("status").filter({ hasText: l.invalid }).first()).toBeVisible();
+    await expect(page.getByLabel(l.titleEn, { exact: true })).toHaveAccessibleDescription(new RegExp(l.required.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await expectNoAxeViolations(page);
+
+    const title = `Traité e2e ${locale} ${randomUUID().slice(0, 8)}`;
+    await page.getByLabel(l.titleFr, { exact: true }).fill(title);
+    await page.getByLabel(l.pillar).selectOption({ label: l.pillarName });
+    await page.getByLabel(l.status).selectOption({ label: l.statusName });
+    await page.getByRole("button", { name: l.create }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: l.postUpdate }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(l.health).selectOption({ label: l.offTrack });
+    await page.getByLabel(l.progress, { exact: true }).fill("42");
+    await page.getByLabel(l.narrativeEn).fill("Delayed by procurement.");
+    await page.getByRole("button", { name: l.submitUpdate }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expect(page.getByTestId("initiative-status")).toContainText(l.offTrack);
+    await expect(page.getByTestId("initiative-progress")).toContainText("42");
+    await expect(page.getByTestId("timeline")).toContainText("Delayed by procurement.");
+    await expect(page.getByTestId("change-history")).toBeVisible();
+    await expectNoAxeViolations(page);
+    const initiativeUrl = page.url();
+    const id = initiativeUrl.split("/").pop()!;
+
+    // The RCMP representative may read it but not edit it: the edit page does not exist for them, and a
+    // forged save is refused by the command.
+    const rcmp = await browser.newContext();
+    const rcmpPage = await rcmp.newPage();
+    await signIn(rcmpPage, demoAccounts.repRcmp, locale);
+    await rcmpPage.goto(initiativeUrl);
+    await expect(rcmpPage.getByRole("link", { name: l.edit })).toHaveCount(0);
+    const response = await rcmpPage.goto(`/${locale}/initiatives/${id}/edit`);
+    expect(response?.status()).toBe(404);
+    await expectNoAxeViolations(rcmpPage);
+    await rcmp.close();
+
+    // Search without the accent finds the accented title.
+    await page.goto(`/${locale}/initiatives`);
+    await page.getByLabel(l.search).fill(title.replace("Traité", "traite"));
+    await page.getByRole("button", { name: l.apply }).click();
+    await expect(page).toHaveURL(/q=traite/);
+    await expect(page.getByTestId("initiatives-table")).toContainText(title);
+    await expectNoAxeViolations(page);
+
+    // The CSV of the filtered list: BOM, headers in the page's language, accents intact.
+    const href = await page.getByRole("link", { name: l.export }).getAttribute("href");
+    const csv = await page.request.get(href!);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const decoded = body.toString("utf8");
+    expect(decoded.slice(1)).toMatch(new RegExp(`^${l.csvHeader}`));
+    expect(decoded).toContain(title);
+  });
+
+  test(`two people editing the same initiative: one saves, the other gets a conflict and keeps their typing, in ${locale}`, async ({ browser }) => {
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const a = await first.newPage();
+    const b = await second.newPage();
+    await signIn(a, demoAccounts.repJus, locale);
+    await signIn(b, demoAccounts.coordinator, locale);
+
+    // A fresh initiative for this test.
+    await a.goto(`/${locale}/initiatives/new`);
+    const title = `Conflict ${locale} ${randomUUID().slice(0, 8)}`;
+    await a.getByLabel(l.titleEn, { exact: true }).fill(title);
+    await a.getByLabel(l.pillar).selectOption({ label: l.pillarName });
+    await a.getByRole("button", { name: l.create }).click();
+    await expect(a.getByRole("heading", { level: 1 })).toContainText(title);
+    const editUrl = `${a.url()}/edit`;
+
+    await a.goto(editUrl);
+    await b.goto(editUrl);
+    await expectNoAxeViolations(b);
+    await a.getByLabel(l.titleEn, { exact: true }).fill(`${title} (A)`);
+    await b.getByLabel(l.titleEn, { exact: true }).fill(`${title} (B typed this)`);
+    await a.getByRole("button", { name: l.save, exact: true }).click();
+    await expect(a.getByRole("heading", { level: 1 })).toContainText(`${title} (A)`);
+
+    await b.getByRole("button", { name: l.save, exact: true }).click();
+    const message = b.locator("#initiative-message");
+    await expect(message).toContainText(l.conflict);
+    await expect(message).toContainText("Anne Roy"); // rep.jus, who saved first
+    await expect(b.getByLabel(l.titleEn, { exact: true })).toHaveValue(`${title} (B typed this)`);
+    await expectNoAxeViolations(b);
+    await first.close();
+    await second.close();
+  });
+}
+
+test("the funding screen rolls up by fiscal year and downloads a CSV with a BOM", async ({ page }) => {
+  await signIn(page, demoAccounts.executive, "fr");
+  await page.goto("/fr/funding");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Financement");
+  await expect(page.getByTestId("funding-rollup")).toContainText("2007-2008");
+  await expectNoAxeViolations(page);
+  const href = await page.getByRole("link", { name: "Télécharger le cumul (CSV)" }).getAttribute("href");
+  const body = await (await page.request.get(href!)).body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(body.toString("utf8")).toContain("Exercice,Pilier,Ministère responsable");
+});
+
+test("an initiative page shows funding totals and milestones in English", async ({ page }) => {
+  await signIn(page, demoAccounts.executive, "en");
+  await page.goto("/en/initiatives?q=wallet+card");
+  await page.getByRole("link", { name: /tool kit/i }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Milestones" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,353 @@
+import "server-only";
+import { changedFields, recordAudit } from "@/lib/audit/record";
+import { can } from "@/lib/authz/permissions";
+import { defineCommand, type Tx } from "@/lib/commands/registry";
+import { CommandRefusal, conflict } from "@/lib/commands/result";
+import {
+  addFundingLineSchema,
+  addMilestoneSchema,
+  archiveInitiativeSchema,
+  createInitiativeSchema,
+  postStatusUpdateSchema,
+  removeFundingLineSchema,
+  removeMilestoneSchema,
+  reviewStatusUpdateSchema,
+  updateFundingLineSchema,
+  updateInitiativeSchema,
+  updateMilestoneSchema,
+} from "./schemas";
+
+/**
+ * Initiative commands (issue 4). Each one: the owning department is read from the database by the record's
+ * id (an archived initiative is not found), the policy decides, and the change and its audit event commit
+ * together. Edits carry the version they started from; a stale one is refused with who changed it and when.
+ */
+
+// ------------------------------------------------------------------------------------------------------------
+// Owners and conflicts
+// ------------------------------------------------------------------------------------------------------------
+
+async function initiativeOwner(tx: Tx, id: string) {
+  const initiative = await tx.initiative.findFirst({ where: { id, archivedAt: null }, select: { leadDepartmentId: true } });
+  return initiative ? { departmentId: initiative.leadDepartmentId } : null;
+}
+
+async function milestoneOwner(tx: Tx, id: string) {
+  const milestone = await tx.milestone.findFirst({
+    where: { id, deletedAt: null, initiative: { archivedAt: null } },
+    select: { initiative: { select: { leadDepartmentId: true } } },
+  });
+  return milestone ? { departmentId: milestone.initiative.leadDepartmentId } : null;
+}
+
+async function fundingLineOwner(tx: Tx, id: string) {
+  const line = await tx.fundingLine.findFirst({
+    where: { id, deletedAt: null, initiative: { archivedAt: null } },
+    select: { initiative: { select: { leadDepartmentId: true } } },
+  });
+  return line ? { departmentId: line.initiative.leadDepartmentId } : null;
+}
+
+/** Refuses the save: someone changed the record since `version`; names them from the latest audit event. */
+async function refuseConflict(tx: Tx, entityType: string, entityId: string, fallbackAt: Date | null): Promise<never> {
+  const last = await tx.auditEvent.findFirst({
+    where: { entityType, entityId },
+    orderBy: { occurredAt: "desc" },
+    select: { occurredAt: true, actor: { select: { displayName: true } } },
+  });
+  throw new CommandRefusal(conflict(last?.actor?.displayName ?? null, last?.occurredAt ?? fallbackAt));
+}
+
+const initiativeAudited = {
+  titleEn: true,
+  titleFr: true,
+  summaryEn: true,
+  summaryFr: true,
+  leadDepartmentId: true,
+  primaryPillarId: true,
+  status: true,
+  startDate: true,
+  targetEndDate: true,
+  notes: true,
+  version: true,
+  updatedAt: true,
+  partners: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
+  secondaryPillars: { select: { pillarId: true }, orderBy: { pillarId: "asc" } },
+} as const;
+
+/** The partner and secondary pillar lists, without the lead and the primary pillar, without repeats. */
+function relatedIds(input: { leadDepartmentId: string; partnerDepartmentIds: string[]; primaryPillarId: string; secondaryPillarIds: string[] }) {
+  return {
+    partners: [...new Set(input.partnerDepartmentIds)].filter((id) => id !== input.leadDepartmentId).sort(),
+    pillars: [...new Set(input.secondaryPillarIds)].filter((id) => id !== input.primaryPillarId).sort(),
+  };
+}
+
+/** Departments and pillars named by the input must exist (and be active, for new references). */
+async function checkReferences(tx: Tx, departmentIds: string[], pillarIds: string[]) {
+  const [departments, pillars] = await Promise.all([
+    tx.department.count({ where: { id: { in: departmentIds } } }),
+    tx.pillar.count({ where: { id: { in: pillarIds } } }),
+  ]);
+  if (departments !== new Set(departmentIds).size || pillars !== new Set(pillarIds).size) {
+    throw new CommandRefusal({ ok: false, code: "invalid", fieldErrors: { _form: [{ key: "invalidChoice" }] } });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Initiatives
+// ------------------------------------------------------------------------------------------------------------
+
+export const createInitiative = defineCommand({
+  name: "initiative.create",
+  permission: "initiative.create",
+  schema: createInitiativeSchema,
+  // A representative may create an initiative only with their own department as lead.
+  owner: async (input) => ({ departmentId: input.leadDepartmentId }),
+  async run({ user, input, tx, requestId }) {
+    const related = relatedIds(input);
+    await checkReferences(tx, [input.leadDepartmentId, ...related.partners], [input.primaryPillarId, ...related.pillars]);
+    // Codes are sequential (IWG-0013); the lock makes two creations at once take different numbers.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('initiatives.code'))`;
+    const rows = await tx.$queryRaw<{ next: number }[]>`
+      SELECT (COALESCE(MAX(substring(code FROM '^IWG-([0-9]+)$')::int), 0) + 1)::int AS next FROM initiatives`;
+    const code = `IWG-${String(rows[0]?.next ?? 1).padStart(4, "0")}`;
+    const { partnerDepartmentIds: _p, secondaryPillarIds: _s, ...fields } = input;
+    const created = await tx.initiative.create({
+      data: {
+        ...fields,
+        code,
+        partners: { create: related.partners.map((departmentId) => ({ departmentId })) },
+        secondaryPillars: { create: related.pillars.map((pillarId) => ({ pillarId })) },
+      },
+      select: { id: true, code: true },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "initiative.create",
+      entityType: "initiative",
+      entityId: created.id,
+      after: changedFields({}, { code, ...fields, startDate: fields.startDate, partners: related.partners, secondaryPillars: related.pillars }).after,
+      requestId,
+    });
+    return created;
+  },
+});
+
+export const updateInitiative = defineCommand({
+  name: "initiative.update",
+  permission: "initiative.update",
+  schema: updateInitiativeSchema,
+  owner: (input, tx) => initiativeOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    // Moving the lead elsewhere is creating it for that department: a representative may only name their own.
+    if (!can(user, "initiative.create", { departmentId: input.leadDepartmentId })) throw new CommandRefusal({ ok: false, code: "forbidden" });
+    const related = relatedIds(input);
+    await checkReferences(tx, [input.leadDepartmentId, ...related.partners], [input.primaryPillarId, ...related.pillars]);
+    const before = await tx.initiative.findUniqueOrThrow({ where: { id: input.id }, select: initiativeAudited });
+    const { id, version, partnerDepartmentIds: _p, secondaryPillarIds: _s, ...fields } = input;
+    const changed = await tx.initiative.updateMany({ where: { id, version, archivedAt: null }, data: { ...fields, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "initiative", id, before.updatedAt);
+    await tx.initiativePartner.deleteMany({ where: { initiativeId: id, departmentId: { notIn: related.partners } } });
+    await tx.initiativePartner.createMany({ data: related.partners.map((departmentId) => ({ initiativeId: id, departmentId })), skipDuplicates: true });
+    await tx.initiativePillar.deleteMany({ where: { initiativeId: id, pillarId: { notIn: related.pillars } } });
+    await tx.initiativePillar.createMany({ data: related.pillars.map((pillarId) => ({ initiativeId: id, pillarId })), skipDuplicates: true });
+    const diff = changedFields(
+      { ...before, partners: before.partners.map((p) => p.departmentId), secondaryPillars: before.secondaryPillars.map((p) => p.pillarId) },
+      { ...fields, partners: related.partners, secondaryPillars: related.pillars },
+    );
+    await recordAudit(tx, { actorId: user.id, action: "initiative.update", entityType: "initiative", entityId: id, ...diff, requestId });
+    return { id, version: version + 1 };
+  },
+});
+
+export const archiveInitiative = defineCommand({
+  name: "initiative.archive",
+  permission: "initiative.archive",
+  schema: archiveInitiativeSchema,
+  owner: (input, tx) => initiativeOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    const archivedAt = new Date();
+    const changed = await tx.initiative.updateMany({ where: { id: input.id, version: input.version, archivedAt: null }, data: { archivedAt, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "initiative", input.id, null);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "initiative.archive",
+      entityType: "initiative",
+      entityId: input.id,
+      before: { archivedAt: null },
+      after: { archivedAt: archivedAt.toISOString() },
+      requestId,
+    });
+    return { id: input.id };
+  },
+});
+
+// ------------------------------------------------------------------------------------------------------------
+// Status updates: append-only. Posting one sets the initiative's current health and progress.
+// ------------------------------------------------------------------------------------------------------------
+
+export const postStatusUpdate = defineCommand({
+  name: "initiative.postStatusUpdate",
+  permission: "initiative.update",
+  schema: postStatusUpdateSchema,
+  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
+  async run({ user, input, tx, requestId }) {
+    const before = await tx.initiative.findUniqueOrThrow({ where: { id: input.initiativeId }, select: { health: true, progress: true, lastUpdatedAt: true } });
+    const now = new Date();
+    const update = await tx.statusUpdate.create({ data: { ...input, authorId: user.id, createdAt: now }, select: { id: true } });
+    // Not a version bump: an update is a report, not an edit of the fields the edit form holds.
+    await tx.initiative.update({ where: { id: input.initiativeId }, data: { health: input.health, progress: input.progress, lastUpdatedAt: now } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "initiative.postStatusUpdate",
+      entityType: "initiative",
+      entityId: input.initiativeId,
+      ...changedFields(before, { health: input.health, progress: input.progress, lastUpdatedAt: now }),
+      requestId,
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "statusUpdate.create",
+      entityType: "status_update",
+      entityId: update.id,
+      after: changedFields({}, { ...input }).after,
+      requestId,
+    });
+    return update;
+  },
+});
+
+export const reviewStatusUpdate = defineCommand({
+  name: "initiative.reviewStatusUpdate",
+  // The secretariat's review of reports belongs with calls for updates (coordinators and administrators).
+  permission: "meeting.manage",
+  schema: reviewStatusUpdateSchema,
+  async run({ user, input, tx, requestId }) {
+    const reviewedAt = new Date();
+    const changed = await tx.statusUpdate.updateMany({
+      where: { id: input.statusUpdateId, reviewedAt: null, initiative: { archivedAt: null } },
+      data: { reviewedAt, reviewedById: user.id },
+    });
+    if (changed.count === 0) {
+      const exists = await tx.statusUpdate.findFirst({ where: { id: input.statusUpdateId, initiative: { archivedAt: null } }, select: { reviewedAt: true } });
+      if (!exists) throw new CommandRefusal({ ok: false, code: "not_found" });
+      return { id: input.statusUpdateId, alreadyReviewed: true };
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "statusUpdate.review",
+      entityType: "status_update",
+      entityId: input.statusUpdateId,
+      before: { reviewedAt: null, reviewedById: null },
+      after: { reviewedAt: reviewedAt.toISOString(), reviewedById: user.id },
+      requestId,
+    });
+    return { id: input.statusUpdateId, alreadyReviewed: false };
+  },
+});
+
+// ------------------------------------------------------------------------------------------------------------
+// Milestones
+// ------------------------------------------------------------------------------------------------------------
+
+const milestoneAudited = { titleEn: true, titleFr: true, dueDate: true, completedDate: true, version: true, updatedAt: true, deletedAt: true } as const;
+
+export const addMilestone = defineCommand({
+  name: "milestone.add",
+  permission: "initiative.update",
+  schema: addMilestoneSchema,
+  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
+  async run({ user, input, tx, requestId }) {
+    const created = await tx.milestone.create({ data: input, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "milestone.add", entityType: "milestone", entityId: created.id, after: changedFields({}, input).after, requestId });
+    return created;
+  },
+});
+
+export const updateMilestone = defineCommand({
+  name: "milestone.update",
+  permission: "initiative.update",
+  schema: updateMilestoneSchema,
+  owner: (input, tx) => milestoneOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    const { id, version, ...fields } = input;
+    const before = await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneAudited });
+    const changed = await tx.milestone.updateMany({ where: { id, version, deletedAt: null }, data: { ...fields, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "milestone", id, before.updatedAt);
+    await recordAudit(tx, { actorId: user.id, action: "milestone.update", entityType: "milestone", entityId: id, ...changedFields(before, fields), requestId });
+    return { id };
+  },
+});
+
+export const removeMilestone = defineCommand({
+  name: "milestone.remove",
+  permission: "initiative.update",
+  schema: removeMilestoneSchema,
+  owner: (input, tx) => milestoneOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    const deletedAt = new Date();
+    const changed = await tx.milestone.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "milestone", input.id, null);
+    await recordAudit(tx, { actorId: user.id, action: "milestone.remove", entityType: "milestone", entityId: input.id, before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() }, requestId });
+    return { id: input.id };
+  },
+});
+
+// ------------------------------------------------------------------------------------------------------------
+// Funding lines: one per source per fiscal year (a partial unique index); amounts in integer cents.
+// ------------------------------------------------------------------------------------------------------------
+
+const fundingAudited = { source: true, fiscalYear: true, allocatedCents: true, spentCents: true, notes: true, version: true, updatedAt: true } as const;
+
+/** The same source twice in one fiscal year is refused at the field, not as a database error. */
+async function refuseDuplicateSource(tx: Tx, initiativeId: string, source: string, fiscalYear: number, exceptId?: string) {
+  const duplicate = await tx.fundingLine.findFirst({
+    where: { initiativeId, fiscalYear, deletedAt: null, source: { equals: source, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (duplicate) throw new CommandRefusal({ ok: false, code: "invalid", fieldErrors: { source: [{ key: "invalid" }], fiscalYear: [{ key: "invalid" }] } });
+}
+
+export const addFundingLine = defineCommand({
+  name: "fundingLine.add",
+  permission: "initiative.update",
+  schema: addFundingLineSchema,
+  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
+  async run({ user, input, tx, requestId }) {
+    await refuseDuplicateSource(tx, input.initiativeId, input.source, input.fiscalYear);
+    const created = await tx.fundingLine.create({ data: input, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "fundingLine.add", entityType: "funding_line", entityId: created.id, after: changedFields({}, input).after, requestId });
+    return created;
+  },
+});
+
+export const updateFundingLine = defineCommand({
+  name: "fundingLine.update",
+  permission: "initiative.update",
+  schema: updateFundingLineSchema,
+  owner: (input, tx) => fundingLineOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    const { id, version, ...fields } = input;
+    const before = await tx.fundingLine.findUniqueOrThrow({ where: { id }, select: { ...fundingAudited, initiativeId: true } });
+    await refuseDuplicateSource(tx, before.initiativeId, fields.source, fields.fiscalYear, id);
+    const changed = await tx.fundingLine.updateMany({ where: { id, version, deletedAt: null }, data: { ...fields, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "funding_line", id, before.updatedAt);
+    await recordAudit(tx, { actorId: user.id, action: "fundingLine.update", entityType: "funding_line", entityId: id, ...changedFields(before, fields), requestId });
+    return { id };
+  },
+});
+
+export const removeFundingLine = defineCommand({
+  name: "fundingLine.remove",
+  permission: "initiative.update",
+  schema: removeFundingLineSchema,
+  owner: (input, tx) => fundingLineOwner(tx, input.id),
+  async run({ user, input, tx, requestId }) {
+    const deletedAt = new Date();
+    const changed = await tx.fundingLine.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "funding_line", input.id, null);
+    await recordAudit(tx, { actorId: user.id, action: "fundingLine.remove", entityType: "funding_line", entityId: input.id, before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() }, requestId });
+    return { id: input.id };
+  },
+});
