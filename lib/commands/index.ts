@@ -5,4 +5,8 @@ import "server-only";
  * matrix test imports this and then enumerates `registeredCommands()`.
  * Add a line here for each new lib/<domain>/commands.ts.
  */
+import "@/lib/users/commands";
+import "@/lib/departments/commands";
+import "@/lib/pillars/commands";
+
 export { registeredCommands } from "./registry";

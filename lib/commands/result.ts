@@ -16,7 +16,16 @@ export type ValidationKey =
   | "invalidFormat"
   | "invalidChoice"
   | "unknownField"
-  | "invalid";
+  | "invalid"
+  // Accounts and reference data (issue 3)
+  | "emailTaken"
+  | "departmentRequired"
+  | "passwordIsEmail"
+  | "currentPasswordWrong"
+  | "acronymTaken"
+  | "codeTaken"
+  | "colourFormat"
+  | "selfLockout";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }
