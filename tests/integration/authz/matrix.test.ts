@@ -12,7 +12,7 @@ import type { Caller, MatrixRow } from "./matrix-types";
 type RowModule = { rows: MatrixRow[]; cleanup?: () => Promise<void> };
 
 const modules = Object.values(import.meta.glob<RowModule>("./rows/*.ts", { eager: true }));
-const rows = modules.flatMap((module) => module.rows);
+const rows = modules.flatMap((rowModule) => rowModule.rows);
 const callers: Caller[] = ["ADMIN", "COORDINATOR", "EXECUTIVE", "OWN_REP", "OTHER_REP", "SIGNED_OUT"];
 const refusals = new Set(["unauthenticated", "forbidden", "not_found"]);
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const module of modules) await module.cleanup?.();
+  for (const rowModule of modules) await rowModule.cleanup?.();
 });
 
 describe("the authorization matrix", () => {
