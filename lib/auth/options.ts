@@ -1,57 +1,72 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { verifyPassword } from "./password";
+import { env, oidcSettings } from "@/lib/env";
+import { clientAddress, parseTrustedProxies } from "./client-address";
+import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
+export { authorizeCredentials } from "./sign-in";
 
-/**
- * Checks an e-mail and password. Returns null for every kind of failure (unknown
- * account, wrong password, inactive account, malformed input) so the sign-in page
- * can only ever say one generic thing.
- */
-export async function authorizeCredentials(raw: unknown) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true, passwordHash: true },
-  });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !passwordOk || !user.active) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.displayName,
-    role: user.role,
-    departmentId: user.departmentId,
-    language: user.preferredLanguage,
-  };
+type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
+
+function forwardedFor(headers: HeaderBag): string | undefined {
+  if (!headers) return undefined;
+  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  return Array.isArray(value) ? value.join(",") : (value ?? undefined);
 }
 
-export function authOptions(): NextAuthOptions {
+/** The provider id of single sign-on, used by the sign-in button. */
+export const ssoProviderId = "oidc";
+
+type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
+
+/**
+ * next-auth's configuration, built per request. `request` is the request being handled by the auth
+ * route: profile() of single sign-on does not receive it, and its address goes to the audit log.
+ */
+export function authOptions(request?: { headers: Headers }): NextAuthOptions {
   const settings = env();
+  const trustedProxies = parseTrustedProxies(settings.TRUSTED_PROXIES);
+  const oidc = oidcSettings();
+  const ssoAddress = clientAddress(forwardedFor(request?.headers), trustedProxies);
+
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: (credentials, request) => authorizeCredentials(credentials, { ip: clientAddress(forwardedFor(request?.headers), trustedProxies) }),
+    }),
+  ];
+  if (oidc) {
+    const provider: OAuthConfig<OidcClaims> = {
+      id: ssoProviderId,
+      name: oidc.name ?? "SSO",
+      type: "oauth",
+      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      // Matches an existing, active account by e-mail; a person without one is refused in signIn below.
+      async profile(claims) {
+        const user = await matchSsoAccount(claims, { ip: ssoAddress });
+        return user ?? { id: "", email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
+      },
+    };
+    providers.push(provider);
+  }
+
   return {
     secret: settings.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: settings.SESSION_MAX_AGE_HOURS * 60 * 60 },
     pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
-    providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "Email",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials) => authorizeCredentials(credentials),
-      }),
-    ],
+    providers,
     callbacks: {
+      // An SSO person with no matching account arrives with an empty id: refused (AccessDenied).
+      signIn: ({ user }) => Boolean(user?.id),
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
@@ -72,6 +87,9 @@ export function authOptions(): NextAuthOptions {
         };
         return session;
       },
+    },
+    events: {
+      signOut: ({ token }) => recordSignOut(token?.uid),
     },
   };
 }
