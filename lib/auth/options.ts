@@ -19,6 +19,9 @@ function forwardedFor(headers: HeaderBag): string | undefined {
 /** The provider id of single sign-on, used by the sign-in button. */
 export const ssoProviderId = "oidc";
 
+/** What profile() answers for a person without a portal account (next-auth requires some id). */
+const noMatchingAccount = "no-matching-account";
+
 type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
 /**
@@ -53,7 +56,7 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
       // Matches an existing, active account by e-mail; a person without one is refused in signIn below.
       async profile(claims) {
         const user = await matchSsoAccount(claims, { ip: ssoAddress });
-        return user ?? { id: "", email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
+        return user ?? { id: noMatchingAccount, email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
       },
     };
     providers.push(provider);
@@ -65,8 +68,8 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
     providers,
     callbacks: {
-      // An SSO person with no matching account arrives with an empty id: refused (AccessDenied).
-      signIn: ({ user }) => Boolean(user?.id),
+      // An SSO person with no matching account is refused (AccessDenied): no session, no account.
+      signIn: ({ user }) => Boolean(user?.id) && user.id !== noMatchingAccount,
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
