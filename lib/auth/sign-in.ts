@@ -59,6 +59,9 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext 
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignInCount: 0, lockedUntil: null } });
     await tx.signInAttempt.create({ data: { ip, email, succeeded: true } });
     await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "password" }, ip });
+    // Attempts only matter within the throttling window; a day's worth is kept for investigation (the audit
+    // log keeps every failure for good), the rest is pruned here rather than by a scheduled job.
+    await tx.$executeRaw`DELETE FROM sign_in_attempts WHERE attempted_at < now() - interval '1 day'`;
   });
   return { id: user.id, email: user.email, name: user.displayName, role: user.role, departmentId: user.departmentId, language: user.preferredLanguage };
 }

@@ -111,3 +111,14 @@ describe("single sign-on account matching", () => {
     expect(await matchSsoAccount({}, { ip: address() })).toBeNull();
   });
 });
+
+describe("sign-in attempts", () => {
+  it("are pruned after a day, when someone signs in", async () => {
+    const account = await makeAccount();
+    const old = await db.signInAttempt.create({ data: { ip: "192.0.2.99", email: account.email, succeeded: false, attemptedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000) } });
+    const recent = await db.signInAttempt.create({ data: { ip: "192.0.2.99", email: account.email, succeeded: false } });
+    expect(await authorizeCredentials({ email: account.email, password }, { ip: address() })).toMatchObject({ id: account.id });
+    expect(await db.signInAttempt.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.signInAttempt.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
+});
