@@ -40,13 +40,18 @@ test("signs an existing account in with the organisation's sign-on (French page)
   await expectNoAxeViolations(page);
 });
 
-test("refuses a person the organisation knows but the portal has no account for, and creates none", async ({ page }) => {
-  await page.goto("/en/sign-in");
-  await page.getByRole("button", { name: "Sign in with your organisation (Émetteur d’essai)" }).click();
-  await signInAtIssuer(page, "stranger@elsewhere.example");
-  await expect(page).toHaveURL(/\/en\/sign-in\?error=AccessDenied/);
-  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("no active portal account uses that e-mail address");
-  await expectNoAxeViolations(page);
-  await page.goto("/en/departments");
-  await expect(page).toHaveURL(/\/en\/sign-in/);
-});
+for (const [locale, button, message] of [
+  ["en", "Sign in with your organisation (Émetteur d’essai)", "no active portal account uses that e-mail address"],
+  ["fr", "Se connecter avec votre organisation (Émetteur d’essai)", "aucun compte actif du portail n’utilise cette adresse courriel"],
+] as const) {
+  test(`refuses a person the organisation knows but the portal has no account for, and creates none (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/sign-in`);
+    await page.getByRole("button", { name: button }).click();
+    await signInAtIssuer(page, `stranger-${locale}@elsewhere.example`);
+    await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in\\?error=AccessDenied`));
+    await expect(page.getByRole("main").getByRole("alert").first()).toContainText(message);
+    await expectNoAxeViolations(page);
+    await page.goto(`/${locale}/departments`);
+    await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in`));
+  });
+}

@@ -65,7 +65,9 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
   return {
     secret: settings.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: settings.SESSION_MAX_AGE_HOURS * 60 * 60 },
-    pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
+    // Without a language prefix: the proxy (next-intl) sends next-auth's redirects, such as a refused single
+    // sign-on, to the sign-in page in the language the person was using.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
       // An SSO person with no matching account is refused (AccessDenied): no session, no account.
