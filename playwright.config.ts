@@ -39,6 +39,11 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      // Single sign-on against the issuer e2e/sso.spec.ts starts on the next port (e2e/oidc-issuer.ts).
+      OIDC_ISSUER: `http://localhost:${port + 1}`,
+      OIDC_CLIENT_ID: "iwgtip-e2e",
+      OIDC_CLIENT_SECRET: "iwgtip-e2e-client-secret-0123456789abcdef",
+      OIDC_NAME: "Émetteur d’essai",
     },
   },
 });

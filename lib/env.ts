@@ -12,17 +12,37 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(8).default(8),
   SECURITY_MARKING: z.string().default("UNCLASSIFIED / NON CLASSIFIÉ"),
+  /** Reverse proxies whose X-Forwarded-For entries are believed: addresses or CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z.string().default(""),
+  /** Single sign-on (OpenID Connect): all three or none. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the sign-in page calls the organisation's sign-in (optional). */
+  OIDC_NAME: z.string().min(1).max(80).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+/** Single sign-on settings, or null when it is not configured (the sign-in page then offers no button). */
+export function oidcSettings(): { issuer: string; clientId: string; clientSecret: string; name: string | null } | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return { issuer: OIDC_ISSUER.replace(/\/+$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, name: OIDC_NAME ?? null };
+}
+
 export function env(): Env {
   if (!cached) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    }
+    const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = parsed.data;
+    const oidcSet = [OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidcSet !== 0 && oidcSet !== 3) {
+      throw new Error("Invalid environment: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of them.");
     }
     cached = parsed.data;
   }

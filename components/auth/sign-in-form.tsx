@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
 type FieldErrors = { email?: string; password?: string };
@@ -12,7 +12,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * E-mail and password sign-in. Empty or malformed fields get a message at the field;
  * a refused sign-in gets one generic message that reveals nothing about the account.
  */
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, followPreferredLanguage = false }: { callbackUrl: string; followPreferredLanguage?: boolean }) {
   const t = useTranslations("SignIn");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -38,7 +38,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
+        const language = followPreferredLanguage ? (await getSession().catch(() => null))?.user?.language : undefined;
+        window.location.assign(language ? `/${language}` : callbackUrl);
         return;
       }
       // next-auth passes on the code authorizeCredentials throws when the database is down.

@@ -1,69 +1,77 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db, isDatabaseUnavailableError } from "@/lib/db";
-import { env } from "@/lib/env";
-import { verifyPassword } from "./password";
+import { env, oidcSettings } from "@/lib/env";
+import { clientAddress, parseTrustedProxies } from "./client-address";
+import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
+export { authorizeCredentials } from "./sign-in";
+
+type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
+
+function forwardedFor(headers: HeaderBag): string | undefined {
+  if (!headers) return undefined;
+  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  return Array.isArray(value) ? value.join(",") : (value ?? undefined);
+}
+
+/** The provider id of single sign-on, used by the sign-in button. */
+export const ssoProviderId = "oidc";
+
+/** What profile() answers for a person without a portal account (next-auth requires some id). */
+const noMatchingAccount = "no-matching-account";
+
+type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
 /**
- * Checks an e-mail and password. Returns null for every kind of failure (unknown
- * account, wrong password, inactive account, malformed input) so the sign-in page
- * can only ever say one generic thing.
+ * next-auth's configuration, built per request. `request` is the request being handled by the auth
+ * route: profile() of single sign-on does not receive it, and its address goes to the audit log.
  */
-/** Thrown (and passed on by next-auth as the error code) when sign-in cannot reach the database. */
-export const SIGN_IN_UNAVAILABLE = "ServiceUnavailable";
-
-export async function authorizeCredentials(raw: unknown) {
-  try {
-    return await checkCredentials(raw);
-  } catch (error) {
-    if (isDatabaseUnavailableError(error)) throw new Error(SIGN_IN_UNAVAILABLE);
-    throw error;
-  }
-}
-
-async function checkCredentials(raw: unknown) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true, passwordHash: true },
-  });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !passwordOk || !user.active) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.displayName,
-    role: user.role,
-    departmentId: user.departmentId,
-    language: user.preferredLanguage,
-  };
-}
-
-export function authOptions(): NextAuthOptions {
+export function authOptions(request?: { headers: Headers }): NextAuthOptions {
   const settings = env();
+  const trustedProxies = parseTrustedProxies(settings.TRUSTED_PROXIES);
+  const oidc = oidcSettings();
+  const ssoAddress = clientAddress(forwardedFor(request?.headers), trustedProxies);
+
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: (credentials, request) => authorizeCredentials(credentials, { ip: clientAddress(forwardedFor(request?.headers), trustedProxies) }),
+    }),
+  ];
+  if (oidc) {
+    const provider: OAuthConfig<OidcClaims> = {
+      id: ssoProviderId,
+      name: oidc.name ?? "SSO",
+      type: "oauth",
+      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      // Matches an existing, active account by e-mail; a person without one is refused in signIn below.
+      async profile(claims) {
+        const user = await matchSsoAccount(claims, { ip: ssoAddress });
+        return user ?? { id: noMatchingAccount, email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
+      },
+    };
+    providers.push(provider);
+  }
+
   return {
     secret: settings.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: settings.SESSION_MAX_AGE_HOURS * 60 * 60 },
-    pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
-    providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "Email",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials) => authorizeCredentials(credentials),
-      }),
-    ],
+    // Without a language prefix: the proxy (next-intl) sends next-auth's redirects, such as a refused single
+    // sign-on, to the sign-in page in the language the person was using.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
     callbacks: {
+      // An SSO person with no matching account is refused (AccessDenied): no session, no account.
+      signIn: ({ user }) => Boolean(user?.id) && user.id !== noMatchingAccount,
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
@@ -84,6 +92,9 @@ export function authOptions(): NextAuthOptions {
         };
         return session;
       },
+    },
+    events: {
+      signOut: ({ token }) => recordSignOut(token?.uid),
     },
   };
 }

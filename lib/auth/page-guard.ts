@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { can, type Permission } from "@/lib/authz/permissions";
+import { redirect } from "@/lib/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { requireUser } from "./session";
 import type { SessionUser } from "./types";
@@ -9,7 +10,8 @@ import type { SessionUser } from "./types";
 /**
  * The first lines of every portal page: a valid locale, a signed-in user, and the
  * permission to open the page. A page the user may not open answers 404, like a
- * page that does not exist.
+ * page that does not exist. Someone holding a one-time password is sent to their profile to
+ * choose their own before anything else.
  */
 export async function guardPage(params: Promise<{ locale: string }>, permission: Permission): Promise<{ locale: Locale; user: SessionUser }> {
   const { locale } = await params;
@@ -17,5 +19,6 @@ export async function guardPage(params: Promise<{ locale: string }>, permission:
   setRequestLocale(locale);
   const user = await requireUser(locale);
   if (!can(user, permission)) notFound();
+  if (user.mustChangePassword && permission !== "profile.update") redirect({ href: "/profile", locale });
   return { locale, user };
 }

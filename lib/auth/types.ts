@@ -10,4 +10,6 @@ export type SessionUser = {
   departmentId: string | null;
   departmentAcronym: { en: string; fr: string } | null;
   language: Locale;
+  /** Set by an administrator's one-time password: every page but the profile sends them to choose their own. */
+  mustChangePassword?: boolean;
 };

@@ -16,6 +16,7 @@ export const permissions = {
   "actionItem.updateStatus": "Change the status of an action item",
   "meeting.manage": "Manage meetings, agendas, minutes and update calls",
   "admin.manage": "Manage users, departments, pillars and settings, and read the audit log",
+  "profile.update": "Change one's own preferred language and password",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -37,6 +38,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "actionItem.updateStatus": "all",
     "meeting.manage": "all",
     "admin.manage": "all",
+    "profile.update": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -47,6 +49,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "actionItem.create": "all",
     "actionItem.updateStatus": "all",
     "meeting.manage": "all",
+    "profile.update": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -55,10 +58,13 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "initiative.update": "ownDepartment",
     "actionItem.create": "ownDepartment",
     "actionItem.updateStatus": "ownDepartment",
+    "profile.update": "all",
   },
   EXECUTIVE: {
     "portal.read": "all",
     "export.read": "all",
+    // Their own account only: an executive changes no portal data.
+    "profile.update": "all",
   },
 };
 

@@ -6,4 +6,8 @@ import "server-only";
  * Add a line here for each new lib/<domain>/commands.ts.
  */
 import "@/lib/initiatives/commands";
+import "@/lib/users/commands";
+import "@/lib/departments/commands";
+import "@/lib/pillars/commands";
+
 export { registeredCommands } from "./registry";

@@ -24,7 +24,16 @@ export type ValidationKey =
   | "amountNegative"
   | "amountTooBig"
   | "reportingPeriodFormat"
-  | "fiscalYearRange";
+  | "fiscalYearRange"
+  // Accounts and reference data (issue 3)
+  | "emailTaken"
+  | "departmentRequired"
+  | "passwordIsEmail"
+  | "currentPasswordWrong"
+  | "acronymTaken"
+  | "codeTaken"
+  | "colourFormat"
+  | "selfLockout";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

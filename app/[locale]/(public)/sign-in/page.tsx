@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { ssoProviderId } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
+import { oidcSettings } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoButton } from "@/components/auth/sso-button";
 import { PortalFrame } from "@/components/shell/portal-frame";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +29,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   if (user) redirect(callbackUrl);
 
   const t = await getTranslations("SignIn");
+  const sso = oidcSettings();
+  // next-auth sends a refused or failed single sign-on back here with ?error=.
+  const ssoError = typeof query.error === "string" ? (query.error === "AccessDenied" ? t("ssoAccessDenied") : t("ssoFailed")) : null;
   return (
     <PortalFrame>
       <h1>{t("title")}</h1>
@@ -34,8 +40,20 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
           {t("signedOut")}
         </p>
       )}
-      <p className="mb-6 max-w-2xl">{t("intro")}</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      {ssoError && (
+        <p role="alert" className="mb-4 border-l-4 border-gc-danger bg-white p-3">
+          {ssoError}
+        </p>
+      )}
+      {sso && (
+        <div className="mb-8">
+          <SsoButton providerId={ssoProviderId} callbackUrl={callbackUrl} label={sso.name ? t("ssoNamed", { name: sso.name }) : t("sso")} />
+          <p className="mt-6 mb-0">{t("or")}</p>
+        </div>
+      )}
+      {!sso && <p className="mb-6 max-w-2xl">{t("intro")}</p>}
+      {/* Without a page to return to, the portal opens in the person's preferred language. */}
+      <SignInForm callbackUrl={callbackUrl} followPreferredLanguage={typeof query.callbackUrl !== "string"} />
     </PortalFrame>
   );
 }

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { formatDateTime } from "@/lib/format/numbers";
+import { departmentChoices, getUserForEdit } from "@/lib/users/queries";
+import { accountFields } from "@/components/accounts/account-fields";
+import { CommandForm } from "@/components/accounts/command-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { deactivateUserAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "AdminUsers" });
+  return { title: t("edit") };
+}
+
+export default async function EditUserPage({ params, searchParams }: PageProps<"/[locale]/admin/users/[id]">) {
+  const { locale, user } = await guardPage(params, "admin.manage");
+  const { id } = await params;
+  const query = await searchParams;
+  const account = await getUserForEdit(user, id);
+  if (!account) notFound();
+  const t = await getTranslations("AdminUsers");
+  const nav = await getTranslations("Nav");
+  const forms = await getTranslations("Forms");
+  const fields = await accountFields(locale, await departmentChoices(user), account);
+  const locked = account.lockedUntil && account.lockedUntil > new Date();
+  return (
+    <>
+      <PageHeader title={account.displayName} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/users" }, { label: account.displayName }]}>
+        <p>
+          {account.active ? t("active") : t("inactive")}
+          {locked && ` · ${t("lockedUntil", { when: formatDateTime(account.lockedUntil!, locale) })}`}
+          {account.mustChangePassword && ` · ${t("mustChangePassword")}`}
+          {` · ${account.lastSignInAt ? t("lastSignIn", { when: formatDateTime(account.lastSignInAt, locale) }) : t("neverSignedIn")}`}
+        </p>
+      </PageHeader>
+      {query.saved && (
+        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
+          {forms("saved")}
+        </p>
+      )}
+      <h2>{t("edit")}</h2>
+      <CommandForm
+        action={updateUserAction}
+        testId="edit-user"
+        submitLabel={t("save")}
+        fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }, { name: "version", label: "", type: "hidden", defaultValue: String(account.version) }, ...fields]}
+      />
+      <h2>{account.active ? t("deactivateHeading") : t("reactivateHeading")}</h2>
+      <p>{account.active ? t("deactivateHelp") : t("reactivateHelp")}</p>
+      <CommandForm
+        action={account.active ? deactivateUserAction : reactivateUserAction}
+        testId="activation"
+        submitLabel={account.active ? t("deactivate") : t("reactivate")}
+        fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
+      />
+      <h2>{t("oneTimePasswordHeading")}</h2>
+      <p>{t("oneTimePasswordHelp")}</p>
+      <CommandForm
+        action={setOneTimePasswordAction}
+        testId="one-time-password"
+        submitLabel={t("setOneTimePassword")}
+        fields={[
+          { name: "id", label: "", type: "hidden", defaultValue: account.id },
+          { name: "password", label: t("oneTimePassword"), hint: t("passwordHint"), type: "password", autoComplete: "new-password", required: true },
+        ]}
+      />
+    </>
+  );
+}

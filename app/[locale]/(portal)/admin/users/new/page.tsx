@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { departmentChoices } from "@/lib/users/queries";
+import { accountFields } from "@/components/accounts/account-fields";
+import { CommandForm } from "@/components/accounts/command-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { createUserAction } from "../../actions";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/new">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "AdminUsers" });
+  return { title: t("create") };
+}
+
+export default async function NewUserPage({ params }: PageProps<"/[locale]/admin/users/new">) {
+  const { locale, user } = await guardPage(params, "admin.manage");
+  const t = await getTranslations("AdminUsers");
+  const nav = await getTranslations("Nav");
+  const fields = await accountFields(locale, await departmentChoices(user));
+  return (
+    <>
+      <PageHeader title={t("create")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/users" }, { label: t("create") }]}>
+        <p>{t("createIntro")}</p>
+      </PageHeader>
+      <CommandForm action={createUserAction} fields={fields} submitLabel={t("createSubmit")} testId="create-user" />
+    </>
+  );
+}

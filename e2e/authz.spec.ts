@@ -1,0 +1,86 @@
+import type { Page } from "@playwright/test";
+import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+
+const notFound = { en: "We couldn't find that page", fr: "Nous ne trouvons pas cette page" } as const;
+
+/** The RCMP's id, as an administrator finds it on the departments screen. */
+async function rcmpDepartmentId(page: Page): Promise<string> {
+  await page.goto("/en/admin/departments");
+  const href = await page.getByRole("link", { name: "Edit RCMP" }).getAttribute("href");
+  return href!.split("/").at(-1)!;
+}
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`a representative gets the not-found page for administration screens and another department's edit page (${locale})`, async ({ page, browser }) => {
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, demoAccounts.admin, "en");
+    const rcmpId = await rcmpDepartmentId(admin);
+    await admin.close();
+
+    await signIn(page, demoAccounts.repJus, locale);
+    for (const path of ["/admin", "/admin/users", `/admin/departments/${rcmpId}`, "/admin/audit"]) {
+      const response = await page.goto(`/${locale}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(notFound[locale]);
+    }
+    await expectNoAxeViolations(page);
+    // No way there from the navigation either.
+    await expect(page.getByRole("navigation", { name: locale === "fr" ? "Navigation principale" : "Main navigation" }).getByRole("link", { name: /Administration/ })).toHaveCount(0);
+    const csv = await page.request.get("/api/admin/audit/export");
+    expect(csv.status()).toBe(404);
+  });
+}
+
+test("a forged server-action call with another department's id is refused and changes nothing", async ({ page, browser }) => {
+  // An administrator's (invalid, so harmless) save of the RCMP shows what the action call looks like.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demoAccounts.admin, "en");
+  const rcmpId = await rcmpDepartmentId(admin);
+  await admin.goto(`/en/admin/departments/${rcmpId}`);
+  const originalName = await admin.getByLabel("Name (English)").inputValue();
+  await admin.getByLabel("Name (English)").fill("");
+  const [captured] = await Promise.all([
+    admin.waitForRequest((request) => request.method() === "POST" && request.headers()["next-action"] !== undefined),
+    admin.getByRole("button", { name: "Save the department" }).click(),
+  ]);
+  await expect(admin.getByTestId("edit-department").getByRole("alert")).toContainText("Nothing was saved");
+  const actionId = captured.headers()["next-action"]!;
+  const contentType = captured.headers()["content-type"]!;
+  const forgedBody = captured.postData()!.replace(/(name="[^"]*_nameEn"\r\n\r\n)(\r\n)/, "$1Forged by another department$2");
+  expect(forgedBody).toContain("Forged by another department");
+
+  // The representative of JUS replays it, with the RCMP's id, from their own session.
+  await signIn(page, demoAccounts.repJus, "en");
+  const response = await page.request.post(`/en/admin/departments/${rcmpId}`, {
+    headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" },
+    data: forgedBody,
+  });
+  expect(await response.text()).toContain("You are not allowed to make this change. Nothing was saved.");
+
+  await admin.goto(`/en/admin/departments/${rcmpId}`);
+  await expect(admin.getByLabel("Name (English)")).toHaveValue(originalName);
+  await admin.goto(`/en/admin/audit?entityType=department&action=department.update`);
+  await expect(admin.getByTestId("audit-table")).not.toContainText(rcmpId);
+  await admin.close();
+});
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`an executive finds no way to change anything (${locale})`, async ({ page }) => {
+    await signIn(page, demoAccounts.executive, locale);
+    for (const path of ["", "/departments", "/departments/RCMP", "/dashboard", "/initiatives"]) {
+      await page.goto(`/${locale}${path}`);
+      // Filters and searches (GET forms) read; anything else that posts or acts would change something.
+      const actionable = await page.locator("main").evaluate((main) =>
+        [...main.querySelectorAll("form, button, [role=button]")]
+          .filter((element) => !(element.closest("form")?.getAttribute("method")?.toLowerCase() === "get"))
+          .map((element) => element.outerHTML.slice(0, 120)),
+      );
+      expect(actionable, `${path} offers something that changes data`).toEqual([]);
+      await expectNoAxeViolations(page);
+    }
+    for (const path of ["/admin", "/admin/pillars", "/admin/users/new"]) {
+      const response = await page.goto(`/${locale}${path}`);
+      expect(response?.status(), path).toBe(404);
+    }
+  });
+}

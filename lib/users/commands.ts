@@ -1,0 +1,144 @@
+import "server-only";
+import { changedFields, recordAudit } from "@/lib/audit/record";
+import { lastChange } from "@/lib/audit/queries";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { defineCommand, type Tx } from "@/lib/commands/registry";
+import { CommandRefusal, type FieldError } from "@/lib/commands/result";
+import {
+  changePasswordSchema,
+  createUserSchema,
+  setOneTimePasswordSchema,
+  updatePreferencesSchema,
+  updateUserSchema,
+  userIdSchema,
+} from "./schemas";
+
+/** The account fields an audit event may show (never the password hash). */
+const auditedAccount = { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true, version: true } as const;
+
+function refuseField(field: string, error: FieldError): never {
+  throw new CommandRefusal({ ok: false, code: "invalid", fieldErrors: { [field]: [error] } });
+}
+
+async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
+  const taken = await tx.user.findFirst({ where: { email, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  if (taken) refuseField("email", { key: "emailTaken" });
+}
+
+async function assertDepartmentExists(tx: Tx, departmentId: string | null) {
+  if (!departmentId) return;
+  const department = await tx.department.findUnique({ where: { id: departmentId }, select: { id: true } });
+  if (!department) refuseField("departmentId", { key: "invalidChoice" });
+}
+
+function notTheEmail(password: string, email: string, field: string) {
+  if (password.trim().toLowerCase() === email.toLowerCase()) refuseField(field, { key: "passwordIsEmail" });
+}
+
+/** Administrators create accounts; the new account has no password until one is set (or signs in by SSO). */
+export const createUser = defineCommand({
+  name: "user.create",
+  permission: "admin.manage",
+  schema: createUserSchema,
+  async run({ user, input, tx, requestId }) {
+    await assertEmailFree(tx, input.email);
+    await assertDepartmentExists(tx, input.departmentId);
+    const created = await tx.user.create({ data: input, select: auditedAccount });
+    await recordAudit(tx, { actorId: user.id, action: "user.create", entityType: "user", entityId: created.id, after: { ...input }, requestId });
+    return { id: created.id };
+  },
+});
+
+/** Name, e-mail, role, department and language. Conflicts when someone saved the account since `version`. */
+export const updateUser = defineCommand({
+  name: "user.update",
+  permission: "admin.manage",
+  schema: updateUserSchema,
+  owner: async ({ id }, tx) => ((await tx.user.findUnique({ where: { id }, select: { id: true } })) ? { departmentId: null } : null),
+  async run({ user, input, tx, requestId }) {
+    const { id, version, ...changes } = input;
+    const before = await tx.user.findUniqueOrThrow({ where: { id }, select: auditedAccount });
+    if (before.version !== version) throw new CommandRefusal({ ok: false, code: "conflict", ...(await lastChange(tx, "user", id)) });
+    if (id === user.id && changes.role !== "ADMIN") refuseField("role", { key: "selfLockout" });
+    await assertEmailFree(tx, changes.email, id);
+    await assertDepartmentExists(tx, changes.departmentId);
+    const updated = await tx.user.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
+    if (updated.count === 0) throw new CommandRefusal({ ok: false, code: "conflict", ...(await lastChange(tx, "user", id)) });
+    const diff = changedFields(before, changes);
+    await recordAudit(tx, { actorId: user.id, action: "user.update", entityType: "user", entityId: id, ...diff, requestId });
+    return { id };
+  },
+});
+
+function setActive(name: "user.deactivate" | "user.reactivate", active: boolean) {
+  return defineCommand({
+    name,
+    permission: "admin.manage",
+    schema: userIdSchema,
+    owner: async ({ id }, tx) => ((await tx.user.findUnique({ where: { id }, select: { id: true } })) ? { departmentId: null } : null),
+    async run({ user, input, tx, requestId }) {
+      if (input.id === user.id && !active) refuseField("_form", { key: "selfLockout" });
+      const before = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { active: true } });
+      if (before.active === active) return { id: input.id };
+      // Reactivating also lifts a lock-out: an administrator vouched for the account.
+      await tx.user.update({
+        where: { id: input.id },
+        data: { active, version: { increment: 1 }, ...(active ? { failedSignInCount: 0, lockedUntil: null } : {}) },
+      });
+      await recordAudit(tx, { actorId: user.id, action: name, entityType: "user", entityId: input.id, before: { active: before.active }, after: { active }, requestId });
+      return { id: input.id };
+    },
+  });
+}
+
+/** Deactivated accounts cannot sign in, and their open sessions end at the next request. */
+export const deactivateUser = setActive("user.deactivate", false);
+export const reactivateUser = setActive("user.reactivate", true);
+
+/** A password the administrator gives the person; the portal makes them choose their own at next sign-in. */
+export const setOneTimePassword = defineCommand({
+  name: "user.set_one_time_password",
+  permission: "admin.manage",
+  schema: setOneTimePasswordSchema,
+  owner: async ({ id }, tx) => ((await tx.user.findUnique({ where: { id }, select: { id: true } })) ? { departmentId: null } : null),
+  async run({ user, input, tx, requestId }) {
+    const account = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { email: true } });
+    notTheEmail(input.password, account.email, "password");
+    await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash: await hashPassword(input.password), mustChangePassword: true, failedSignInCount: 0, lockedUntil: null, version: { increment: 1 } },
+    });
+    // The audit says that it happened, never what the password is.
+    await recordAudit(tx, { actorId: user.id, action: "user.set_one_time_password", entityType: "user", entityId: input.id, after: { mustChangePassword: true }, requestId });
+    return { id: input.id };
+  },
+});
+
+/** Anyone signed in, for their own account only (the id is the session's, never the request's). */
+export const updateMyPreferences = defineCommand({
+  name: "profile.update_preferences",
+  permission: "profile.update",
+  schema: updatePreferencesSchema,
+  async run({ user, input, tx, requestId }) {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { preferredLanguage: true } });
+    if (before.preferredLanguage === input.preferredLanguage) return { id: user.id };
+    await tx.user.update({ where: { id: user.id }, data: { preferredLanguage: input.preferredLanguage } });
+    await recordAudit(tx, { actorId: user.id, action: "profile.update_preferences", entityType: "user", entityId: user.id, ...changedFields(before, input), requestId });
+    return { id: user.id };
+  },
+});
+
+/** Anyone with a password, for their own account: the current password is required; the new one is not the e-mail. */
+export const changeMyPassword = defineCommand({
+  name: "profile.change_password",
+  permission: "profile.update",
+  schema: changePasswordSchema,
+  async run({ user, input, tx, requestId }) {
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, passwordHash: true } });
+    if (!(await verifyPassword(account.passwordHash, input.currentPassword))) refuseField("currentPassword", { key: "currentPasswordWrong" });
+    notTheEmail(input.newPassword, account.email, "newPassword");
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false } });
+    await recordAudit(tx, { actorId: user.id, action: "profile.change_password", entityType: "user", entityId: user.id, requestId });
+    return { id: user.id };
+  },
+});
