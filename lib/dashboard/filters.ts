@@ -41,3 +41,9 @@ export type HealthLevel = (typeof healthLevels)[number];
 
 /** Worse is higher: the order used for "worst health" and "worsened since". */
 export const healthSeverity: Record<HealthLevel, number> = { GREEN: 1, AMBER: 2, RED: 3 };
+
+/** A pillar code from a URL (`/dashboard/pillars/prevention` works too); null when it cannot be one. */
+export function parsePillarCode(value: string): string | null {
+  const code = decodeURIComponent(value).trim().toUpperCase();
+  return /^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? code : null;
+}

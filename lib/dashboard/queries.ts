@@ -26,6 +26,8 @@ export type PillarTile = {
   code: string;
   nameEn: string;
   nameFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
   colour: string;
   total: number;
   green: number;
@@ -74,6 +76,7 @@ export async function getPillarTiles(_user: SessionUser, scope: DashboardScope):
       GROUP BY s.primary_pillar_id
     )
     SELECT p.id::text AS id, p.code, p.name_en AS "nameEn", p.name_fr AS "nameFr", p.colour,
+           p.description_en AS "descriptionEn", p.description_fr AS "descriptionFr",
            COALESCE(c.total, 0) AS total, COALESCE(c.green, 0) AS green, COALESCE(c.amber, 0) AS amber,
            COALESCE(c.red, 0) AS red, COALESCE(c.unrated, 0) AS unrated,
            c.average_progress AS "averageProgress",
@@ -94,6 +97,8 @@ export type MatrixCell = {
   nameEn: string;
   nameFr: string;
   pillarCode: string;
+  pillarNameEn: string;
+  pillarNameFr: string;
   count: number;
   /** The worst current health among the cell's initiatives; null when none is rated. */
   worstHealth: HealthLevel | null;
@@ -116,7 +121,7 @@ export async function getDepartmentPillarMatrix(_user: SessionUser, scope: Dashb
     )
     SELECT d.id::text AS "departmentId", d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
            d.name_en AS "nameEn", d.name_fr AS "nameFr", p.code AS "pillarCode",
-           COALESCE(c.total, 0) AS count,
+           p.name_en AS "pillarNameEn", p.name_fr AS "pillarNameFr", COALESCE(c.total, 0) AS count,
            CASE c.worst WHEN 3 THEN 'RED' WHEN 2 THEN 'AMBER' WHEN 1 THEN 'GREEN' END AS "worstHealth"
     FROM departments d
     CROSS JOIN pillars p
@@ -357,4 +362,19 @@ export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;
 export async function getSecurityMarking(): Promise<string | null> {
   const setting = await db.setting.findUnique({ where: { key: "securityMarking" }, select: { value: true } });
   return typeof setting?.value === "string" && setting.value.trim() !== "" ? setting.value : null;
+}
+
+
+/**
+ * The briefing's data: pillar tiles, what needs attention (split by pillar on the page) and the security marking.
+ * `departmentKnown` says whether the department filter names a member department.
+ */
+export async function getBriefing(user: SessionUser, scope: DashboardScope) {
+  const [tiles, attention, marking, department] = await Promise.all([
+    getPillarTiles(user, scope),
+    getNeedsAttention(user, scope),
+    getSecurityMarking(),
+    scope.department ? db.department.findFirst({ where: { acronymEn: { equals: scope.department, mode: "insensitive" } }, select: { id: true } }) : null,
+  ]);
+  return { tiles, attention, marking, departmentKnown: scope.department === null || department !== null };
 }
