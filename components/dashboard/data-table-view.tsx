@@ -4,7 +4,7 @@ import type { DataTable } from "@/lib/dashboard/tables";
 export function DataTableView({ table, caption, dataset }: { table: DataTable; caption: string; dataset: string }) {
   const numeric = table.numeric ?? [];
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table data-table={dataset}>
         <caption>{caption}</caption>
         <thead>

@@ -25,7 +25,7 @@ export async function DepartmentMatrix({ cells, locale, scope }: { cells: Matrix
     <section aria-labelledby="section-matrix" className="mt-10" data-section="matrix">
       <h2 id="section-matrix">{t("sections.matrix")}</h2>
       <p className="max-w-3xl">{t("intros.matrix")}</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tables.matrix")}>
         <table data-table="matrix">
           <caption>{t("tables.matrix")}</caption>
           <thead>

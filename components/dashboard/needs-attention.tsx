@@ -27,7 +27,7 @@ export async function NeedsAttention({ attention, locale, scope }: { attention: 
         <p>{t("empty.attention")}</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tables.attention")}>
             <table data-table="attention">
               <caption>{t("tables.attention")}</caption>
               <thead>

@@ -11,7 +11,7 @@ export async function PillarInitiatives({ initiatives, locale }: { initiatives: 
   const lifecycle = await getTranslations("Lifecycle");
   if (initiatives.length === 0) return <p>{t("empty.initiatives")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("sections.initiatives")}>
       <table data-table="initiatives">
         <caption className="sr-only">{t("sections.initiatives")}</caption>
         <thead>

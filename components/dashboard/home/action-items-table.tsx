@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 export async function ActionItemsTable({ items, locale, caption, showDepartment }: { items: OpenActionItem[]; locale: Locale; caption: string; showDepartment: boolean }) {
   const t = await getTranslations("RoleHome");
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table data-table="action-items">
         <caption className="sr-only">{caption}</caption>
         <thead>

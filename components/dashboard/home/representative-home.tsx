@@ -21,7 +21,7 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
         {toUpdate.items.length === 0 ? (
           <p>{t("representative.nothingToUpdate")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("representative.needsUpdate")}>
             <table data-table="to-update">
               <caption className="sr-only">{t("representative.needsUpdate")}</caption>
               <thead>
