@@ -65,7 +65,8 @@ test("signs out and asks to sign in again", async ({ page }) => {
   await page.getByLabel("Email").fill(demoAccounts.executive);
   await page.getByLabel("Password").fill(demoPassword);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+  // An executive's home is the dashboard (DESIGN.md §4).
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/en\/sign-in\?signedOut=1/);
   await expect(page.getByRole("status")).toHaveText("You have signed out.");

@@ -1,11 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, redirect } from "@/lib/i18n/navigation";
 import { sectionsFor } from "@/lib/navigation/sections";
+import { CoordinatorHome } from "@/components/dashboard/home/coordinator-home";
+import { RepresentativeHome } from "@/components/dashboard/home/representative-home";
 
+/**
+ * Home, by role (DESIGN.md §4): an executive lands on the dashboard; a representative sees what their department
+ * must update and its open action items; the coordinator sees the next meeting, open calls for updates and action
+ * items. Everyone keeps the list of sections below.
+ */
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale, user } = await guardPage(params, "portal.read");
+  if (user.role === "EXECUTIVE") redirect({ href: "/dashboard", locale });
+
   const t = await getTranslations("Home");
   const nav = await getTranslations("Nav");
   const roles = await getTranslations("Roles");
@@ -18,6 +27,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         {t("yourRole", { role: roles(user.role) })}{" "}
         {user.departmentAcronym && t("yourDepartment", { department: byLocale(locale, user.departmentAcronym.en, user.departmentAcronym.fr) })}
       </p>
+      {user.role === "DEPARTMENT_REP" && <RepresentativeHome departmentId={user.departmentId} locale={locale} />}
+      {user.role === "COORDINATOR" && <CoordinatorHome locale={locale} />}
       <h2>{t("startHere")}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sectionsFor(user).map((section) => (

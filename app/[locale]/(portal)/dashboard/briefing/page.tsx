@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { parseDashboardFilters } from "@/lib/dashboard/filters";
+import { getBriefing } from "@/lib/dashboard/queries";
+import { PageHeader } from "@/components/shell/page-header";
+import { BriefingPage } from "@/components/dashboard/briefing-page";
+
+/**
+ * The print view: one printed page per pillar (CSS page breaks between pillars), each with the security marking at
+ * its top and bottom. Printing is the browser's own command, so the page needs no script.
+ */
+export default async function BriefingView({ params, searchParams }: PageProps<"/[locale]/dashboard/briefing">) {
+  const { locale, user } = await guardPage(params, "export.read");
+  const filters = parseDashboardFilters(await searchParams);
+  const briefing = await getBriefing(user, { ...filters, pillar: null });
+  if (filters.department && !briefing.departmentKnown) notFound();
+  const t = await getTranslations("Dashboard.briefing");
+  const nav = await getTranslations("Nav");
+  const asOf = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
+  return (
+    <div data-print-briefing>
+      <div className="no-print">
+        <PageHeader title={t("title")} trail={[{ label: nav("dashboard"), href: "/dashboard" }, { label: t("title") }]}>
+          <p className="max-w-3xl">{t("intro")}</p>
+        </PageHeader>
+      </div>
+      {briefing.tiles.map((tile) => (
+        <BriefingPage
+          key={tile.code}
+          tile={tile}
+          attention={briefing.attention.items.filter((item) => item.pillarCode === tile.code)}
+          marking={briefing.marking}
+          department={filters.department}
+          asOf={asOf}
+          locale={locale}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import type { PillarInitiative } from "@/lib/dashboard/queries";
+import { formatIsoDate } from "@/lib/format/numbers";
+import { byLocale } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { HealthBadge } from "@/components/ui/health-badge";
+
+export async function PillarInitiatives({ initiatives, locale }: { initiatives: PillarInitiative[]; locale: Locale }) {
+  const t = await getTranslations("Dashboard");
+  const lifecycle = await getTranslations("Lifecycle");
+  if (initiatives.length === 0) return <p>{t("empty.initiatives")}</p>;
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("sections.initiatives")}>
+      <table data-table="initiatives">
+        <caption className="sr-only">{t("sections.initiatives")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("columns.code")}</th>
+            <th scope="col">{t("columns.initiative")}</th>
+            <th scope="col">{t("columns.leadDepartment")}</th>
+            <th scope="col">{t("columns.status")}</th>
+            <th scope="col">{t("columns.health")}</th>
+            <th scope="col" className="text-right">
+              {t("columns.progress")}
+            </th>
+            <th scope="col">{t("columns.lastUpdated")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {initiatives.map((initiative) => (
+            <tr key={initiative.id}>
+              <td className="whitespace-nowrap">{initiative.code}</td>
+              <td>
+                <Link href={`/initiatives/${initiative.id}`}>{byLocale(locale, initiative.titleEn, initiative.titleFr)}</Link>
+              </td>
+              <td>{byLocale(locale, initiative.acronymEn, initiative.acronymFr)}</td>
+              <td>{lifecycle(initiative.status)}</td>
+              <td>
+                <HealthBadge health={initiative.health} />
+              </td>
+              <td className="text-right">{t("percent", { value: initiative.progress })}</td>
+              <td className="whitespace-nowrap">{initiative.lastUpdatedAt ? formatIsoDate(initiative.lastUpdatedAt) : t("never")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Locale } from "@/lib/i18n/routing";
+import type { DashboardScope } from "./filters";
+import {
+  getDepartmentPillarMatrix,
+  getFundingByYear,
+  getHealthTrend,
+  getNeedsAttention,
+  getOverdueByDepartment,
+  getPillarTiles,
+} from "./queries";
+import { attentionTable, fundingTable, matrixTable, overdueTable, pillarsTable, trendTable, type DataTable, type Dataset, type Translate } from "./tables";
+
+/** One dataset of the dashboard as the table the page shows: one query, then the shared table definition. */
+export async function datasetTable(user: SessionUser, dataset: Dataset, scope: DashboardScope, locale: Locale): Promise<DataTable> {
+  const t = (await getTranslations({ locale, namespace: "Dashboard" })) as unknown as Translate;
+  const healthT = (await getTranslations({ locale, namespace: "Health" })) as unknown as Translate;
+  switch (dataset) {
+    case "pillars":
+      return pillarsTable(await getPillarTiles(user, scope), t, healthT, locale);
+    case "matrix":
+      return matrixTable(await getDepartmentPillarMatrix(user, scope), scope.department, t, healthT, locale);
+    case "trend":
+      return trendTable(await getHealthTrend(user, scope), t, healthT, locale);
+    case "funding":
+      return fundingTable(await getFundingByYear(user, scope), t, locale);
+    case "overdue":
+      return overdueTable(await getOverdueByDepartment(user, scope), t, locale);
+    case "attention":
+      return attentionTable((await getNeedsAttention(user, scope)).items, t, healthT, locale);
+  }
+}

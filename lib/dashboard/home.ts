@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { HealthLevel } from "./filters";
+
+/*
+ * What the home page shows each role (DESIGN.md §4): a fixed number of statements each, aggregated in PostgreSQL.
+ * "Stale" uses the `staleDays` setting (90 when unset); "overdue" is before today in America/Toronto.
+ */
+
+export type InitiativeToUpdate = {
+  id: string;
+  code: string;
+  titleEn: string;
+  titleFr: string;
+  health: HealthLevel | null;
+  lastUpdatedAt: Date | null;
+  stale: boolean;
+  /** The open call for updates that asks for this initiative and has no answer from it yet. */
+  callPeriod: string | null;
+  callDue: Date | null;
+};
+
+/**
+ * The initiatives a department leads that need an update: active and RED or AMBER, active and stale (no update for
+ * `staleDays`), or named in an open call for updates they have not answered.
+ */
+export async function listInitiativesToUpdate(departmentId: string): Promise<{ staleDays: number; items: InitiativeToUpdate[] }> {
+  const rows = await db.$queryRaw<(InitiativeToUpdate & { staleDays: number })[]>`
+    WITH setting AS (
+      SELECT COALESCE((SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::int END FROM settings WHERE key = 'staleDays'), 90) AS days
+    ),
+    calls AS (
+      SELECT DISTINCT ON (uci.initiative_id) uci.initiative_id, uc.reporting_period, uc.due_date
+      FROM update_call_initiatives uci
+      JOIN update_calls uc ON uc.id = uci.update_call_id
+      WHERE uc.status = 'OPEN'
+        AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.update_call_id = uc.id AND su.initiative_id = uci.initiative_id)
+      ORDER BY uci.initiative_id, uc.due_date
+    ),
+    judged AS (
+      SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
+             i.last_updated_at AS "lastUpdatedAt",
+             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => s.days))) AS stale,
+             (i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) AS at_risk,
+             c.reporting_period AS "callPeriod", c.due_date AS "callDue", s.days AS "staleDays"
+      FROM initiatives i
+      CROSS JOIN setting s
+      LEFT JOIN calls c ON c.initiative_id = i.id
+      WHERE i.lead_department_id = ${departmentId}::uuid AND i.archived_at IS NULL
+    )
+    SELECT * FROM judged
+    WHERE stale OR at_risk OR "callPeriod" IS NOT NULL
+    ORDER BY CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
+  const staleDays = rows[0]?.staleDays ?? (await staleDaysSetting());
+  return { staleDays, items: rows.map(({ staleDays: _days, ...item }) => item) };
+}
+
+async function staleDaysSetting(): Promise<number> {
+  const setting = await db.setting.findUnique({ where: { key: "staleDays" }, select: { value: true } });
+  return typeof setting?.value === "number" ? setting.value : 90;
+}
+
+export type OpenActionItem = {
+  id: string;
+  titleEn: string;
+  titleFr: string;
+  acronymEn: string;
+  acronymFr: string;
+  dueDate: Date;
+  status: "OPEN" | "IN_PROGRESS";
+  overdue: boolean;
+};
+
+/** Open (or in progress) action items, soonest due first, of one department or of all; at most `limit`. */
+export async function listOpenActionItems({ departmentId, overdueOnly = false, limit = 25 }: { departmentId?: string; overdueOnly?: boolean; limit?: number }) {
+  return db.$queryRaw<OpenActionItem[]>`
+    SELECT a.id::text AS id, a.title_en AS "titleEn", a.title_fr AS "titleFr", d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
+           a.due_date AS "dueDate", a.status::text AS status,
+           (a.due_date < (now() AT TIME ZONE 'America/Toronto')::date) AS overdue
+    FROM action_items a
+    JOIN departments d ON d.id = a.owner_department_id
+    WHERE a.status IN ('OPEN', 'IN_PROGRESS')
+      AND (${departmentId ?? null}::uuid IS NULL OR a.owner_department_id = ${departmentId ?? null}::uuid)
+      AND (NOT ${overdueOnly} OR a.due_date < (now() AT TIME ZONE 'America/Toronto')::date)
+    ORDER BY a.due_date, a.title_en
+    LIMIT ${limit}`;
+}
+
+export type CoordinatorOverview = {
+  nextMeeting: { id: string; sequenceNumber: number; titleEn: string; titleFr: string; startsAt: Date; agendaStatus: "DRAFT" | "PUBLISHED" | "HELD" } | null;
+  openCalls: { id: string; reportingPeriod: string; dueDate: Date; total: number; answered: number }[];
+  openActionItems: number;
+  overdueActionItems: number;
+};
+
+/** The coordinator's overview: the next meeting, progress of open calls for updates, and action-item counts. */
+export async function getCoordinatorOverview(): Promise<CoordinatorOverview> {
+  const [meetings, calls, counts] = await Promise.all([
+    db.$queryRaw<NonNullable<CoordinatorOverview["nextMeeting"]>[]>`
+      SELECT id::text AS id, sequence_number AS "sequenceNumber", title_en AS "titleEn", title_fr AS "titleFr",
+             starts_at AS "startsAt", agenda_status::text AS "agendaStatus"
+      FROM meetings WHERE ends_at >= now() AND agenda_status <> 'HELD'
+      ORDER BY starts_at LIMIT 1`,
+    db.$queryRaw<CoordinatorOverview["openCalls"]>`
+      SELECT uc.id::text AS id, uc.reporting_period AS "reportingPeriod", uc.due_date AS "dueDate",
+             count(uci.initiative_id)::int AS total,
+             (count(uci.initiative_id) FILTER (WHERE EXISTS (
+               SELECT 1 FROM status_updates su WHERE su.update_call_id = uc.id AND su.initiative_id = uci.initiative_id)))::int AS answered
+      FROM update_calls uc
+      LEFT JOIN update_call_initiatives uci ON uci.update_call_id = uc.id
+      WHERE uc.status = 'OPEN'
+      GROUP BY uc.id
+      ORDER BY uc.due_date`,
+    db.$queryRaw<{ open: number; overdue: number }[]>`
+      SELECT count(*)::int AS open,
+             (count(*) FILTER (WHERE due_date < (now() AT TIME ZONE 'America/Toronto')::date))::int AS overdue
+      FROM action_items WHERE status IN ('OPEN', 'IN_PROGRESS')`,
+  ]);
+  return { nextMeeting: meetings[0] ?? null, openCalls: calls, openActionItems: counts[0]?.open ?? 0, overdueActionItems: counts[0]?.overdue ?? 0 };
+}
