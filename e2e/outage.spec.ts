@@ -6,7 +6,8 @@ import { demoAccounts, expect, expectNoAxeViolations, signIn, test } from "./fix
  * the session secret, so a session made on the healthy portal is valid on it too
  * (cookies are per host, not per port).
  */
-const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+// +2: the single sign-on tests run their issuer on +1.
+const port = Number(process.env.E2E_PORT ?? 3100) + 2;
 const outageUrl = `http://localhost:${port}`;
 let server: ChildProcess;
 

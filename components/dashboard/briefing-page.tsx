@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { AttentionItem, PillarTile } from "@/lib/dashboard/queries";
 import { attentionReason, type Translate } from "@/lib/dashboard/tables";
 import { fiscalYearLabel, formatMoney } from "@/lib/format/numbers";
-import { byLocale } from "@/lib/i18n/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { HealthBadge } from "@/components/ui/health-badge";
@@ -92,7 +93,7 @@ export async function BriefingPage({
               <tr key={item.id}>
                 <td className="whitespace-nowrap">{item.code}</td>
                 <td>
-                  {byLocale(locale, item.titleEn, item.titleFr)} ({byLocale(locale, item.acronymEn, item.acronymFr)})
+                  <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /> ({byLocale(locale, item.acronymEn, item.acronymFr)})
                 </td>
                 <td>
                   <HealthBadge health={item.health} />

@@ -3,7 +3,8 @@ import type { DashboardScope } from "@/lib/dashboard/filters";
 import type { NeedsAttention as Attention } from "@/lib/dashboard/queries";
 import { attentionReason, type Translate } from "@/lib/dashboard/tables";
 import { formatIsoDate } from "@/lib/format/numbers";
-import { byLocale } from "@/lib/i18n/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
@@ -45,7 +46,7 @@ export async function NeedsAttention({ attention, locale, scope }: { attention: 
                   <tr key={item.id}>
                     <td className="whitespace-nowrap">{item.code}</td>
                     <td>
-                      <Link href={`/initiatives/${item.id}`}>{byLocale(locale, item.titleEn, item.titleFr)}</Link>
+                      <Link href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></Link>
                     </td>
                     <td>{byLocale(locale, item.acronymEn, item.acronymFr)}</td>
                     <td>{byLocale(locale, item.pillarNameEn, item.pillarNameFr)}</td>

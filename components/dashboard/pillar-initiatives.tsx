@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { PillarInitiative } from "@/lib/dashboard/queries";
 import { formatIsoDate } from "@/lib/format/numbers";
-import { byLocale } from "@/lib/i18n/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
@@ -32,7 +33,7 @@ export async function PillarInitiatives({ initiatives, locale }: { initiatives: 
             <tr key={initiative.id}>
               <td className="whitespace-nowrap">{initiative.code}</td>
               <td>
-                <Link href={`/initiatives/${initiative.id}`}>{byLocale(locale, initiative.titleEn, initiative.titleFr)}</Link>
+                <Link href={`/initiatives/${initiative.id}`}><LocalizedText value={pickLocalized(locale, initiative.titleEn, initiative.titleFr)} /></Link>
               </td>
               <td>{byLocale(locale, initiative.acronymEn, initiative.acronymFr)}</td>
               <td>{lifecycle(initiative.status)}</td>

@@ -5,7 +5,7 @@
  */
 import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/routing";
-import { byLocale } from "@/lib/i18n/localized";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import type { HealthLevel } from "./filters";
 import { reportingPeriodLabel } from "./periods";
 import type { AttentionItem, FundingCell, MatrixCell, OverdueByDepartment, PillarTile, TrendPoint } from "./queries";
@@ -134,7 +134,8 @@ export function attentionTable(items: AttentionItem[], t: Translate, healthT: Tr
     headers: [t("columns.code"), t("columns.initiative"), t("columns.leadDepartment"), t("columns.pillar"), t("columns.health"), t("columns.reason")],
     rows: items.map((item) => [
       item.code,
-      byLocale(locale, item.titleEn, item.titleFr),
+      // A title may exist in one language only; tables and CSV show whichever there is.
+      pickLocalized(locale, item.titleEn, item.titleFr)?.text ?? "",
       byLocale(locale, item.acronymEn, item.acronymFr),
       byLocale(locale, item.pillarNameEn, item.pillarNameFr),
       healthText(item.health, healthT),

@@ -6,13 +6,14 @@
  *   54320 (dev) or 54321 (test), or EMBEDDED_PG_PORT. stop() shuts it down.
  *
  * The embedded test database is dropped and made anew on every run.
+ * The embedded test database is dropped and made anew on every run.
  * Either way migrations are applied, and the demo data is seeded if the database has no department yet, except
  * when NODE_ENV is "production" (the demo accounts have a published password).
  */
 import path from "node:path";
 import pg from "pg";
 import { seed } from "../../prisma/seed";
-import { startEmbeddedPostgres } from "./embedded";
+import { ensureDatabase, startEmbeddedPostgres } from "./embedded";
 import { migrate } from "./migrate";
 import { projectRoot } from "./migrations-folder";
 
@@ -42,10 +43,18 @@ export async function prepareDatabase({ kind }: { kind: DatabaseKind }): Promise
     const server = await startEmbeddedPostgres({
       dataDir: path.join(projectRoot, ".data", `postgres-${kind}`),
       port,
-      databases: [DATABASE_NAMES[kind]],
+      databases: kind === "dev" ? [DATABASE_NAMES.dev] : [],
     });
     stop = server.stop;
     databaseUrl = server.databaseUrl(DATABASE_NAMES[kind]);
+    if (kind === "test") {
+      // Every test run starts from a new database, so tests see only their own data and the seed.
+      // (A DATABASE_URL is never dropped.)
+      await ensureDatabase(server.databaseUrl("postgres"), DATABASE_NAMES.test, { fresh: true }).catch(async (error: unknown) => {
+        await stop();
+        throw error;
+      });
+    }
   }
 
   try {

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { listInitiativesToUpdate, listOpenActionItems } from "@/lib/dashboard/home";
 import { formatIsoDate } from "@/lib/format/numbers";
-import { byLocale } from "@/lib/i18n/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { reportingPeriodLabel } from "@/lib/dashboard/periods";
@@ -45,7 +46,7 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
                     <tr key={item.id}>
                       <td className="whitespace-nowrap">{item.code}</td>
                       <td>
-                        <Link href={`/initiatives/${item.id}`}>{byLocale(locale, item.titleEn, item.titleFr)}</Link>
+                        <Link href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></Link>
                       </td>
                       <td>
                         <HealthBadge health={item.health} />
