@@ -6,3 +6,5 @@ import "server-only";
  * Add a line here for each new lib/<domain>/commands.ts.
  */
 export { registeredCommands } from "./registry";
+import "@/lib/mail/commands";
+import "@/lib/notifications/commands";
