@@ -42,7 +42,7 @@ export type MailConfig = {
   workerIntervalMs: number;
 };
 
-export function mailConfigFrom(environment: NodeJS.ProcessEnv): MailConfig {
+export function mailConfigFrom(environment: Record<string, string | undefined>): MailConfig {
   const parsed = mailEnvSchema.safeParse(environment);
   if (!parsed.success) throw new Error(`Invalid mail settings: ${z.prettifyError(parsed.error)}`);
   const values = parsed.data;
