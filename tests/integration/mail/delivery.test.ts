@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { createDatabaseClient, db } from "@/lib/db";
 import { deliverDueMessages } from "@/lib/jobs/deliver";
@@ -7,7 +7,7 @@ import { enqueueMessages, type QueuedMessage } from "@/lib/mail/outbox";
 import { getOutboxOverview } from "@/lib/mail/queries";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { notifyAgendaPublished, notifyUpdateCallOpened } from "@/lib/notifications";
-import { BASE_URL, SMTP_PORT_BASE, makeDepartment, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
+import { BASE_URL, SMTP_PORT_BASE, quietDepartment, track, cleanUp, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
 import { startSmtpTestServer } from "./smtp-test-server";
 
 const FROM = "IWGTIP Portal <no-reply@iwgtip.example>";
@@ -20,6 +20,8 @@ beforeAll(async () => {
   server = await startSmtpTestServer(SMTP_PORT_BASE, { refuse: [REFUSED] });
   transport = createSmtpTransport({ host: "127.0.0.1", port: SMTP_PORT_BASE, secure: false });
 });
+
+afterEach(cleanUp);
 
 afterAll(async () => {
   transport.close();
@@ -48,13 +50,14 @@ function plainMessage(toAddress: string, key: string): QueuedMessage {
 
 describe("mail delivery over SMTP", () => {
   it("delivers an update-call notice in both languages, the recipient's first, with links to the page", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCO");
     const english = await makeUser({ departmentId: department.id, language: "en", name: "Alex Martin" });
     const french = await makeUser({ departmentId: department.id, language: "fr", name: "Camille Tremblay" });
     const initiative = await makeInitiative(department.id, { en: "Victim hotline", fr: "Ligne d'aide aux victimes" });
     const call = await db.updateCall.create({
       data: { reportingPeriod: "2007-08 Q3", dueDate: new Date("2007-11-30T00:00:00Z"), initiatives: { create: [{ initiativeId: initiative.id }] } },
     });
+    track("updateCalls", call.id);
 
     expect(await notifyUpdateCallOpened(call.id, { baseUrl: BASE_URL })).toBe(2);
     await drain();
@@ -86,7 +89,7 @@ describe("mail delivery over SMTP", () => {
   });
 
   it("attaches the calendar invitation to a published agenda", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCH");
     const rep = await makeUser({ departmentId: department.id, language: "fr" });
     const meeting = await db.meeting.create({
       data: {

@@ -6,12 +6,31 @@ export const SMTP_PORT_BASE = Number(process.env.MAIL_TEST_PORT_BASE ?? 2525);
 
 export const BASE_URL = "https://portal.test.example";
 
-/** A department of the test's own, with a unique acronym, so recipient lists hold only the test's people. */
-export async function makeDepartment() {
-  const tag = randomUUID().slice(0, 8).toUpperCase();
-  return db.department.create({
-    data: { acronymEn: `T${tag}`, acronymFr: `F${tag}`, nameEn: `Test Department ${tag}`, nameFr: `Ministère d'essai ${tag}` },
-  });
+/**
+ * What a test made, so `cleanUp()` can put it out of everyone's way afterwards without deleting anything: users
+ * deactivated, initiatives archived, calls closed, action items cancelled.
+ */
+const made = { users: [] as string[], initiatives: [] as string[], updateCalls: [] as string[], actionItems: [] as string[] };
+
+export function track(kind: keyof typeof made, id: string) {
+  made[kind].push(id);
+  return id;
+}
+
+/**
+ * A seeded department that has no representatives and owns no seeded action items (other tests count the 16
+ * departments, so these tests make none), so the recipients of its notices are only the test's own people.
+ */
+export async function quietDepartment(acronym: "PCO" | "CISC" | "PCH" | "INAC" = "PCO") {
+  return db.department.findUniqueOrThrow({ where: { acronymEn: acronym } });
+}
+
+export async function cleanUp() {
+  await db.user.updateMany({ where: { id: { in: made.users } }, data: { active: false } });
+  await db.initiative.updateMany({ where: { id: { in: made.initiatives } }, data: { archivedAt: new Date() } });
+  await db.updateCall.updateMany({ where: { id: { in: made.updateCalls } }, data: { status: "CLOSED", closedAt: new Date() } });
+  await db.actionItem.updateMany({ where: { id: { in: made.actionItems }, status: { in: ["OPEN", "IN_PROGRESS"] } }, data: { status: "CANCELLED" } });
+  for (const list of Object.values(made)) list.length = 0;
 }
 
 export async function makeUser({
@@ -27,14 +46,16 @@ export async function makeUser({
   name?: string;
   email?: string;
 }) {
-  return db.user.create({
+  const user = await db.user.create({
     data: { email: email ?? `mail-${randomUUID()}@iwgtip.example`, displayName: name, role, departmentId, preferredLanguage: language },
   });
+  track("users", user.id);
+  return user;
 }
 
 export async function makeInitiative(leadDepartmentId: string, title: { en: string; fr: string }) {
   const pillar = await db.pillar.findFirstOrThrow({ where: { code: "PREVENTION" } });
-  return db.initiative.create({
+  const initiative = await db.initiative.create({
     data: {
       code: `T-${randomUUID().slice(0, 12).toUpperCase()}`,
       titleEn: title.en,
@@ -44,6 +65,8 @@ export async function makeInitiative(leadDepartmentId: string, title: { en: stri
       status: "ACTIVE",
     },
   });
+  track("initiatives", initiative.id);
+  return initiative;
 }
 
 /** A meeting sequence number no seeded or other test meeting uses. */

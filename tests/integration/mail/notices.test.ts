@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { runScheduledNotices } from "@/lib/jobs/scheduler";
@@ -11,9 +11,11 @@ import {
   scheduleOverdueDigests,
   scheduleUpdateCallReminders,
 } from "@/lib/notifications";
-import { BASE_URL, makeDepartment, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
+import { BASE_URL, quietDepartment, track, cleanUp, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
 
 const options = { baseUrl: BASE_URL };
+
+afterEach(cleanUp);
 
 function sessionOf(user: { id: string; email: string; displayName: string; role: SessionUser["role"]; departmentId: string | null }): SessionUser {
   return { ...user, departmentAcronym: null, language: "en" };
@@ -21,7 +23,7 @@ function sessionOf(user: { id: string; email: string; displayName: string; role:
 
 describe("notices", () => {
   it("tells the representatives of the departments a call covers, once, and not those who turned it off", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCO");
     const wants = await makeUser({ departmentId: department.id });
     const optedOut = await makeUser({ departmentId: department.id });
     const inactive = await makeUser({ departmentId: department.id });
@@ -31,6 +33,7 @@ describe("notices", () => {
     const call = await db.updateCall.create({
       data: { reportingPeriod: "2007-08 Q2", dueDate: new Date("2007-10-01T00:00:00Z"), initiatives: { create: [{ initiativeId: initiative.id }] } },
     });
+    track("updateCalls", call.id);
 
     expect(await notifyUpdateCallOpened(call.id, options)).toBe(1);
     expect(await notifyUpdateCallOpened(call.id, options)).toBe(0);
@@ -40,12 +43,13 @@ describe("notices", () => {
   });
 
   it("queues a notice only if the transaction of the change commits", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCO");
     await makeUser({ departmentId: department.id });
     const initiative = await makeInitiative(department.id, { en: "Wallet card", fr: "Carte de poche" });
     const call = await db.updateCall.create({
       data: { reportingPeriod: "2007-08 Q2", dueDate: new Date("2007-10-01T00:00:00Z"), initiatives: { create: [{ initiativeId: initiative.id }] } },
     });
+    track("updateCalls", call.id);
     await expect(
       db.$transaction(async (tx) => {
         await notifyUpdateCallOpened(call.id, { ...options, client: tx });
@@ -56,8 +60,8 @@ describe("notices", () => {
   });
 
   it("reminds departments with missing updates 7 days and 1 day before the due date, listing only what is missing", async () => {
-    const missingDepartment = await makeDepartment();
-    const doneDepartment = await makeDepartment();
+    const missingDepartment = await quietDepartment("CISC");
+    const doneDepartment = await quietDepartment("INAC");
     const late = await makeUser({ departmentId: missingDepartment.id, language: "fr" });
     const onTime = await makeUser({ departmentId: doneDepartment.id });
     const missing = await makeInitiative(missingDepartment.id, { en: "Fact sheet", fr: "Fiche d'information" });
@@ -70,6 +74,7 @@ describe("notices", () => {
         initiatives: { create: [{ initiativeId: missing.id }, { initiativeId: answered.id }] },
       },
     });
+    track("updateCalls", call.id);
     await db.statusUpdate.create({ data: { initiativeId: answered.id, updateCallId: call.id, reportingPeriod: "2007-08 Q3", health: "GREEN", progress: 40 } });
 
     expect(await scheduleUpdateCallReminders(new Date("2007-12-05T15:00:00Z"), options)).toBe(0); // 9 days before: nothing yet
@@ -92,7 +97,7 @@ describe("notices", () => {
   });
 
   it("tells the assignee of an action item, in their language first, again only when reassigned", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCH");
     const assignee = await makeUser({ departmentId: department.id, language: "fr", name: "Lucie Côté" });
     const item = await db.actionItem.create({
       data: {
@@ -103,6 +108,7 @@ describe("notices", () => {
         dueDate: new Date("2007-11-15T00:00:00Z"),
       },
     });
+    track("actionItems", item.id);
     expect(await notifyActionItemAssigned(item.id, options)).toBe(1);
     expect(await notifyActionItemAssigned(item.id, options)).toBe(0);
     const [message] = await outboxFor(item.id);
@@ -115,17 +121,17 @@ describe("notices", () => {
   });
 
   it("sends a department's representatives a weekly digest of overdue action items, once a week, on weekdays", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCH");
     const rep = await makeUser({ departmentId: department.id });
     const base = { ownerDepartmentId: department.id, titleFr: "Mesure" };
-    await db.actionItem.createMany({
-      data: [
-        { ...base, titleEn: "Overdue one", dueDate: new Date("2007-10-01T00:00:00Z") },
-        { ...base, titleEn: "Overdue two", dueDate: new Date("2007-10-10T00:00:00Z"), status: "IN_PROGRESS" },
-        { ...base, titleEn: "Done already", dueDate: new Date("2007-10-02T00:00:00Z"), status: "DONE", completedAt: new Date("2007-10-02T12:00:00Z") },
-        { ...base, titleEn: "Not due yet", dueDate: new Date("2007-10-30T00:00:00Z") },
-      ],
-    });
+    for (const data of [
+      { ...base, titleEn: "Overdue one", dueDate: new Date("2007-10-01T00:00:00Z") },
+      { ...base, titleEn: "Overdue two", dueDate: new Date("2007-10-10T00:00:00Z"), status: "IN_PROGRESS" as const },
+      { ...base, titleEn: "Done already", dueDate: new Date("2007-10-02T00:00:00Z"), status: "DONE" as const, completedAt: new Date("2007-10-02T12:00:00Z") },
+      { ...base, titleEn: "Not due yet", dueDate: new Date("2007-10-30T00:00:00Z") },
+    ]) {
+      track("actionItems", (await db.actionItem.create({ data })).id);
+    }
     const saturday = new Date("2007-10-20T15:00:00Z");
     const mondayMorning = new Date("2007-10-22T13:00:00Z"); // 09:00 in Toronto
     const tuesday = new Date("2007-10-23T13:00:00Z");
@@ -133,7 +139,7 @@ describe("notices", () => {
     expect(await scheduleOverdueDigests(saturday, options)).toBe(0);
     await scheduleOverdueDigests(mondayMorning, options);
     await scheduleOverdueDigests(tuesday, options);
-    let digests = await outboxFor(department.id);
+    let digests = (await outboxFor(department.id)).filter((message) => message.recipientId === rep.id);
     expect(digests).toHaveLength(1);
     expect(digests[0]?.toAddress).toBe(rep.email);
     expect(digests[0]?.subject).toContain(`2 overdue action items for ${department.nameEn}`);
@@ -141,12 +147,12 @@ describe("notices", () => {
     expect(digests[0]?.textBody).not.toContain("Done already");
     expect(digests[0]?.textBody).not.toContain("Not due yet");
     await scheduleOverdueDigests(nextMonday, options);
-    digests = await outboxFor(department.id);
+    digests = (await outboxFor(department.id)).filter((message) => message.recipientId === rep.id);
     expect(digests).toHaveLength(2);
   });
 
   it("announces a changed agenda once per invitation sequence, and circulated minutes once", async () => {
-    const department = await makeDepartment();
+    const department = await quietDepartment("PCO");
     const rep = await makeUser({ departmentId: department.id });
     const meeting = await db.meeting.create({
       data: {
