@@ -11,3 +11,5 @@ import "@/lib/departments/commands";
 import "@/lib/pillars/commands";
 
 export { registeredCommands } from "./registry";
+import "@/lib/mail/commands";
+import "@/lib/notifications/commands";

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { runFormCommand } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
+import { updateNotices } from "@/lib/notifications/commands";
+
+/** The notice choices form: ticked boxes become the list of notices wanted (none ticked: an empty list). */
+export async function updateNoticesAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("Forms");
+  return runFormCommand(updateNotices, formData, {
+    toInput: ({ notices, language }) => ({ notices: notices === undefined ? [] : ([] as string[]).concat(notices), language }),
+    onSuccess: () => revalidatePath("/[locale]/profile", "layout"),
+    successMessage: t("saved"),
+  });
+}

@@ -1,0 +1,12 @@
+import { scheduleOverdueDigests, scheduleUpdateCallReminders } from "@/lib/notifications";
+import type { NoticeOptions } from "@/lib/notifications/shared";
+
+/**
+ * The time-driven notices. Each is idempotent (dedupe keys), so every instance may run this on every tick: the
+ * first to get there queues the messages, the others queue nothing.
+ */
+export async function runScheduledNotices(now: Date, options: NoticeOptions = {}): Promise<{ reminders: number; digests: number }> {
+  const reminders = await scheduleUpdateCallReminders(now, options);
+  const digests = await scheduleOverdueDigests(now, options);
+  return { reminders, digests };
+}
