@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { listInitiativesToUpdate, listOpenActionItems } from "@/lib/dashboard/home";
 import { formatIsoDate } from "@/lib/format/numbers";
 import { LocalizedText } from "@/components/ui/localized-text";
-import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { reportingPeriodLabel } from "@/lib/dashboard/periods";
