@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { demoAccounts, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
 /**
@@ -14,7 +15,10 @@ let server: ChildProcess;
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  server = spawn("npx", ["next", "start", "-p", String(port)], {
+  // Node runs Next's own bin (not npx, whose child would outlive a kill), in its own process
+  // group so that afterAll can end the whole group.
+  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -33,7 +37,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
 });
 
 test("the health check says the database is down", async ({ request }) => {
