@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/action-items/commands";
 
 /**
  * Imports every domain's commands so that they register themselves; the authorization

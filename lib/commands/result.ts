@@ -16,7 +16,16 @@ export type ValidationKey =
   | "invalidFormat"
   | "invalidChoice"
   | "unknownField"
-  | "invalid";
+  | "invalid"
+  | "dateInPast"
+  | "endBeforeStart"
+  | "archivedInitiative"
+  | "emptyAgenda"
+  | "sameMeeting"
+  | "changeNoteRequired"
+  | "assigneeOutsideDepartment"
+  | "alreadyTaken"
+  | "locked";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }
