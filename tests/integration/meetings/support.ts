@@ -43,7 +43,7 @@ export async function makeActionItem(acronym: string, overrides: { dueDate?: str
 /** A meeting with a unique sequence number, far in the future so that it never disturbs "the next meeting". */
 export async function makeMeeting(overrides: { daysFromNow?: number; agendaStatus?: "DRAFT" | "PUBLISHED" | "HELD" } = {}) {
   const max = await db.meeting.aggregate({ _max: { sequenceNumber: true } });
-  const sequenceNumber = (max._max.sequenceNumber ?? 0) + 1000 + Math.floor(Math.random() * 100000);
+  const sequenceNumber = (max._max.sequenceNumber ?? 0) + 1 + Math.floor(Math.random() * 50);
   const startsAt = new Date(Date.now() + (overrides.daysFromNow ?? 400) * 86_400_000);
   return db.meeting.create({
     data: {

@@ -2,7 +2,8 @@
  * Authorization matrix rows for the meeting cycle: action items, meetings, agendas, update calls, decisions and
  * minutes (DESIGN.md §3). Records are owned by JUS (see matrix-types.ts).
  */
-import { daysFromToday, departmentId, makeActionItem } from "../../meetings/support";
+import { db } from "@/lib/db";
+import { daysFromToday, departmentId, makeActionItem, makeMeeting } from "../../meetings/support";
 import type { Expectation, MatrixRow } from "../matrix-types";
 
 const everyone = (expectation: Expectation) => ({ ADMIN: expectation, COORDINATOR: expectation, EXECUTIVE: expectation, OWN_REP: expectation, OTHER_REP: expectation, SIGNED_OUT: expectation });
@@ -11,6 +12,21 @@ const everyone = (expectation: Expectation) => ({ ADMIN: expectation, COORDINATO
 export const managersOnly = { ...everyone("deny"), ADMIN: "allow", COORDINATOR: "allow" } as const satisfies Record<string, Expectation>;
 /** Coordinators, administrators, and the owning department's representative. */
 const ownDepartment = { ...managersOnly, OWN_REP: "allow" } as const satisfies Record<string, Expectation>;
+
+async function freeSequenceNumber() {
+  const max = await db.meeting.aggregate({ _max: { sequenceNumber: true } });
+  return (max._max.sequenceNumber ?? 0) + 1 + Math.floor(Math.random() * 50);
+}
+
+/** A draft meeting with the standard agenda; its items in order. */
+async function meetingWithAgenda() {
+  const meeting = await makeMeeting();
+  await db.agendaItem.createMany({
+    data: ["First", "Second", "Third"].map((title, index) => ({ meetingId: meeting.id, position: index + 1, titleEn: title, titleFr: title, minutes: 10 })),
+  });
+  const items = await db.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" }, select: { id: true } });
+  return { meeting, items };
+}
 
 export const rows: MatrixRow[] = [
   {
@@ -26,4 +42,41 @@ export const rows: MatrixRow[] = [
     },
     expect: ownDepartment,
   },
+  {
+    command: "meeting.create",
+    prepare: async () => ({ sequenceNumber: await freeSequenceNumber(), titleEn: "Matrix meeting", titleFr: "Réunion de la matrice", date: "2032-03-04", startTime: "09:00", endTime: "10:00" }),
+    expect: managersOnly,
+  },
+  {
+    command: "meeting.update",
+    prepare: async () => {
+      const meeting = await makeMeeting();
+      return { id: meeting.id, version: meeting.version, sequenceNumber: meeting.sequenceNumber, titleEn: "Renamed", titleFr: "Renommée", date: "2032-03-05", startTime: "09:00", endTime: "10:00" };
+    },
+    expect: managersOnly,
+  },
+  { command: "agenda.start", prepare: async () => ({ meetingId: (await makeMeeting()).id }), expect: managersOnly },
+  {
+    command: "agenda.addItem",
+    prepare: async () => ({ meetingId: (await makeMeeting()).id, titleEn: "Item", titleFr: "Point", kind: "DISCUSSION", minutes: 10 }),
+    expect: managersOnly,
+  },
+  {
+    command: "agenda.updateItem",
+    prepare: async () => {
+      const { items } = await meetingWithAgenda();
+      return { id: items[0]!.id, titleEn: "Changed", titleFr: "Changé", kind: "INFORMATION", minutes: 5 };
+    },
+    expect: managersOnly,
+  },
+  { command: "agenda.removeItem", prepare: async () => ({ id: (await meetingWithAgenda()).items[0]!.id }), expect: managersOnly },
+  {
+    command: "agenda.reorder",
+    prepare: async () => {
+      const { meeting, items } = await meetingWithAgenda();
+      return { meetingId: meeting.id, itemIds: items.map((item) => item.id).reverse() };
+    },
+    expect: managersOnly,
+  },
+  { command: "agenda.publish", prepare: async () => ({ meetingId: (await meetingWithAgenda()).meeting.id }), expect: managersOnly },
 ];

@@ -1,0 +1,55 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+
+/**
+ * The agenda builder's data, plain and serialisable (it goes to the browser through TanStack Query): the
+ * meeting's times and status, its items in order, and the choices of the item form.
+ */
+export async function getAgendaBuilderData(_user: SessionUser, meetingId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      sequenceNumber: true,
+      startsAt: true,
+      endsAt: true,
+      agendaStatus: true,
+      icsSequence: true,
+      agendaItems: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          titleEn: true,
+          titleFr: true,
+          kind: true,
+          minutes: true,
+          presentingDepartmentId: true,
+          initiativeId: true,
+          actionItemId: true,
+          initiative: { select: { code: true } },
+        },
+      },
+    },
+  });
+  if (!meeting) return null;
+  return {
+    id: meeting.id,
+    sequenceNumber: meeting.sequenceNumber,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    agendaStatus: meeting.agendaStatus,
+    icsSequence: meeting.icsSequence,
+    items: meeting.agendaItems.map(({ initiative, ...item }) => ({ ...item, initiativeCode: initiative?.code ?? null })),
+  };
+}
+
+export type AgendaBuilderData = NonNullable<Awaited<ReturnType<typeof getAgendaBuilderData>>>;
+export type AgendaBuilderItem = AgendaBuilderData["items"][number];
+
+export async function agendaFormOptions() {
+  const departments = await db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] });
+  return { departments };
+}
