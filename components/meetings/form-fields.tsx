@@ -84,6 +84,8 @@ export function SelectField({ name, label, state, hint, required, options, defau
       </label>
       <Described name={name} state={state} hint={hint} />
       <select
+        // Remount with what was echoed back: React resets a form after its action, and a select keeps no memory.
+        key={fieldValue(state, name, defaultValue)}
         id={name}
         name={name}
         required={required}

@@ -1,0 +1,108 @@
+import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+
+const text = {
+  en: {
+    newMeeting: "New meeting",
+    number: "Number",
+    titleEn: "Title (English)",
+    titleFr: "Title (French)",
+    date: "Date",
+    start: "Start time",
+    end: "End time",
+    create: "Create the meeting",
+    builder: "Agenda builder",
+    template: "Start from the standard agenda",
+    addSuggestion: /^Add to the agenda/,
+    firstItem: "Tour de table",
+    secondItem: "Adoption of the agenda",
+    moved: /moved to position 2 of/,
+    pickedUp: /^(Picked up Tour de table, at position 1\.|Tour de table is over position 1\.)$/,
+    over: "Tour de table is over position 2.",
+    publish: "Publish the agenda",
+    published: "The agenda is published.",
+    statusPublished: "Published",
+    endBeforeStart: "The end must be after the start.",
+  },
+  fr: {
+    newMeeting: "Nouvelle réunion",
+    number: "Numéro",
+    titleEn: "Titre (anglais)",
+    titleFr: "Titre (français)",
+    date: "Date",
+    start: "Heure de début",
+    end: "Heure de fin",
+    create: "Créer la réunion",
+    builder: "Préparer l'ordre du jour",
+    template: "Partir de l'ordre du jour type",
+    addSuggestion: /^Ajouter à l'ordre du jour/,
+    firstItem: "Tour de table",
+    secondItem: "Adoption de l'ordre du jour",
+    moved: /déplacé en position 2 sur/,
+    pickedUp: /^(Tour de table saisi, en position 1\.|Tour de table est au-dessus de la position 1\.)$/,
+    over: "Tour de table est au-dessus de la position 2.",
+    publish: "Publier l'ordre du jour",
+    published: "L'ordre du jour est publié.",
+    statusPublished: "Publié",
+    endBeforeStart: "La fin doit être postérieure au début.",
+  },
+} as const;
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`the coordinator builds an agenda from the template and a suggestion, reorders it by keyboard and publishes it, in ${locale}`, async ({ page }) => {
+    const t = text[locale];
+    const number = 200_000 + Math.floor(Math.random() * 700_000);
+    await signIn(page, demoAccounts.coordinator, locale);
+    await page.goto(`/${locale}/meetings`);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: t.newMeeting }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.newMeeting);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(t.number).fill(String(number));
+    await page.getByLabel(t.titleEn).fill(`E2E meeting ${number}`);
+    await page.getByLabel(t.titleFr).fill(`Réunion E2E ${number}`);
+    await page.getByLabel(t.date).fill("2098-06-10");
+    await page.getByLabel(t.start).fill("13:30");
+    await page.getByLabel(t.end).fill("12:00");
+    await page.getByRole("button", { name: t.create }).click();
+    await expect(page.locator("#endTime-error")).toHaveText(t.endBeforeStart);
+    await expectNoAxeViolations(page);
+    await page.getByLabel(t.end).fill("15:00");
+    await page.getByRole("button", { name: t.create }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? `Réunion E2E ${number}` : `E2E meeting ${number}`);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: t.builder }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t.template }).click();
+    const items = page.getByTestId("agenda-item");
+    await expect(items).toHaveCount(7);
+    await expect(items.first().getByTestId("agenda-item-start")).toHaveText("13:30");
+
+    // One click adds a suggestion.
+    await page.getByTestId("agenda-suggestions").getByRole("button", { name: t.addSuggestion }).first().click();
+    await expect(items).toHaveCount(8);
+
+    // Keyboard only: focus the first item's handle, pick it up, move it down one place, drop it.
+    await items.first().getByRole("button").first().focus();
+    // Each step waits for the screen-reader announcement, which also proves the move is announced.
+    const dragAnnouncements = page.locator("[id^=DndLiveRegion]");
+    await page.keyboard.press("Space");
+    await expect(dragAnnouncements).toHaveText(t.pickedUp);
+    await page.keyboard.press("ArrowDown");
+    await expect(dragAnnouncements).toHaveText(t.over);
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.moved);
+    await expect(items.first().getByTestId("agenda-item-title")).toHaveText(`1. ${t.secondItem}`);
+    await expect(items.nth(1).getByTestId("agenda-item-title")).toHaveText(`2. ${t.firstItem}`);
+    await expectNoAxeViolations(page);
+
+    // The order was saved: it survives a reload.
+    await page.reload();
+    await expect(page.getByTestId("agenda-item").first().getByTestId("agenda-item-title")).toHaveText(`1. ${t.secondItem}`);
+
+    await page.getByRole("button", { name: t.publish }).click();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.published);
+    await expectNoAxeViolations(page);
+  });
+}
