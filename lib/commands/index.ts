@@ -2,6 +2,7 @@ import "server-only";
 import "@/lib/action-items/commands";
 import "@/lib/agenda/commands";
 import "@/lib/meetings/commands";
+import "@/lib/update-calls/commands";
 
 /**
  * Imports every domain's commands so that they register themselves; the authorization

@@ -3,6 +3,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { sectionsFor } from "@/lib/navigation/sections";
+import { OwedUpdates } from "@/components/update-calls/owed-updates";
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -18,6 +19,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         {t("yourRole", { role: roles(user.role) })}{" "}
         {user.departmentAcronym && t("yourDepartment", { department: byLocale(locale, user.departmentAcronym.en, user.departmentAcronym.fr) })}
       </p>
+      <OwedUpdates user={user} locale={locale} />
       <h2>{t("startHere")}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sectionsFor(user).map((section) => (

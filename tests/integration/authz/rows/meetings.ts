@@ -79,4 +79,17 @@ export const rows: MatrixRow[] = [
     expect: managersOnly,
   },
   { command: "agenda.publish", prepare: async () => ({ meetingId: (await meetingWithAgenda()).meeting.id }), expect: managersOnly },
+  {
+    command: "updateCall.open",
+    prepare: async () => ({ reportingPeriod: "2030-31 Q1", dueDate: daysFromToday(14), initiativeIds: [] }),
+    expect: managersOnly,
+  },
+  {
+    command: "updateCall.close",
+    prepare: async () => {
+      const call = await db.updateCall.create({ data: { reportingPeriod: "2030-31 Q2", dueDate: new Date(`${daysFromToday(14)}T00:00:00Z`) }, select: { id: true, version: true } });
+      return { id: call.id, version: call.version };
+    },
+    expect: managersOnly,
+  },
 ];
