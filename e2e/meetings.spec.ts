@@ -106,3 +106,45 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expectNoAxeViolations(page);
   });
 }
+
+const packageText = {
+  en: { meeting: "IWGTIP regular meeting", package: "Agenda package (print)", heading: /agenda package/, agenda: "Agenda", pdfAgenda: "Adoption of the agenda", page: "Page 1 of" },
+  fr: { meeting: "Réunion ordinaire du GTITP", package: "Trousse de réunion (impression)", heading: /trousse de réunion/, agenda: "Ordre du jour", pdfAgenda: "Adoption de l'ordre du jour", page: "Page 1 de" },
+} as const;
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`anyone signed in gets the agenda package (print page and PDF) and the calendar invitation, in ${locale}`, async ({ page }) => {
+    const t = packageText[locale];
+    await signIn(page, demoAccounts.executive, locale);
+    await page.goto(`/${locale}/meetings`);
+    await page.getByRole("link", { name: t.meeting }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.meeting);
+    await expectNoAxeViolations(page);
+
+    // The .ics parses with a standard parser and keeps the meeting's UID.
+    const meetingId = page.url().split("/").pop()!;
+    const ics = await page.request.get(`/api/meetings/${meetingId}/ics`);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    const ICAL = (await import("ical.js")).default;
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent("vevent")!);
+    expect(event.uid).toBe(`meeting-${meetingId}@iwgtip-portal`);
+    expect(event.summary).toContain("IWGTIP regular meeting / Réunion ordinaire du GTITP");
+
+    // The PDF holds the agenda, the marking and page numbers in the page's language.
+    const pdf = await page.request.get(`/api/meetings/${meetingId}/pdf?locale=${locale}`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const document = await getDocument({ data: new Uint8Array(await pdf.body()), disableFontFace: true }).promise;
+    const first = (await (await document.getPage(1)).getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    expect(first).toContain("UNCLASSIFIED / NON CLASSIFIÉ");
+    expect(first).toContain(t.pdfAgenda);
+    expect(first).toContain(t.page);
+
+    await page.getByRole("link", { name: t.package }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.heading);
+    await expect(page.getByTestId("marking-top")).toHaveText("UNCLASSIFIED / NON CLASSIFIÉ");
+    await expect(page.getByTestId("marking-bottom")).toHaveText("UNCLASSIFIED / NON CLASSIFIÉ");
+    await expect(page.getByRole("heading", { level: 2, name: t.agenda })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}

@@ -72,6 +72,16 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           </a>
         </li>
         <li>
+          <Link href={`/meetings/${meeting.id}/package`} className="gc-button-secondary">
+            {t("package")}
+          </Link>
+        </li>
+        <li>
+          <a href={`/api/meetings/${meeting.id}/pdf?locale=${locale}`} className="gc-button-secondary">
+            {t("downloadPdf")}
+          </a>
+        </li>
+        <li>
           <Link href={`/action-items?view=all&meeting=${meeting.id}`} className="gc-button-secondary">
             {t("actionItemsRaised")}
           </Link>
