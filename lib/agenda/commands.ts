@@ -2,7 +2,7 @@ import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/commands/registry";
 import { refuseField, refuseNotFound } from "@/lib/meetings/refusals";
-import { addAgendaItemSchema, publishAgendaSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
+import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
 import { closingItemCount, standardAgenda } from "./template";
 
 /**
@@ -222,5 +222,22 @@ export const publishAgenda = defineCommand({
       requestId,
     });
     return { publishedAt: publishedAt.toISOString() };
+  },
+});
+
+/** At or after the meeting: what came of an item (an item for decision ends with a decision, or deferred). */
+export const recordAgendaOutcome = defineCommand({
+  name: "agenda.recordOutcome",
+  permission: "meeting.manage",
+  schema: recordOutcomeSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const before = await tx.agendaItem.findUnique({ where: { id: input.id }, select: { outcome: true, deferred: true, meeting: { select: { agendaStatus: true } } } });
+    if (!before) refuseNotFound();
+    if (before.meeting.agendaStatus !== "HELD") refuseField("_form", "invalid");
+    const data = { outcome: input.outcome ?? null, deferred: input.deferred };
+    await tx.agendaItem.update({ where: { id: input.id }, data });
+    const diff = changedFields({ outcome: before.outcome, deferred: before.deferred }, data);
+    await recordAudit(tx, { actorId: user.id, action: "agenda.recordOutcome", entityType: "agenda_item", entityId: input.id, before: diff.before, after: diff.after, requestId });
+    return { id: input.id };
   },
 });

@@ -32,3 +32,11 @@ export const reorderAgendaSchema = z
   .strict();
 
 export const publishAgendaSchema = z.object({ meetingId: z.uuid() }).strict();
+
+export const recordOutcomeSchema = z
+  .object({
+    id: z.uuid(),
+    outcome: optionalText(4000),
+    deferred: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
+  })
+  .strict();

@@ -28,6 +28,21 @@ async function meetingWithAgenda() {
   return { meeting, items };
 }
 
+/** A meeting that started yesterday and was held, with every department present. */
+async function heldMeeting() {
+  const meeting = await makeMeeting({ daysFromNow: -1 - Math.random() * 300 });
+  const departments = await db.department.findMany({ select: { id: true } });
+  await db.meetingAttendance.createMany({ data: departments.map((department) => ({ meetingId: meeting.id, departmentId: department.id, status: "DELEGATE" as const })) });
+  await db.meeting.update({ where: { id: meeting.id }, data: { agendaStatus: "HELD", quorumMet: true } });
+  return meeting;
+}
+
+async function minutesIn(status: "DRAFT" | "CIRCULATED" | "APPROVED") {
+  const meeting = await heldMeeting();
+  await db.minutes.create({ data: { meetingId: meeting.id, bodyEn: "Minutes.", bodyFr: "Procès-verbal.", status, ...(status === "APPROVED" ? { approvedAt: new Date() } : {}) } });
+  return meeting;
+}
+
 export const rows: MatrixRow[] = [
   {
     command: "actionItem.create",
@@ -92,4 +107,30 @@ export const rows: MatrixRow[] = [
     },
     expect: managersOnly,
   },
+  {
+    command: "meeting.recordAttendance",
+    prepare: async () => {
+      const meeting = await makeMeeting({ daysFromNow: -1 });
+      return { meetingId: meeting.id, entries: [{ departmentId: await departmentId("JUS"), status: "DELEGATE" }] };
+    },
+    expect: managersOnly,
+  },
+  {
+    command: "agenda.recordOutcome",
+    prepare: async () => {
+      const meeting = await heldMeeting();
+      const item = await db.agendaItem.create({ data: { meetingId: meeting.id, position: 1, titleEn: "Item", titleFr: "Point" }, select: { id: true } });
+      return { id: item.id, outcome: "Agreed.", deferred: false };
+    },
+    expect: managersOnly,
+  },
+  { command: "decision.record", prepare: async () => ({ meetingId: (await heldMeeting()).id, textEn: "Agreed.", textFr: "Convenu." }), expect: managersOnly },
+  { command: "minutes.save", prepare: async () => ({ meetingId: (await heldMeeting()).id, bodyEn: "Minutes.", bodyFr: "Procès-verbal.", version: 0 }), expect: managersOnly },
+  { command: "minutes.circulate", prepare: async () => ({ meetingId: (await minutesIn("DRAFT")).id, version: 1 }), expect: managersOnly },
+  {
+    command: "minutes.approve",
+    prepare: async () => ({ meetingId: (await minutesIn("CIRCULATED")).id, approvedAtMeetingId: (await makeMeeting({ daysFromNow: 500 })).id, version: 1 }),
+    expect: managersOnly,
+  },
+  { command: "minutes.amend", prepare: async () => ({ meetingId: (await minutesIn("APPROVED")).id, textEn: "Correction.", textFr: "Correction." }), expect: managersOnly },
 ];
