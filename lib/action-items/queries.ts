@@ -120,3 +120,18 @@ export async function actionItemFormOptions(user: SessionUser) {
   ]);
   return { departments, people, initiatives, meetings };
 }
+
+/**
+ * Open action items raised before a meeting (at earlier meetings, or on their own): carried forward to that
+ * meeting's review of action items until they are done or cancelled.
+ */
+export async function listCarriedForwardActionItems(user: SessionUser, meetingStartsAt: Date) {
+  const rows = await db.actionItem.findMany({
+    where: { status: { in: [...openStatuses] }, createdAt: { lt: meetingStartsAt }, OR: [{ meeting: { startsAt: { lt: meetingStartsAt } } }, { meetingId: null }] },
+    select: actionItemRow,
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    take: 100,
+  });
+  const today = calendarDate(torontoToday());
+  return rows.map((row) => toPlainRow(user, row, today));
+}

@@ -85,3 +85,13 @@ export async function readSetting<T>(key: string, isValid: (value: unknown) => v
   const setting = await db.setting.findUnique({ where: { key }, select: { value: true } });
   return setting && isValid(setting.value) ? setting.value : fallback;
 }
+
+/** Meetings after this one, for "approved at" (minutes are approved at a later meeting). */
+export async function laterMeetings(startsAt: Date) {
+  return db.meeting.findMany({ where: { startsAt: { gt: startsAt } }, orderBy: { startsAt: "asc" }, take: 10, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } });
+}
+
+/** Every member department, chair first then by acronym, for attendance. */
+export async function memberDepartments() {
+  return db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true, isChair: true }, orderBy: [{ isChair: "desc" }, { acronymEn: "asc" }] });
+}

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { addAgendaItem, publishAgenda, removeAgendaItem, reorderAgenda, startAgenda, updateAgendaItem } from "@/lib/agenda/commands";
+import { addAgendaItem, publishAgenda, recordAgendaOutcome, removeAgendaItem, reorderAgenda, startAgenda, updateAgendaItem } from "@/lib/agenda/commands";
+import { recordDecision } from "@/lib/decisions/commands";
+import { recordAttendance } from "@/lib/meetings/attendance";
+import { amendMinutes, approveMinutes, circulateMinutes, saveMinutes } from "@/lib/minutes/commands";
 import { runFormCommand } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
 import { redirect } from "@/lib/i18n/navigation";
@@ -55,4 +58,45 @@ export async function reorderAgendaAction(input: unknown) {
 }
 export async function publishAgendaAction(input: unknown) {
   return agendaChanged(await runActionCommand(publishAgenda, input));
+}
+
+// At and after the meeting: plain forms (useActionState).
+const recorded = (state: FormState) => {
+  if (state.status === "success") revalidatePath("/[locale]/meetings", "layout");
+  return state;
+};
+
+/** Attendance arrives as `status:<departmentId>` and `delegate:<departmentId>` fields. */
+export async function recordAttendanceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(
+    await runFormCommand(recordAttendance, formData, {
+      toInput: (values) => ({
+        meetingId: values.meetingId,
+        entries: Object.keys(values)
+          .filter((name) => name.startsWith("status:"))
+          .map((name) => {
+            const departmentId = name.slice("status:".length);
+            return { departmentId, status: values[name], delegateName: values[`delegate:${departmentId}`] ?? "" };
+          }),
+      }),
+    }),
+  );
+}
+export async function recordOutcomeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(recordAgendaOutcome, formData, { toInput: (values) => ({ id: values.id, outcome: values.outcome ?? "", deferred: values.deferred === "on" }) }));
+}
+export async function recordDecisionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(recordDecision, formData));
+}
+export async function saveMinutesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(saveMinutes, formData));
+}
+export async function circulateMinutesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(circulateMinutes, formData));
+}
+export async function approveMinutesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(approveMinutes, formData));
+}
+export async function amendMinutesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recorded(await runFormCommand(amendMinutes, formData));
 }

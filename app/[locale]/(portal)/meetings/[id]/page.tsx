@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { listCarriedForwardActionItems } from "@/lib/action-items/queries";
 import { scheduleAgenda } from "@/lib/agenda/timing";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz/permissions";
@@ -22,6 +23,8 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
   const schedule = scheduleAgenda(meeting.startsAt, meeting.endsAt, meeting.agendaItems.map((item) => item.minutes));
   const manager = can(user, "meeting.manage");
+  const carried = await listCarriedForwardActionItems(user, meeting.startsAt);
+  const actionsT = await getTranslations("ActionItems");
   return (
     <>
       <PageHeader title={title} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title }]}>
@@ -62,6 +65,11 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
             <li>
               <Link href={`/meetings/${meeting.id}/agenda`} className="gc-button-secondary">
                 {t("buildAgenda")}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/meetings/${meeting.id}/record`} className="gc-button-secondary">
+                {t("record")}
               </Link>
             </li>
           </>
@@ -130,6 +138,22 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
         )}
         {schedule.overrunMinutes > 0 && (
           <p className="mt-2 border-l-4 border-gc-danger p-2 font-semibold">{agendaT("overrun", { minutes: schedule.overrunMinutes })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="carried-heading">
+        <h2 id="carried-heading">{t("carriedForward")}</h2>
+        {carried.length === 0 ? (
+          <p>{t("noCarriedForward")}</p>
+        ) : (
+          <ul className="space-y-1" data-testid="carried-forward">
+            {carried.map((item) => (
+              <li key={item.id}>
+                {byLocale(locale, item.owner.en, item.owner.fr)} — {byLocale(locale, item.titleEn, item.titleFr)} ({actionsT("dueDate")} {item.dueDate}
+                {item.overdue && `, ${actionsT("overdue")}`}) — {actionsT(`status.${item.status}`)}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
