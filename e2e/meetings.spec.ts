@@ -22,6 +22,9 @@ const text = {
     published: "The agenda is published.",
     statusPublished: "Published",
     endBeforeStart: "The end must be after the start.",
+    changeNote: "Change note",
+    moveDown: "Move down",
+    refused: /^The new order was not saved and the previous order is back: .*change note/,
   },
   fr: {
     newMeeting: "Nouvelle réunion",
@@ -44,6 +47,9 @@ const text = {
     published: "L'ordre du jour est publié.",
     statusPublished: "Publié",
     endBeforeStart: "La fin doit être postérieure au début.",
+    changeNote: "Note de modification",
+    moveDown: "Descendre",
+    refused: /^Le nouvel ordre n'a pas été enregistré et l'ordre précédent est rétabli : .*note de modification/,
   },
 } as const;
 
@@ -103,6 +109,18 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
     await page.getByRole("button", { name: t.publish }).click();
     await expect(page.getByTestId("agenda-message")).toHaveText(t.published);
+    await expectNoAxeViolations(page);
+
+    // Published: a move without a change note is refused by the server, and the optimistic move is rolled back.
+    const firstTitle = page.getByTestId("agenda-item").first().getByTestId("agenda-item-title");
+    await expect(page.getByLabel(t.changeNote)).toBeVisible();
+    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.secondItem}$`) }).click();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.refused);
+    await expect(firstTitle).toHaveText(`1. ${t.secondItem}`);
+    await page.getByLabel(t.changeNote).fill("Tour de table first after all.");
+    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.secondItem}$`) }).click();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.moved);
+    await expect(firstTitle).toHaveText(`1. ${t.firstItem}`);
     await expectNoAxeViolations(page);
   });
 }
