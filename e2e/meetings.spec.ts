@@ -24,6 +24,7 @@ const text = {
     endBeforeStart: "The end must be after the start.",
     changeNote: "Change note",
     moveDown: "Move down",
+    setMinutes: /^Set/,
     refused: /^The new order was not saved and the previous order is back: .*change note/,
   },
   fr: {
@@ -49,6 +50,7 @@ const text = {
     endBeforeStart: "La fin doit être postérieure au début.",
     changeNote: "Note de modification",
     moveDown: "Descendre",
+    setMinutes: /^Fixer/,
     refused: /^Le nouvel ordre n'a pas été enregistré et l'ordre précédent est rétabli : .*note de modification/,
   },
 } as const;
@@ -88,6 +90,12 @@ for (const locale of ["en", "fr"] as Locale[]) {
     // One click adds a suggestion.
     await page.getByTestId("agenda-suggestions").getByRole("button", { name: t.addSuggestion }).first().click();
     await expect(items).toHaveCount(8);
+
+    // More time for the first item pushes the later start times and warns that the agenda runs over.
+    await items.first().getByRole("spinbutton").fill("60");
+    await items.first().getByRole("button", { name: t.setMinutes }).click();
+    await expect(items.nth(1).getByTestId("agenda-item-start")).toHaveText("14:30");
+    await expect(page.getByTestId("agenda-overrun")).toBeVisible();
 
     // Keyboard only: focus the first item's handle, pick it up, move it down one place, drop it.
     await items.first().getByRole("button").first().focus();

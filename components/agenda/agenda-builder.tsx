@@ -6,7 +6,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction } from "@/app/[locale]/(portal)/meetings/actions";
+import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
 import type { AgendaBuilderData, AgendaBuilderItem } from "@/lib/agenda/queries";
 import type { Suggestion } from "@/lib/agenda/suggestions";
 import { moveItem, scheduleAgenda } from "@/lib/agenda/timing";
@@ -32,7 +32,7 @@ async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
  * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
  * announced in a live region.
  */
-export function AgendaBuilder({ locale, initial, departments }: { locale: Locale; initial: BuilderData; departments: Option[] }) {
+export function AgendaBuilder({ locale, initial, departments, initiatives, actionItems }: { locale: Locale; initial: BuilderData; departments: Option[]; initiatives: Option[]; actionItems: Option[] }) {
   const t = useTranslations("Agenda");
   const queryClient = useQueryClient();
   const meetingId = initial.agenda.id;
@@ -75,6 +75,23 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
   const start = useAgendaMutation(simple(startAgendaAction, () => t("started")));
   const add = useAgendaMutation(simple((input: Record<string, unknown>) => addAgendaItemAction(input), (input) => t("added", { title: String(locale === "fr" ? input.titleFr : input.titleEn) })));
   const remove = useAgendaMutation(simple((input: { id: string; label: string }) => removeAgendaItemAction({ id: input.id, ...note }), (input) => t("removed", { title: input.label })));
+  const setMinutes = useAgendaMutation(
+    simple(
+      ({ item, minutes }: { item: AgendaBuilderItem; minutes: number; label: string }) =>
+        updateAgendaItemAction({
+          id: item.id,
+          titleEn: item.titleEn,
+          titleFr: item.titleFr,
+          kind: item.kind,
+          minutes,
+          presentingDepartmentId: item.presentingDepartmentId ?? undefined,
+          initiativeId: item.initiativeId ?? undefined,
+          actionItemId: item.actionItemId ?? undefined,
+          ...note,
+        }),
+      (input) => t("minutesSet", { title: input.label, minutes: input.minutes }),
+    ),
+  );
   const publish = useAgendaMutation(simple(publishAgendaAction, () => t("publishedMessage")));
 
   function move(from: number, to: number) {
@@ -171,6 +188,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
                     disabled={locked}
                     onMove={move}
                     onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
+                    onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
                   />
                 ))}
               </ol>
@@ -195,7 +213,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
 
       {!locked && (
         <>
-          <AddItemForm departments={departments} pending={add.isPending} onAdd={(input) => add.mutate({ meetingId, ...input, ...note })} />
+          <AddItemForm departments={departments} initiatives={initiatives} actionItems={actionItems} pending={add.isPending} onAdd={(input) => add.mutate({ meetingId, ...input, ...note })} />
           <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{t("suggestions")}</h2>
             {suggestions.length === 0 ? (
@@ -260,6 +278,7 @@ function SortableRow({
   disabled,
   onMove,
   onRemove,
+  onSetMinutes,
 }: {
   item: AgendaBuilderItem;
   index: number;
@@ -270,8 +289,10 @@ function SortableRow({
   disabled: boolean;
   onMove: (from: number, to: number) => void;
   onRemove: () => void;
+  onSetMinutes: (minutes: number) => void;
 }) {
   const t = useTranslations("Agenda");
+  const minutesId = `minutes-${item.id}`;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled });
   return (
     <li
@@ -303,6 +324,22 @@ function SortableRow({
           {item.initiativeCode && ` · ${item.initiativeCode}`}
         </span>
       </span>
+      <form
+        className="flex items-center gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSetMinutes(Number(new FormData(event.currentTarget).get("minutes")));
+        }}
+      >
+        <label htmlFor={minutesId} className="sr-only">
+          {t("minutesOf", { title: label })}
+        </label>
+        <input key={item.minutes} id={minutesId} name="minutes" type="number" min={1} max={600} defaultValue={item.minutes} className="gc-input w-20" disabled={disabled} />
+        <button type="submit" className="gc-button-secondary px-2" disabled={disabled}>
+          {t("setMinutes")}
+          <span className="sr-only"> — {label}</span>
+        </button>
+      </form>
       <span className="flex gap-2">
         <button type="button" className="gc-button-secondary px-2" onClick={() => onMove(index, index - 1)} disabled={disabled || index === 0}>
           {t("moveUp")}
@@ -321,7 +358,7 @@ function SortableRow({
   );
 }
 
-function AddItemForm({ departments, pending, onAdd }: { departments: Option[]; pending: boolean; onAdd: (input: Record<string, unknown>) => void }) {
+function AddItemForm({ departments, initiatives, actionItems, pending, onAdd }: { departments: Option[]; initiatives: Option[]; actionItems: Option[]; pending: boolean; onAdd: (input: Record<string, unknown>) => void }) {
   const t = useTranslations("Agenda");
   const id = useId();
   return (
@@ -333,7 +370,7 @@ function AddItemForm({ departments, pending, onAdd }: { departments: Option[]; p
           event.preventDefault();
           const form = event.currentTarget;
           const values = Object.fromEntries(new FormData(form).entries());
-          onAdd({ ...values, presentingDepartmentId: values.presentingDepartmentId || undefined });
+          onAdd({ ...values, presentingDepartmentId: values.presentingDepartmentId || undefined, initiativeId: values.initiativeId || undefined, actionItemId: values.actionItemId || undefined });
           form.reset();
         }}
       >
@@ -376,6 +413,32 @@ function AddItemForm({ departments, pending, onAdd }: { departments: Option[]; p
             {departments.map((department) => (
               <option key={department.id} value={department.id}>
                 {department.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-initiative`} className="gc-label">
+            {t("linkedInitiative")}
+          </label>
+          <select id={`${id}-initiative`} name="initiativeId" className="gc-input" defaultValue="">
+            <option value="">{t("noPresenter")}</option>
+            {initiatives.map((initiative) => (
+              <option key={initiative.id} value={initiative.id}>
+                {initiative.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-action-item`} className="gc-label">
+            {t("linkedActionItem")}
+          </label>
+          <select id={`${id}-action-item`} name="actionItemId" className="gc-input" defaultValue="">
+            <option value="">{t("noPresenter")}</option>
+            {actionItems.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.label}
               </option>
             ))}
           </select>

@@ -49,7 +49,12 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
 export type AgendaBuilderData = NonNullable<Awaited<ReturnType<typeof getAgendaBuilderData>>>;
 export type AgendaBuilderItem = AgendaBuilderData["items"][number];
 
+/** The choices of the builder's item form: departments, active initiatives, open action items. */
 export async function agendaFormOptions() {
-  const departments = await db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] });
-  return { departments };
+  const [departments, initiatives, actionItems] = await Promise.all([
+    db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),
+    db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } }),
+    db.actionItem.findMany({ where: { status: { in: ["OPEN", "IN_PROGRESS"] } }, select: { id: true, titleEn: true, titleFr: true }, orderBy: { dueDate: "asc" }, take: 200 }),
+  ]);
+  return { departments, initiatives, actionItems };
 }

@@ -26,6 +26,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]
           locale={locale}
           initial={{ agenda, suggestions }}
           departments={options.departments.map((department) => ({ id: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))}
+          initiatives={options.initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))}
+          actionItems={options.actionItems.map((item) => ({ id: item.id, label: byLocale(locale, item.titleEn, item.titleFr) }))}
         />
       </QueryProvider>
     </>
