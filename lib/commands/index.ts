@@ -1,4 +1,11 @@
 import "server-only";
+import "@/lib/action-items/commands";
+import "@/lib/agenda/commands";
+import "@/lib/decisions/commands";
+import "@/lib/meetings/attendance";
+import "@/lib/meetings/commands";
+import "@/lib/minutes/commands";
+import "@/lib/update-calls/commands";
 
 /**
  * Imports every domain's commands so that they register themselves; the authorization

@@ -33,7 +33,16 @@ export type ValidationKey =
   | "acronymTaken"
   | "codeTaken"
   | "colourFormat"
-  | "selfLockout";
+  | "selfLockout"
+  // Meetings, agendas, action items (issue 5)
+  | "dateInPast"
+  | "archivedInitiative"
+  | "emptyAgenda"
+  | "sameMeeting"
+  | "changeNoteRequired"
+  | "assigneeOutsideDepartment"
+  | "alreadyTaken"
+  | "locked";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

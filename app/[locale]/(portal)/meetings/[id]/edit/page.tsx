@@ -1,0 +1,38 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { getMeeting } from "@/lib/meetings/queries";
+import { utcToTorontoWallClock } from "@/lib/meetings/time";
+import { PageHeader } from "@/components/shell/page-header";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+
+export default async function EditMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/edit">) {
+  const { locale, user } = await guardPage(params, "meeting.manage");
+  const { id } = await params;
+  const meeting = await getMeeting(user, id);
+  if (!meeting) notFound();
+  const t = await getTranslations("Meetings");
+  const nav = await getTranslations("Nav");
+  const start = utcToTorontoWallClock(meeting.startsAt);
+  const title = locale === "fr" ? meeting.titleFr : meeting.titleEn;
+  return (
+    <>
+      <PageHeader title={t("editTitle", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${meeting.id}` }, { label: t("edit") }]} />
+      <MeetingForm
+        published={meeting.agendaStatus !== "DRAFT"}
+        values={{
+          id: meeting.id,
+          version: meeting.version,
+          sequenceNumber: meeting.sequenceNumber,
+          titleEn: meeting.titleEn,
+          titleFr: meeting.titleFr,
+          date: start.date,
+          startTime: start.time,
+          endTime: utcToTorontoWallClock(meeting.endsAt).time,
+          location: meeting.location ?? "",
+          videoUrl: meeting.videoUrl ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { listCarriedForwardActionItems } from "@/lib/action-items/queries";
+import { scheduleAgenda } from "@/lib/agenda/timing";
+import { guardPage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/authz/permissions";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { getMeeting } from "@/lib/meetings/queries";
+import { torontoTime } from "@/lib/meetings/time";
+import { PageHeader } from "@/components/shell/page-header";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
+
+export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
+  const { locale, user } = await guardPage(params, "portal.read");
+  const { id } = await params;
+  const meeting = await getMeeting(user, id);
+  if (!meeting) notFound();
+  const t = await getTranslations("Meetings");
+  const agendaT = await getTranslations("Agenda");
+  const nav = await getTranslations("Nav");
+  const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
+  const schedule = scheduleAgenda(meeting.startsAt, meeting.endsAt, meeting.agendaItems.map((item) => item.minutes));
+  const manager = can(user, "meeting.manage");
+  const carried = await listCarriedForwardActionItems(user, meeting.startsAt);
+  const actionsT = await getTranslations("ActionItems");
+  return (
+    <>
+      <PageHeader title={title} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title }]}>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("number")}</dt>
+          <dd>{meeting.sequenceNumber}</dd>
+          <dt className="font-semibold">{t("when")}</dt>
+          <dd>
+            <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} locale={locale} />
+          </dd>
+          {meeting.location && (
+            <>
+              <dt className="font-semibold">{t("location")}</dt>
+              <dd>{meeting.location}</dd>
+            </>
+          )}
+          {meeting.videoUrl && (
+            <>
+              <dt className="font-semibold">{t("videoUrl")}</dt>
+              <dd>
+                <a href={meeting.videoUrl}>{meeting.videoUrl}</a>
+              </dd>
+            </>
+          )}
+          <dt className="font-semibold">{t("agendaStatus")}</dt>
+          <dd data-testid="agenda-status">{t(`status.${meeting.agendaStatus}`)}</dd>
+        </dl>
+      </PageHeader>
+
+      <ul className="no-print mb-6 flex flex-wrap gap-3">
+        {manager && (
+          <>
+            <li>
+              <Link href={`/meetings/${meeting.id}/edit`} className="gc-button-secondary">
+                {t("edit")}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/meetings/${meeting.id}/agenda`} className="gc-button-secondary">
+                {t("buildAgenda")}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/meetings/${meeting.id}/record`} className="gc-button-secondary">
+                {t("record")}
+              </Link>
+            </li>
+          </>
+        )}
+        <li>
+          <a href={`/api/meetings/${meeting.id}/ics`} className="gc-button-secondary" download>
+            {t("downloadIcs")}
+          </a>
+        </li>
+        <li>
+          <Link href={`/meetings/${meeting.id}/package`} className="gc-button-secondary">
+            {t("package")}
+          </Link>
+        </li>
+        <li>
+          <a href={`/api/meetings/${meeting.id}/pdf?locale=${locale}`} className="gc-button-secondary">
+            {t("downloadPdf")}
+          </a>
+        </li>
+        <li>
+          <Link href={`/action-items?view=all&meeting=${meeting.id}`} className="gc-button-secondary">
+            {t("actionItemsRaised")}
+          </Link>
+        </li>
+      </ul>
+
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t("agenda")}</h2>
+        {meeting.agendaItems.length === 0 ? (
+          <p>{t("noAgenda")}</p>
+        ) : (
+          <table data-testid="meeting-agenda">
+            <caption className="sr-only">{t("agenda")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{agendaT("number")}</th>
+                <th scope="col">{agendaT("start")}</th>
+                <th scope="col">{agendaT("item")}</th>
+                <th scope="col">{agendaT("kindHeading")}</th>
+                <th scope="col">{agendaT("presenter")}</th>
+                <th scope="col">{agendaT("minutes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meeting.agendaItems.map((item, index) => (
+                <tr key={item.id}>
+                  <td>{index + 1}</td>
+                  <td>{torontoTime(schedule.items[index]!.startsAt)}</td>
+                  <th scope="row" className="font-normal">
+                    <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                    {item.initiative && (
+                      <>
+                        {" "}
+                        (<Link href={`/initiatives/${item.initiative.id}`}>{item.initiative.code}</Link>)
+                      </>
+                    )}
+                    {item.outcome && <p className="text-base text-gc-secondary">{item.outcome}</p>}
+                  </th>
+                  <td>{agendaT(`kind.${item.kind}`)}</td>
+                  <td>{item.presentingDepartment ? byLocale(locale, item.presentingDepartment.acronymEn, item.presentingDepartment.acronymFr) : "—"}</td>
+                  <td>{item.minutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {schedule.overrunMinutes > 0 && (
+          <p className="mt-2 border-l-4 border-gc-danger p-2 font-semibold">{agendaT("overrun", { minutes: schedule.overrunMinutes })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="carried-heading">
+        <h2 id="carried-heading">{t("carriedForward")}</h2>
+        {carried.length === 0 ? (
+          <p>{t("noCarriedForward")}</p>
+        ) : (
+          <ul className="space-y-1" data-testid="carried-forward">
+            {carried.map((item) => (
+              <li key={item.id}>
+                {byLocale(locale, item.owner.en, item.owner.fr)} — {byLocale(locale, item.titleEn, item.titleFr)} ({actionsT("dueDate")} {item.dueDate}
+                {item.overdue && `, ${actionsT("overdue")}`}) — {actionsT(`status.${item.status}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">{t("decisions")}</h2>
+        {meeting.decisions.length === 0 ? (
+          <p>{t("noDecisions")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {meeting.decisions.map((decision) => (
+              <li key={decision.id}>
+                <strong>{decision.number}</strong> — <LocalizedText value={pickLocalized(locale, decision.textEn, decision.textFr)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/auth/page-guard";
+import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { getMeeting, laterMeetings, memberDepartments } from "@/lib/meetings/queries";
+import { PageHeader } from "@/components/shell/page-header";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
+
+/** The coordinator's page at and after a meeting: attendance and quorum, outcomes, decisions, action items, minutes. */
+export default async function RecordMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/record">) {
+  const { locale, user } = await guardPage(params, "meeting.manage");
+  const { id } = await params;
+  const meeting = await getMeeting(user, id);
+  if (!meeting) notFound();
+  const [departments, later] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt)]);
+  const t = await getTranslations("Record");
+  const nav = await getTranslations("Nav");
+  const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
+  const attendance = new Map(meeting.attendance.map((entry) => [entry.departmentId, entry]));
+  const held = meeting.agendaStatus === "HELD";
+  const started = meeting.startsAt <= new Date();
+  const minutes = meeting.minutes;
+  return (
+    <>
+      <PageHeader title={t("title", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${id}` }, { label: t("breadcrumb") }]} />
+
+      <section aria-labelledby="attendance-heading">
+        <h2 id="attendance-heading">{t("attendance")}</h2>
+        {meeting.quorumMet !== null && (
+          <p data-testid="quorum" className="font-semibold">
+            {meeting.quorumMet ? t("quorumMet") : t("quorumNotMet")}
+          </p>
+        )}
+        {started ? (
+          <AttendanceForm
+            meetingId={meeting.id}
+            departments={departments.map((department) => ({
+              id: department.id,
+              label: byLocale(locale, department.acronymEn, department.acronymFr),
+              status: attendance.get(department.id)?.status ?? "DELEGATE",
+              delegateName: attendance.get(department.id)?.delegateName ?? "",
+            }))}
+          />
+        ) : (
+          <p>{t("notStarted")}</p>
+        )}
+      </section>
+
+      {held && (
+        <>
+          <section aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">{t("outcomes")}</h2>
+            <ol className="space-y-6">
+              {meeting.agendaItems.map((item, index) => {
+                const label = `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}`;
+                return (
+                  <li key={item.id} className="border border-gc-border p-3">
+                    <OutcomeForm id={item.id} label={label} outcome={item.outcome ?? ""} deferred={item.deferred} />
+                    <p className="mt-2">
+                      <Link href={`/action-items/new?meeting=${meeting.id}&agendaItem=${item.id}`}>{t("raiseActionItem")}</Link>
+                      <span className="sr-only"> — {label}</span>
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+
+          <section aria-labelledby="decisions-heading">
+            <h2 id="decisions-heading">{t("decisions")}</h2>
+            {meeting.decisions.length > 0 && (
+              <ul className="mb-4 space-y-1" data-testid="decisions">
+                {meeting.decisions.map((decision) => (
+                  <li key={decision.id}>
+                    <strong>{decision.number}</strong> — <LocalizedText value={pickLocalized(locale, decision.textEn, decision.textFr)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <DecisionForm meetingId={meeting.id} items={meeting.agendaItems.map((item, index) => ({ id: item.id, label: `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}` }))} />
+          </section>
+
+          <section aria-labelledby="minutes-heading">
+            <h2 id="minutes-heading">{t("minutes")}</h2>
+            <p data-testid="minutes-status">{t("minutesStatus", { status: t(`minutesState.${minutes?.status ?? "NONE"}`) })}</p>
+            {(!minutes || minutes.status !== "APPROVED") && <MinutesForm meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
+            {minutes?.status === "DRAFT" && <CirculateMinutesForm meetingId={meeting.id} version={minutes.version} />}
+            {minutes?.status === "CIRCULATED" && (
+              <ApproveMinutesForm meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
+            )}
+            {minutes?.status === "APPROVED" && (
+              <>
+                <LocalizedText as="div" value={pickLocalized(locale, minutes.bodyEn, minutes.bodyFr)} />
+                {minutes.amendments.length > 0 && (
+                  <ul className="list-disc pl-6">
+                    {minutes.amendments.map((amendment) => (
+                      <li key={amendment.id}>
+                        <LocalizedText value={pickLocalized(locale, amendment.textEn, amendment.textFr)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <AmendMinutesForm meetingId={meeting.id} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { getAgendaBuilderData } from "@/lib/agenda/queries";
+import { listAgendaSuggestions } from "@/lib/agenda/suggestions";
+
+/** The agenda builder's data (items and suggestions), for coordinators and admins; others get 404. */
+export async function GET(_request: Request, { params }: RouteContext<"/api/meetings/[id]/agenda">) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  const { id } = await params;
+  if (!can(user, "meeting.manage")) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  const agenda = await getAgendaBuilderData(user, id);
+  if (!agenda) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  const suggestions = await listAgendaSuggestions(user, id);
+  return NextResponse.json({ agenda, suggestions }, { headers: { "Cache-Control": "no-store" } });
+}

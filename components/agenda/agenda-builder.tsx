@@ -1,0 +1,454 @@
+"use client";
+
+import { useId, useState } from "react";
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
+import type { AgendaBuilderData, AgendaBuilderItem } from "@/lib/agenda/queries";
+import type { Suggestion } from "@/lib/agenda/suggestions";
+import { moveItem, scheduleAgenda } from "@/lib/agenda/timing";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ActionResult } from "@/lib/meetings/action-result";
+import { torontoTime } from "@/lib/meetings/time";
+
+type BuilderData = { agenda: AgendaBuilderData; suggestions: Suggestion[] };
+type Option = { id: string; label: string };
+type Message = { text: string; error: boolean };
+
+/** Throws the server's message so that TanStack Query treats a refusal as an error (and rolls back). */
+async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
+}
+
+/**
+ * The agenda builder. Data comes through TanStack Query (server-rendered first, then from the agenda API);
+ * reordering is optimistic and rolls back with the server's message if refused. Items move by drag and drop, by
+ * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
+ * announced in a live region.
+ */
+export function AgendaBuilder({ locale, initial, departments, initiatives, actionItems }: { locale: Locale; initial: BuilderData; departments: Option[]; initiatives: Option[]; actionItems: Option[] }) {
+  const t = useTranslations("Agenda");
+  const queryClient = useQueryClient();
+  const meetingId = initial.agenda.id;
+  const queryKey = ["agenda", meetingId] as const;
+  const { data } = useQuery({
+    queryKey,
+    queryFn: async (): Promise<BuilderData> => {
+      const response = await fetch(`/api/meetings/${meetingId}/agenda`, { cache: "no-store" });
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    },
+    initialData: initial,
+  });
+  const { agenda, suggestions } = data;
+  const [message, setMessage] = useState<Message | null>(null);
+  const [changeNote, setChangeNote] = useState("");
+  const published = agenda.agendaStatus === "PUBLISHED";
+  const locked = agenda.agendaStatus === "HELD";
+  const note = published ? { changeNote } : {};
+  const title = (item: { titleEn: string; titleFr: string }) => (locale === "fr" ? item.titleFr : item.titleEn);
+  const refresh = () => queryClient.invalidateQueries({ queryKey });
+
+  const reorder = useMutation({
+    mutationFn: (input: { items: AgendaBuilderItem[]; moved: AgendaBuilderItem }) => unwrap(reorderAgendaAction({ meetingId, itemIds: input.items.map((item) => item.id), ...note })),
+    onMutate: async ({ items, moved }) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<BuilderData>(queryKey);
+      queryClient.setQueryData<BuilderData>(queryKey, (current) => current && { ...current, agenda: { ...current.agenda, items } });
+      setMessage({ text: t("moved", { title: title(moved), position: items.indexOf(moved) + 1, count: items.length }), error: false });
+      return { previous };
+    },
+    onError: (error, _input, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      setMessage({ text: t("reorderRefused", { reason: error.message }), error: true });
+    },
+    onSettled: refresh,
+  });
+
+  const simple = <Input,>(action: (input: Input) => Promise<ActionResult<unknown>>, success: (input: Input) => string) => ({ action, success, setMessage, refresh });
+  const start = useAgendaMutation(simple(startAgendaAction, () => t("started")));
+  const add = useAgendaMutation(simple((input: Record<string, unknown>) => addAgendaItemAction(input), (input) => t("added", { title: String(locale === "fr" ? input.titleFr : input.titleEn) })));
+  const remove = useAgendaMutation(simple((input: { id: string; label: string }) => removeAgendaItemAction({ id: input.id, ...note }), (input) => t("removed", { title: input.label })));
+  const setMinutes = useAgendaMutation(
+    simple(
+      ({ item, minutes }: { item: AgendaBuilderItem; minutes: number; label: string }) =>
+        updateAgendaItemAction({
+          id: item.id,
+          titleEn: item.titleEn,
+          titleFr: item.titleFr,
+          kind: item.kind,
+          minutes,
+          presentingDepartmentId: item.presentingDepartmentId ?? undefined,
+          initiativeId: item.initiativeId ?? undefined,
+          actionItemId: item.actionItemId ?? undefined,
+          ...note,
+        }),
+      (input) => t("minutesSet", { title: input.label, minutes: input.minutes }),
+    ),
+  );
+  const publish = useAgendaMutation(simple(publishAgendaAction, () => t("publishedMessage")));
+
+  function move(from: number, to: number) {
+    if (to < 0 || to >= agenda.items.length || from === to) return;
+    const items = moveItem(agenda.items, from, to);
+    reorder.mutate({ items, moved: agenda.items[from]! });
+  }
+
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    move(
+      agenda.items.findIndex((item) => item.id === active.id),
+      agenda.items.findIndex((item) => item.id === over.id),
+    );
+  }
+  const itemTitle = (id: string | number) => {
+    const item = agenda.items.find((candidate) => candidate.id === id);
+    return item ? title(item) : "";
+  };
+  const position = (id: string | number | undefined) => agenda.items.findIndex((item) => item.id === id) + 1;
+
+  const schedule = scheduleAgenda(new Date(agenda.startsAt), new Date(agenda.endsAt), agenda.items.map((item) => item.minutes));
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite" className="min-h-8">
+        {message && (
+          <p role={message.error ? "alert" : "status"} data-testid="agenda-message" className={`border-l-4 p-3 ${message.error ? "border-gc-danger" : "border-health-green"} bg-gc-light`}>
+            {message.text}
+          </p>
+        )}
+      </div>
+
+      <p>
+        {t("statusLine", { status: t(`status.${agenda.agendaStatus}`) })}{" "}
+        <Link href={`/meetings/${meetingId}`}>{t("backToMeeting")}</Link>
+      </p>
+      {locked && <p>{t("lockedHeld")}</p>}
+
+      {published && (
+        <div>
+          <label htmlFor="change-note" className="gc-label">
+            {t("changeNote")}
+          </label>
+          <span id="change-note-hint" className="mb-1 block text-base text-gc-secondary">
+            {t("changeNoteHint")}
+          </span>
+          <input id="change-note" className="gc-input max-w-2xl" value={changeNote} onChange={(event) => setChangeNote(event.target.value)} aria-describedby="change-note-hint" />
+        </div>
+      )}
+
+      {agenda.items.length === 0 && !locked && (
+        <div>
+          <p>{t("empty")}</p>
+          <button type="button" className="gc-button" onClick={() => start.mutate({ meetingId })} disabled={start.isPending}>
+            {t("startFromTemplate")}
+          </button>
+        </div>
+      )}
+
+      {agenda.items.length > 0 && (
+        <section aria-labelledby="agenda-items-heading">
+          <h2 id="agenda-items-heading">{t("items")}</h2>
+          <p id="reorder-help" className="text-base text-gc-secondary">
+            {t("reorderHelp")}
+          </p>
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            onDragEnd={onDragEnd}
+            accessibility={{
+              screenReaderInstructions: { draggable: t("dndInstructions") },
+              announcements: {
+                onDragStart: ({ active }) => t("dndPickedUp", { title: itemTitle(active.id), position: position(active.id) }),
+                onDragOver: ({ active, over }) => (over ? t("dndOver", { title: itemTitle(active.id), position: position(over.id) }) : undefined),
+                onDragEnd: ({ active, over }) => (over ? t("dndDropped", { title: itemTitle(active.id), position: position(over.id) }) : t("dndCancelled", { title: itemTitle(active.id) })),
+                onDragCancel: ({ active }) => t("dndCancelled", { title: itemTitle(active.id) }),
+              },
+            }}
+          >
+            <SortableContext items={agenda.items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
+              <ol className="space-y-2" data-testid="agenda-items">
+                {agenda.items.map((item, index) => (
+                  <SortableRow
+                    key={item.id}
+                    item={item}
+                    index={index}
+                    count={agenda.items.length}
+                    label={title(item)}
+                    startsAt={torontoTime(schedule.items[index]!.startsAt)}
+                    presenter={departments.find((department) => department.id === item.presentingDepartmentId)?.label ?? "—"}
+                    disabled={locked}
+                    onMove={move}
+                    onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
+                    onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
+                  />
+                ))}
+              </ol>
+            </SortableContext>
+          </DndContext>
+          <p className="mt-3" data-testid="agenda-total">
+            {t("total", { total: schedule.totalMinutes, available: schedule.availableMinutes, end: torontoTime(schedule.endsAt) })}
+          </p>
+          {schedule.overrunMinutes > 0 && (
+            <p role="note" className="border-l-4 border-gc-danger p-2 font-semibold" data-testid="agenda-overrun">
+              <span aria-hidden="true">⚠ </span>
+              {t("overrun", { minutes: schedule.overrunMinutes })}
+            </p>
+          )}
+          {agenda.agendaStatus === "DRAFT" && (
+            <button type="button" className="gc-button mt-4" onClick={() => publish.mutate({ meetingId })} disabled={publish.isPending}>
+              {t("publish")}
+            </button>
+          )}
+        </section>
+      )}
+
+      {!locked && (
+        <>
+          <AddItemForm departments={departments} initiatives={initiatives} actionItems={actionItems} pending={add.isPending} onAdd={(input) => add.mutate({ meetingId, ...input, ...note })} />
+          <section aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading">{t("suggestions")}</h2>
+            {suggestions.length === 0 ? (
+              <p>{t("noSuggestions")}</p>
+            ) : (
+              <ul className="space-y-2" data-testid="agenda-suggestions">
+                {suggestions.map((suggestion) => (
+                  <li key={suggestion.key} className="flex flex-wrap items-start justify-between gap-2 border border-gc-border p-3">
+                    <div>
+                      <span className="font-semibold">{title(suggestion)}</span>
+                      <span className="block text-base text-gc-secondary">{suggestion.reasons.map((reason) => t(`reason.${reason}`)).join(" · ")}</span>
+                    </div>
+                    <button
+                      type="button"
+                      className="gc-button-secondary"
+                      disabled={add.isPending}
+                      onClick={() =>
+                        add.mutate({
+                          meetingId,
+                          titleEn: suggestion.titleEn.slice(0, 300),
+                          titleFr: suggestion.titleFr.slice(0, 300),
+                          kind: suggestion.kind,
+                          minutes: suggestion.minutes,
+                          presentingDepartmentId: suggestion.presentingDepartmentId ?? undefined,
+                          initiativeId: suggestion.initiativeId ?? undefined,
+                          actionItemId: suggestion.actionItemId ?? undefined,
+                          ...note,
+                        })
+                      }
+                    >
+                      {t("addSuggestion")}
+                      <span className="sr-only"> — {title(suggestion)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A plain agenda mutation: on success a status message, on refusal the server's message; then a refetch. */
+function useAgendaMutation<Input>({ action, success, setMessage, refresh }: { action: (input: Input) => Promise<ActionResult<unknown>>; success: (input: Input) => string; setMessage: (message: Message) => void; refresh: () => void }) {
+  return useMutation({
+    mutationFn: (input: Input) => unwrap(action(input)),
+    onSuccess: (_data, input) => setMessage({ text: success(input), error: false }),
+    onError: (error) => setMessage({ text: error.message, error: true }),
+    onSettled: refresh,
+  });
+}
+
+function SortableRow({
+  item,
+  index,
+  count,
+  label,
+  startsAt,
+  presenter,
+  disabled,
+  onMove,
+  onRemove,
+  onSetMinutes,
+}: {
+  item: AgendaBuilderItem;
+  index: number;
+  count: number;
+  label: string;
+  startsAt: string;
+  presenter: string;
+  disabled: boolean;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+  onSetMinutes: (minutes: number) => void;
+}) {
+  const t = useTranslations("Agenda");
+  const minutesId = `minutes-${item.id}`;
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`flex flex-wrap items-center gap-3 border border-gc-border bg-white p-3 ${isDragging ? "shadow-lg" : ""}`}
+      data-testid="agenda-item"
+    >
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className="gc-button-secondary cursor-grab px-2"
+        aria-label={t("dragHandle", { title: label, position: index + 1 })}
+        disabled={disabled}
+        {...attributes}
+        {...listeners}
+      >
+        <span aria-hidden="true">⠿</span>
+      </button>
+      <span className="w-14 font-semibold tabular-nums" data-testid="agenda-item-start">
+        {startsAt}
+      </span>
+      <span className="min-w-64 flex-1">
+        <span data-testid="agenda-item-title">
+          {index + 1}. {label}
+        </span>
+        <span className="block text-base text-gc-secondary">
+          {t(`kind.${item.kind}`)} · {presenter} · {t("minutesValue", { minutes: item.minutes })}
+          {item.initiativeCode && ` · ${item.initiativeCode}`}
+        </span>
+      </span>
+      <form
+        className="flex items-center gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSetMinutes(Number(new FormData(event.currentTarget).get("minutes")));
+        }}
+      >
+        <label htmlFor={minutesId} className="sr-only">
+          {t("minutesOf", { title: label })}
+        </label>
+        <input key={item.minutes} id={minutesId} name="minutes" type="number" min={1} max={600} defaultValue={item.minutes} className="gc-input w-20" disabled={disabled} />
+        <button type="submit" className="gc-button-secondary px-2" disabled={disabled}>
+          {t("setMinutes")}
+          <span className="sr-only"> — {label}</span>
+        </button>
+      </form>
+      <span className="flex gap-2">
+        <button type="button" className="gc-button-secondary px-2" onClick={() => onMove(index, index - 1)} disabled={disabled || index === 0}>
+          {t("moveUp")}
+          <span className="sr-only"> — {label}</span>
+        </button>
+        <button type="button" className="gc-button-secondary px-2" onClick={() => onMove(index, index + 1)} disabled={disabled || index === count - 1}>
+          {t("moveDown")}
+          <span className="sr-only"> — {label}</span>
+        </button>
+        <button type="button" className="gc-button-secondary px-2" onClick={onRemove} disabled={disabled}>
+          {t("remove")}
+          <span className="sr-only"> — {label}</span>
+        </button>
+      </span>
+    </li>
+  );
+}
+
+function AddItemForm({ departments, initiatives, actionItems, pending, onAdd }: { departments: Option[]; initiatives: Option[]; actionItems: Option[]; pending: boolean; onAdd: (input: Record<string, unknown>) => void }) {
+  const t = useTranslations("Agenda");
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("addItem")}</h2>
+      <form
+        className="grid max-w-3xl gap-4 sm:grid-cols-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const values = Object.fromEntries(new FormData(form).entries());
+          onAdd({ ...values, presentingDepartmentId: values.presentingDepartmentId || undefined, initiativeId: values.initiativeId || undefined, actionItemId: values.actionItemId || undefined });
+          form.reset();
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-en`} className="gc-label">
+            {t("titleEn")}
+          </label>
+          <input id={`${id}-en`} name="titleEn" lang="en" required maxLength={300} className="gc-input" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-fr`} className="gc-label">
+            {t("titleFr")}
+          </label>
+          <input id={`${id}-fr`} name="titleFr" lang="fr" required maxLength={300} className="gc-input" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-kind`} className="gc-label">
+            {t("kindHeading")}
+          </label>
+          <select id={`${id}-kind`} name="kind" className="gc-input" defaultValue="DISCUSSION">
+            {(["DECISION", "DISCUSSION", "INFORMATION"] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-minutes`} className="gc-label">
+            {t("minutes")}
+          </label>
+          <input id={`${id}-minutes`} name="minutes" type="number" min={1} max={600} defaultValue={10} required className="gc-input" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-presenter`} className="gc-label">
+            {t("presenter")}
+          </label>
+          <select id={`${id}-presenter`} name="presentingDepartmentId" className="gc-input" defaultValue="">
+            <option value="">{t("noPresenter")}</option>
+            {departments.map((department) => (
+              <option key={department.id} value={department.id}>
+                {department.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-initiative`} className="gc-label">
+            {t("linkedInitiative")}
+          </label>
+          <select id={`${id}-initiative`} name="initiativeId" className="gc-input" defaultValue="">
+            <option value="">{t("noPresenter")}</option>
+            {initiatives.map((initiative) => (
+              <option key={initiative.id} value={initiative.id}>
+                {initiative.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-action-item`} className="gc-label">
+            {t("linkedActionItem")}
+          </label>
+          <select id={`${id}-action-item`} name="actionItemId" className="gc-input" defaultValue="">
+            <option value="">{t("noPresenter")}</option>
+            {actionItems.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:col-span-2">
+          <button type="submit" className="gc-button" disabled={pending}>
+            {t("addItemButton")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import {
+  amendMinutesAction,
+  approveMinutesAction,
+  circulateMinutesAction,
+  recordAttendanceAction,
+  recordDecisionAction,
+  recordOutcomeAction,
+  saveMinutesAction,
+} from "@/app/[locale]/(portal)/meetings/actions";
+import { initialFormState } from "@/lib/forms/form-state";
+import { fieldValue, FormMessage, SelectField, TextAreaField } from "./form-fields";
+
+type Option = { id: string; label: string };
+
+export function AttendanceForm({ meetingId, departments }: { meetingId: string; departments: { id: string; label: string; status: string; delegateName: string }[] }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(recordAttendanceAction, initialFormState);
+  return (
+    <form action={action} className="space-y-4" data-testid="attendance-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <table>
+        <caption className="sr-only">{t("attendance")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("department")}</th>
+            <th scope="col">{t("presence")}</th>
+            <th scope="col">{t("delegateName")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((department) => (
+            <tr key={department.id}>
+              <th scope="row">{department.label}</th>
+              <td>
+                <select
+                  key={fieldValue(state, `status:${department.id}`, department.status)}
+                  name={`status:${department.id}`}
+                  aria-label={t("presenceOf", { department: department.label })}
+                  className="gc-input"
+                  defaultValue={fieldValue(state, `status:${department.id}`, department.status)}
+                >
+                  {(["DELEGATE", "ALTERNATE", "ABSENT"] as const).map((status) => (
+                    <option key={status} value={status}>
+                      {t(`status.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input
+                  name={`delegate:${department.id}`}
+                  aria-label={t("delegateOf", { department: department.label })}
+                  className="gc-input"
+                  defaultValue={fieldValue(state, `delegate:${department.id}`, department.delegateName)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="submit" className="gc-button" disabled={pending}>
+        {t("saveAttendance")}
+      </button>
+    </form>
+  );
+}
+
+export function OutcomeForm({ id, label, outcome, deferred }: { id: string; label: string; outcome: string; deferred: boolean }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(recordOutcomeAction, initialFormState);
+  return (
+    <form action={action} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <TextAreaField name="outcome" label={t("outcomeOf", { item: label })} state={state} defaultValue={outcome} rows={2} />
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="deferred" defaultChecked={deferred} />
+        {t("deferred")}
+      </label>
+      <button type="submit" className="gc-button-secondary" disabled={pending}>
+        {t("saveOutcome")}
+        <span className="sr-only"> — {label}</span>
+      </button>
+    </form>
+  );
+}
+
+export function DecisionForm({ meetingId, items }: { meetingId: string; items: Option[] }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(recordDecisionAction, initialFormState);
+  return (
+    <form action={action} className="max-w-3xl space-y-4" data-testid="decision-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <SelectField name="agendaItemId" label={t("decisionItem")} state={state} options={items} emptyLabel={t("none")} />
+      <TextAreaField name="textEn" label={t("decisionEn")} state={state} lang="en" rows={3} />
+      <TextAreaField name="textFr" label={t("decisionFr")} state={state} lang="fr" rows={3} />
+      <button type="submit" className="gc-button" disabled={pending}>
+        {t("recordDecision")}
+      </button>
+    </form>
+  );
+}
+
+export function MinutesForm({ meetingId, bodyEn, bodyFr, version }: { meetingId: string; bodyEn: string; bodyFr: string; version: number }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(saveMinutesAction, initialFormState);
+  return (
+    <form action={action} className="max-w-3xl space-y-4">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="version" value={version} />
+      <TextAreaField name="bodyEn" label={t("minutesEn")} state={state} lang="en" defaultValue={bodyEn} rows={8} />
+      <TextAreaField name="bodyFr" label={t("minutesFr")} state={state} lang="fr" defaultValue={bodyFr} rows={8} />
+      <button type="submit" className="gc-button" disabled={pending}>
+        {t("saveMinutes")}
+      </button>
+    </form>
+  );
+}
+
+export function CirculateMinutesForm({ meetingId, version }: { meetingId: string; version: number }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(circulateMinutesAction, initialFormState);
+  return (
+    <form action={action} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" className="gc-button-secondary" disabled={pending}>
+        {t("circulate")}
+      </button>
+    </form>
+  );
+}
+
+export function ApproveMinutesForm({ meetingId, version, meetings }: { meetingId: string; version: number; meetings: Option[] }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(approveMinutesAction, initialFormState);
+  return (
+    <form action={action} className="max-w-3xl space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="version" value={version} />
+      <SelectField name="approvedAtMeetingId" label={t("approvedAt")} hint={t("approvedAtHint")} state={state} options={meetings} />
+      <button type="submit" className="gc-button-secondary" disabled={pending}>
+        {t("approve")}
+      </button>
+    </form>
+  );
+}
+
+export function AmendMinutesForm({ meetingId }: { meetingId: string }) {
+  const t = useTranslations("Record");
+  const [state, action, pending] = useActionState(amendMinutesAction, initialFormState);
+  return (
+    <form action={action} className="max-w-3xl space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <TextAreaField name="textEn" label={t("amendmentEn")} state={state} lang="en" rows={2} />
+      <TextAreaField name="textFr" label={t("amendmentFr")} state={state} lang="fr" rows={2} />
+      <button type="submit" className="gc-button-secondary" disabled={pending}>
+        {t("amend")}
+      </button>
+    </form>
+  );
+}

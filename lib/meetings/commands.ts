@@ -1,0 +1,74 @@
+import "server-only";
+import { changedFields, recordAudit } from "@/lib/audit/record";
+import { defineCommand } from "@/lib/commands/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "./refusals";
+import { createMeetingSchema, updateMeetingSchema, type CreateMeetingInput } from "./schemas";
+import { torontoWallClockToUtc } from "./time";
+
+function meetingData(input: CreateMeetingInput) {
+  return {
+    sequenceNumber: input.sequenceNumber,
+    titleEn: input.titleEn,
+    titleFr: input.titleFr,
+    startsAt: torontoWallClockToUtc(input.date, input.startTime),
+    endsAt: torontoWallClockToUtc(input.date, input.endTime),
+    location: input.location ?? null,
+    videoUrl: input.videoUrl ?? null,
+  };
+}
+
+/** Coordinators and admins. The sequence number is unique. */
+export const createMeeting = defineCommand({
+  name: "meeting.create",
+  permission: "meeting.manage",
+  schema: createMeetingSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const taken = await tx.meeting.findUnique({ where: { sequenceNumber: input.sequenceNumber }, select: { id: true } });
+    if (taken) refuseField("sequenceNumber", "alreadyTaken");
+    const data = meetingData(input);
+    const meeting = await tx.meeting.create({ data, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "meeting.create", entityType: "meeting", entityId: meeting.id, after: changedFields({}, data).after, requestId });
+    return { id: meeting.id };
+  },
+});
+
+/**
+ * Coordinators and admins. Once the agenda is published a change needs a change note, and raises the calendar
+ * SEQUENCE so that calendars replace the invitation they hold (RFC 5545).
+ */
+export const updateMeeting = defineCommand({
+  name: "meeting.update",
+  permission: "meeting.manage",
+  schema: updateMeetingSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const before = await tx.meeting.findUnique({
+      where: { id: input.id },
+      select: { sequenceNumber: true, titleEn: true, titleFr: true, startsAt: true, endsAt: true, location: true, videoUrl: true, agendaStatus: true },
+    });
+    if (!before) refuseNotFound();
+    const published = before.agendaStatus !== "DRAFT";
+    if (published && !input.changeNote) refuseField("changeNote", "changeNoteRequired");
+    if (input.sequenceNumber !== before.sequenceNumber) {
+      const taken = await tx.meeting.findUnique({ where: { sequenceNumber: input.sequenceNumber }, select: { id: true } });
+      if (taken) refuseField("sequenceNumber", "alreadyTaken");
+    }
+    const data = meetingData(input);
+    const changed = await tx.meeting.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...data, version: { increment: 1 }, ...(published ? { icsSequence: { increment: 1 } } : {}) },
+    });
+    if (changed.count === 0) await refuseConflict(tx, "meeting", input.id);
+    const diff = changedFields(before, data);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "meeting.update",
+      entityType: "meeting",
+      entityId: input.id,
+      before: diff.before,
+      after: { ...diff.after, ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
+      requestId,
+    });
+    return { id: input.id };
+  },
+});
+

@@ -1,0 +1,103 @@
+/**
+ * A calendar invitation for one meeting, as RFC 5545 text. Written by hand (it is a few lines): CRLF line ends,
+ * lines folded at 75 octets, text escaped, times in America/Toronto with its VTIMEZONE, a UID that never changes
+ * for a meeting and a SEQUENCE that the portal raises on every change after publishing.
+ */
+import { utcToTorontoWallClock } from "./time";
+
+export type IcsMeeting = {
+  id: string;
+  sequenceNumber: number;
+  titleEn: string;
+  titleFr: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  videoUrl: string | null;
+  icsSequence: number;
+  updatedAt: Date;
+  agenda: { titleEn: string; titleFr: string; startsAt: string }[];
+};
+
+/** The stable UID of a meeting's invitation: the same for every download and every version. */
+export const meetingUid = (id: string) => `meeting-${id}@iwgtip-portal`;
+
+function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds a content line at 75 octets (UTF-8), never inside a multi-byte character. */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const character of line) {
+    const size = encoder.encode(character).length;
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += character;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const torontoStamp = (date: Date) => {
+  const { date: day, time } = utcToTorontoWallClock(date);
+  return `${day.replace(/-/g, "")}T${time.replace(":", "")}00`;
+};
+
+/** Eastern time as observed since 2007: daylight time from the second Sunday of March to the first Sunday of November. */
+const vtimezone = [
+  "BEGIN:VTIMEZONE",
+  "TZID:America/Toronto",
+  "BEGIN:DAYLIGHT",
+  "TZOFFSETFROM:-0500",
+  "TZOFFSETTO:-0400",
+  "TZNAME:EDT",
+  "DTSTART:20070311T020000",
+  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+  "END:DAYLIGHT",
+  "BEGIN:STANDARD",
+  "TZOFFSETFROM:-0400",
+  "TZOFFSETTO:-0500",
+  "TZNAME:EST",
+  "DTSTART:20071104T020000",
+  "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+  "END:STANDARD",
+  "END:VTIMEZONE",
+];
+
+export function meetingToIcs(meeting: IcsMeeting, now: Date = new Date()): string {
+  const agenda = meeting.agenda.map((item, index) => `${index + 1}. ${item.startsAt} ${item.titleEn} / ${item.titleFr}`).join("\n");
+  const description = [`IWGTIP / GTITP #${meeting.sequenceNumber}`, meeting.videoUrl ? `Video / Vidéo: ${meeting.videoUrl}` : null, agenda ? `\n${agenda}` : null].filter(Boolean).join("\n");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//IWGTIP Portal//Meetings//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    ...vtimezone,
+    "BEGIN:VEVENT",
+    `UID:${meetingUid(meeting.id)}`,
+    `SEQUENCE:${meeting.icsSequence}`,
+    `DTSTAMP:${utcStamp(now)}`,
+    `LAST-MODIFIED:${utcStamp(meeting.updatedAt)}`,
+    `DTSTART;TZID=America/Toronto:${torontoStamp(meeting.startsAt)}`,
+    `DTEND;TZID=America/Toronto:${torontoStamp(meeting.endsAt)}`,
+    `SUMMARY:${escapeText(`${meeting.titleEn} / ${meeting.titleFr}`)}`,
+    meeting.location ? `LOCATION:${escapeText(meeting.location)}` : null,
+    meeting.videoUrl ? `URL:${meeting.videoUrl}` : null,
+    `DESCRIPTION:${escapeText(description)}`,
+    "STATUS:CONFIRMED",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ].filter((line): line is string => line !== null);
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}

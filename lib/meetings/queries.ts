@@ -1,0 +1,97 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+
+export const MEETINGS_PAGE_SIZE = 20;
+
+const meetingRow = {
+  id: true,
+  sequenceNumber: true,
+  titleEn: true,
+  titleFr: true,
+  startsAt: true,
+  endsAt: true,
+  location: true,
+  videoUrl: true,
+  agendaStatus: true,
+} as const;
+
+/** Any signed-in user may read meetings. Upcoming: not yet ended, soonest first; past: most recent first. */
+export async function listMeetings(_user: SessionUser, { when, page = 1, now = new Date() }: { when: "upcoming" | "past"; page?: number; now?: Date }) {
+  const where = when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } };
+  const [total, rows] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({
+      where,
+      select: meetingRow,
+      orderBy: { startsAt: when === "upcoming" ? "asc" : "desc" },
+      skip: (Math.max(1, page) - 1) * MEETINGS_PAGE_SIZE,
+      take: MEETINGS_PAGE_SIZE,
+    }),
+  ]);
+  return { total, rows, pageCount: Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)) };
+}
+
+/** The number the next meeting would take. */
+export async function nextSequenceNumber(): Promise<number> {
+  const max = await db.meeting.aggregate({ _max: { sequenceNumber: true } });
+  return (max._max.sequenceNumber ?? 0) + 1;
+}
+
+/** One meeting with what its page shows. Null when there is none. */
+export async function getMeeting(_user: SessionUser, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db.meeting.findUnique({
+    where: { id },
+    select: {
+      ...meetingRow,
+      version: true,
+      publishedAt: true,
+      icsSequence: true,
+      quorumMet: true,
+      updatedAt: true,
+      agendaItems: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          titleEn: true,
+          titleFr: true,
+          kind: true,
+          minutes: true,
+          outcome: true,
+          deferred: true,
+          presentingDepartment: { select: { acronymEn: true, acronymFr: true } },
+          initiative: { select: { id: true, code: true } },
+          actionItem: { select: { id: true, titleEn: true, titleFr: true, status: true } },
+        },
+      },
+      decisions: { orderBy: { createdAt: "asc" }, select: { id: true, number: true, textEn: true, textFr: true, agendaItemId: true } },
+      minutes: { select: { id: true, status: true, bodyEn: true, bodyFr: true, version: true, approvedAt: true, approvedAtMeeting: { select: { id: true, sequenceNumber: true } }, amendments: { orderBy: { createdAt: "asc" }, select: { id: true, textEn: true, textFr: true, createdAt: true } } } },
+      attendance: { select: { departmentId: true, status: true, delegateName: true } },
+    },
+  });
+}
+
+export type MeetingDetail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+
+/** The meeting held (or scheduled) just before this one, by start time. */
+export async function previousMeeting(startsAt: Date) {
+  return db.meeting.findFirst({ where: { startsAt: { lt: startsAt } }, orderBy: { startsAt: "desc" }, select: { id: true, sequenceNumber: true, startsAt: true, titleEn: true, titleFr: true } });
+}
+
+/** A setting's value (settings are JSON); the fallback when it is missing or malformed. */
+export async function readSetting<T>(key: string, isValid: (value: unknown) => value is T, fallback: T): Promise<T> {
+  const setting = await db.setting.findUnique({ where: { key }, select: { value: true } });
+  return setting && isValid(setting.value) ? setting.value : fallback;
+}
+
+/** Meetings after this one, for "approved at" (minutes are approved at a later meeting). */
+export async function laterMeetings(startsAt: Date) {
+  return db.meeting.findMany({ where: { startsAt: { gt: startsAt } }, orderBy: { startsAt: "asc" }, take: 10, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } });
+}
+
+/** Every member department, chair first then by acronym, for attendance. */
+export async function memberDepartments() {
+  return db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true, isChair: true }, orderBy: [{ isChair: "desc" }, { acronymEn: "asc" }] });
+}

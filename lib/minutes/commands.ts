@@ -1,0 +1,107 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { defineCommand, type Tx } from "@/lib/commands/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
+import { intFromForm, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+
+export const saveMinutesSchema = z.object({ meetingId: z.uuid(), bodyEn: optionalText(100_000), bodyFr: optionalText(100_000), version: intFromForm.min(0) }).strict();
+export const circulateMinutesSchema = z.object({ meetingId: z.uuid(), version: intFromForm.min(1) }).strict();
+export const approveMinutesSchema = z.object({ meetingId: z.uuid(), approvedAtMeetingId: z.uuid(), version: intFromForm.min(1) }).strict();
+export const amendMinutesSchema = z.object({ meetingId: z.uuid(), textEn: requiredText(4000), textFr: requiredText(4000) }).strict();
+
+async function minutesOf(tx: Tx, meetingId: string) {
+  return tx.minutes.findUnique({ where: { meetingId }, select: { id: true, status: true, bodyEn: true, bodyFr: true, version: true } });
+}
+
+/** Writes the minutes of a held meeting (version 0: the first draft). Approved minutes are locked. */
+export const saveMinutes = defineCommand({
+  name: "minutes.save",
+  permission: "meeting.manage",
+  schema: saveMinutesSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { agendaStatus: true } });
+    if (!meeting) refuseNotFound();
+    if (meeting.agendaStatus !== "HELD") refuseField("_form", "invalid");
+    const existing = await minutesOf(tx, input.meetingId);
+    const data = { bodyEn: input.bodyEn ?? null, bodyFr: input.bodyFr ?? null };
+    if (!existing) {
+      if (input.version !== 0) await refuseConflict(tx, "minutes", input.meetingId);
+      const created = await tx.minutes.create({ data: { meetingId: input.meetingId, ...data }, select: { id: true } });
+      await recordAudit(tx, { actorId: user.id, action: "minutes.save", entityType: "minutes", entityId: input.meetingId, after: data, requestId });
+      return { id: created.id };
+    }
+    if (existing.status === "APPROVED") refuseField("_form", "locked");
+    const changed = await tx.minutes.updateMany({ where: { id: existing.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
+    await recordAudit(tx, { actorId: user.id, action: "minutes.save", entityType: "minutes", entityId: input.meetingId, before: { bodyEn: existing.bodyEn, bodyFr: existing.bodyFr }, after: data, requestId });
+    return { id: existing.id };
+  },
+});
+
+/** DRAFT → CIRCULATED: sent to members for review. Both languages must be written. */
+export const circulateMinutes = defineCommand({
+  name: "minutes.circulate",
+  permission: "meeting.manage",
+  schema: circulateMinutesSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const minutes = await minutesOf(tx, input.meetingId);
+    if (!minutes) refuseNotFound();
+    if (minutes.status !== "DRAFT") refuseField("_form", "locked");
+    if (!minutes.bodyEn?.trim()) refuseField("bodyEn", "required");
+    if (!minutes.bodyFr?.trim()) refuseField("bodyFr", "required");
+    const changed = await tx.minutes.updateMany({ where: { id: minutes.id, version: input.version }, data: { status: "CIRCULATED", circulatedAt: new Date(), version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
+    await recordAudit(tx, { actorId: user.id, action: "minutes.circulate", entityType: "minutes", entityId: input.meetingId, before: { status: "DRAFT" }, after: { status: "CIRCULATED" }, requestId });
+    return { id: minutes.id };
+  },
+});
+
+/** CIRCULATED → APPROVED at a later meeting (recorded); the minutes are then locked (a database trigger too). */
+export const approveMinutes = defineCommand({
+  name: "minutes.approve",
+  permission: "meeting.manage",
+  schema: approveMinutesSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const minutes = await minutesOf(tx, input.meetingId);
+    if (!minutes) refuseNotFound();
+    if (minutes.status !== "CIRCULATED") refuseField("_form", minutes.status === "APPROVED" ? "locked" : "invalid");
+    const [recorded, approving] = await Promise.all([
+      tx.meeting.findUniqueOrThrow({ where: { id: input.meetingId }, select: { startsAt: true } }),
+      tx.meeting.findUnique({ where: { id: input.approvedAtMeetingId }, select: { startsAt: true } }),
+    ]);
+    if (!approving) refuseField("approvedAtMeetingId", "invalidChoice");
+    if (input.approvedAtMeetingId === input.meetingId || approving.startsAt <= recorded.startsAt) refuseField("approvedAtMeetingId", "sameMeeting");
+    const approvedAt = new Date();
+    const changed = await tx.minutes.updateMany({
+      where: { id: minutes.id, version: input.version },
+      data: { status: "APPROVED", approvedAt, approvedAtMeetingId: input.approvedAtMeetingId, version: { increment: 1 } },
+    });
+    if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "minutes.approve",
+      entityType: "minutes",
+      entityId: input.meetingId,
+      before: { status: "CIRCULATED" },
+      after: { status: "APPROVED", approvedAtMeetingId: input.approvedAtMeetingId, approvedAt: approvedAt.toISOString() },
+      requestId,
+    });
+    return { id: minutes.id };
+  },
+});
+
+/** A correction to approved minutes: a new, recorded amendment; the approved text itself never changes. */
+export const amendMinutes = defineCommand({
+  name: "minutes.amend",
+  permission: "meeting.manage",
+  schema: amendMinutesSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const minutes = await minutesOf(tx, input.meetingId);
+    if (!minutes) refuseNotFound();
+    if (minutes.status !== "APPROVED") refuseField("_form", "invalid");
+    const amendment = await tx.minutesAmendment.create({ data: { minutesId: minutes.id, textEn: input.textEn, textFr: input.textFr, authorId: user.id }, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "minutes.amend", entityType: "minutes", entityId: input.meetingId, after: { amendmentId: amendment.id, textEn: input.textEn, textFr: input.textFr }, requestId });
+    return { id: amendment.id };
+  },
+});

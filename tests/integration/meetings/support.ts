@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+
+/** A demo account as the app sees it once signed in. */
+export async function sessionUser(email: string): Promise<SessionUser> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { department: true } });
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    departmentAcronym: user.department ? { en: user.department.acronymEn, fr: user.department.acronymFr } : null,
+    language: user.preferredLanguage,
+  };
+}
+
+export async function departmentId(acronym: string): Promise<string> {
+  return (await db.department.findUniqueOrThrow({ where: { acronymEn: acronym }, select: { id: true } })).id;
+}
+
+/** A date some days from today in Toronto, "YYYY-MM-DD". */
+export function daysFromToday(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(date);
+}
+
+/** An action item owned by a department, made directly (tests of the commands that act on one). */
+export async function makeActionItem(acronym: string, overrides: { dueDate?: string; status?: "OPEN" | "IN_PROGRESS" } = {}) {
+  return db.actionItem.create({
+    data: {
+      titleEn: `Test item ${randomUUID()}`,
+      titleFr: `Mesure d'essai ${randomUUID()}`,
+      ownerDepartmentId: await departmentId(acronym),
+      dueDate: new Date(`${overrides.dueDate ?? daysFromToday(10)}T00:00:00Z`),
+      status: overrides.status ?? "OPEN",
+    },
+    select: { id: true, version: true },
+  });
+}
+
+/** A meeting with a unique sequence number, far in the future so that it never disturbs "the next meeting". */
+export async function makeMeeting(overrides: { daysFromNow?: number; agendaStatus?: "DRAFT" | "PUBLISHED" | "HELD" } = {}) {
+  const max = await db.meeting.aggregate({ _max: { sequenceNumber: true } });
+  const sequenceNumber = (max._max.sequenceNumber ?? 0) + 1 + Math.floor(Math.random() * 50);
+  const startsAt = new Date(Date.now() + (overrides.daysFromNow ?? 400) * 86_400_000);
+  return db.meeting.create({
+    data: {
+      sequenceNumber,
+      titleEn: `Test meeting ${sequenceNumber}`,
+      titleFr: `Réunion d'essai ${sequenceNumber}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      agendaStatus: overrides.agendaStatus ?? "DRAFT",
+    },
+    select: { id: true, sequenceNumber: true, version: true, startsAt: true, endsAt: true },
+  });
+}
