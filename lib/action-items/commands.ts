@@ -4,6 +4,7 @@ import { defineCommand } from "@/lib/commands/registry";
 import { refuseConflict, refuseField } from "@/lib/meetings/refusals";
 import { calendarDate, torontoToday } from "@/lib/meetings/time";
 import { createActionItemSchema, updateActionItemStatusSchema } from "./schemas";
+import { notifyActionItemAssigned } from "@/lib/notifications";
 
 /**
  * Coordinators and admins, for any department; a representative, for their own department only (the owner
@@ -58,6 +59,7 @@ export const createActionItem = defineCommand({
       after: { ...data, dueDate: input.dueDate },
       requestId,
     });
+    await notifyActionItemAssigned(created.id, { client: tx });
     return { id: created.id };
   },
 });

@@ -4,6 +4,7 @@ import { defineCommand, type Tx } from "@/lib/commands/registry";
 import { refuseField, refuseNotFound } from "@/lib/meetings/refusals";
 import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
 import { closingItemCount, standardAgenda } from "./template";
+import { notifyAgendaChanged, notifyAgendaPublished } from "@/lib/notifications";
 
 /**
  * Every agenda change goes through here first. A held meeting's agenda is the record and no longer changes; a
@@ -20,6 +21,8 @@ async function openAgendaForChange(tx: Tx, meetingId: string, changeNote: string
     /** Call once the change is written. */
     async touch() {
       await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 }, ...(published ? { icsSequence: { increment: 1 } } : {}) } });
+      // Members hold the published agenda in their calendars: tell them it changed (with the new SEQUENCE).
+      if (published) await notifyAgendaChanged(meetingId, { client: tx });
     },
   };
 }
@@ -221,6 +224,7 @@ export const publishAgenda = defineCommand({
       after: { agendaStatus: "PUBLISHED", publishedAt: publishedAt.toISOString() },
       requestId,
     });
+    await notifyAgendaPublished(input.meetingId, { client: tx });
     return { publishedAt: publishedAt.toISOString() };
   },
 });

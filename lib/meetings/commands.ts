@@ -4,6 +4,7 @@ import { defineCommand } from "@/lib/commands/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "./refusals";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeetingInput } from "./schemas";
 import { torontoWallClockToUtc } from "./time";
+import { notifyAgendaChanged } from "@/lib/notifications";
 
 function meetingData(input: CreateMeetingInput) {
   return {
@@ -68,6 +69,7 @@ export const updateMeeting = defineCommand({
       after: { ...diff.after, ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
       requestId,
     });
+    if (published) await notifyAgendaChanged(input.id, { client: tx });
     return { id: input.id };
   },
 });

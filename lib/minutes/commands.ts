@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/commands/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
 import { intFromForm, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { notifyMinutesCirculated } from "@/lib/notifications";
 
 export const saveMinutesSchema = z.object({ meetingId: z.uuid(), bodyEn: optionalText(100_000), bodyFr: optionalText(100_000), version: intFromForm.min(0) }).strict();
 export const circulateMinutesSchema = z.object({ meetingId: z.uuid(), version: intFromForm.min(1) }).strict();
@@ -53,6 +54,7 @@ export const circulateMinutes = defineCommand({
     const changed = await tx.minutes.updateMany({ where: { id: minutes.id, version: input.version }, data: { status: "CIRCULATED", circulatedAt: new Date(), version: { increment: 1 } } });
     if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
     await recordAudit(tx, { actorId: user.id, action: "minutes.circulate", entityType: "minutes", entityId: input.meetingId, before: { status: "DRAFT" }, after: { status: "CIRCULATED" }, requestId });
+    await notifyMinutesCirculated(input.meetingId, { client: tx });
     return { id: minutes.id };
   },
 });

@@ -4,6 +4,7 @@ import { defineCommand } from "@/lib/commands/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
 import { calendarDate, torontoToday } from "@/lib/meetings/time";
 import { closeUpdateCallSchema, openUpdateCallSchema } from "./schemas";
+import { notifyUpdateCallOpened } from "@/lib/notifications";
 
 /** Coordinators and admins: a call for a reporting period, due on a date not in the past, over active initiatives. */
 export const openUpdateCall = defineCommand({
@@ -38,6 +39,7 @@ export const openUpdateCall = defineCommand({
       after: { reportingPeriod: input.reportingPeriod, dueDate: input.dueDate, initiativeIds: initiatives.map((initiative) => initiative.id) },
       requestId,
     });
+    await notifyUpdateCallOpened(call.id, { client: tx });
     return { id: call.id };
   },
 });

@@ -71,7 +71,8 @@ export async function makeInitiative(leadDepartmentId: string, title: { en: stri
 
 /** A meeting sequence number no seeded or other test meeting uses. */
 export function uniqueSequenceNumber(): number {
-  return 100_000 + Math.floor(Math.random() * 1_000_000_000);
+  // Meeting numbers are at most 1,000,000 (the meeting schema's limit).
+  return 100_000 + Math.floor(Math.random() * 800_000);
 }
 
 /** Messages the test queued, by a fragment of their dedupe key (usually a record id). */

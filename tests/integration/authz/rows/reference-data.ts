@@ -46,6 +46,8 @@ export const rows: MatrixRow[] = [
 
 /** Removes what the rows made (test data only) and renumbers the remaining pillars 1..n in their order. */
 export async function cleanup() {
+  // Meetings created meanwhile record attendance for every active department, these included.
+  await db.meetingAttendance.deleteMany({ where: { department: { acronymEn: { startsWith: prefix } } } });
   await db.department.deleteMany({ where: { acronymEn: { startsWith: prefix } } });
   await db.pillar.deleteMany({ where: { code: { startsWith: prefix } } });
   const pillars = await db.pillar.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
