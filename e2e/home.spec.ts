@@ -41,7 +41,8 @@ for (const locale of ["en", "fr"] as Locale[]) {
        WHERE d.acronym_en = 'JUS' AND a.status IN ('OPEN', 'IN_PROGRESS')`,
     );
     await expect(page.getByRole("heading", { level: 2, name: text[locale].actionItems })).toBeVisible();
-    await expect(page.locator('table[data-table="action-items"] tbody tr')).toHaveCount(open);
+    // The home page lists the 25 soonest due; the action-items page has them all.
+    await expect(page.locator('table[data-table="action-items"] tbody tr')).toHaveCount(Math.min(open, 25));
   });
 
   test(`the coordinator sees the next meeting and the action items, in ${locale}`, async ({ page }) => {
