@@ -35,3 +35,44 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expectNoAxeViolations(page);
   });
 }
+
+const fill = {
+  en: { period: "Reporting period", health: "Health", progress: "Progress", onTrack: "On track", submit: "Post the update", submitted: "Submitted" },
+  fr: { period: "Période de rapport", health: "État", progress: "Avancement", onTrack: "Sur la bonne voie", submit: "Publier la mise à jour", submitted: "Reçue" },
+} as const;
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`the matrix fills as a representative posts the update a call asks for, in ${locale}`, async ({ page, browser }) => {
+    const t = { ...text[locale], ...fill[locale] };
+    // Status updates accept fiscal years up to 2100; a random one keeps this call's period its own.
+    const year = 2050 + Math.floor(Math.random() * 50);
+    const period = `${year}-${String((year + 1) % 100).padStart(2, "0")} Q${1 + Math.floor(Math.random() * 4)}`;
+    await signIn(page, demoAccounts.coordinator, locale);
+    await page.goto(`/${locale}/update-calls`);
+    await page.getByLabel(t.period).fill(period);
+    await page.getByLabel(t.due).fill("2099-06-30");
+    await page.getByRole("checkbox", { name: /IWG-0004/ }).check();
+    await page.getByRole("button", { name: t.open }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(period);
+    const cell = page.locator('[data-testid="call-cell"][data-code="IWG-0004"]');
+    await expect(cell.locator("[data-status]")).toHaveAttribute("data-status", "missing");
+    const initiativePath = (await cell.getByRole("link").getAttribute("href"))!;
+
+    // Justice Canada's representative posts the update for that period, in another browser.
+    const repContext = await browser.newContext();
+    const rep = await repContext.newPage();
+    await signIn(rep, demoAccounts.repJus, locale);
+    await rep.goto(`${initiativePath}/update`);
+    await rep.getByLabel(t.period).fill(period);
+    await rep.getByLabel(t.health).selectOption({ label: t.onTrack });
+    await rep.getByLabel(t.progress, { exact: true }).fill("55");
+    await rep.getByRole("button", { name: t.submit }).click();
+    await expect(rep.getByTestId("initiative-progress")).toContainText("55");
+    await repContext.close();
+
+    await page.reload();
+    await expect(cell.locator("[data-status]")).toHaveAttribute("data-status", "submitted");
+    await expect(cell).toContainText(t.submitted);
+    await expectNoAxeViolations(page);
+  });
+}

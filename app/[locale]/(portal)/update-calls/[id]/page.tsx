@@ -48,7 +48,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
                   </th>
                 )}
                 <td>
-                  <Link href={`/initiatives/${cell.initiative.id}`}>{cell.initiative.code}</Link> — {byLocale(locale, cell.initiative.titleEn, cell.initiative.titleFr)}
+                  <Link href={`/initiatives/${cell.initiative.id}`}>{cell.initiative.code}</Link> — <LocalizedText value={pickLocalized(locale, cell.initiative.titleEn, cell.initiative.titleFr)} />
                 </td>
                 <td data-status={cell.status} className={cell.status === "submitted" ? "text-health-green" : cell.status === "late" ? "text-health-amber" : "text-health-red"}>
                   <span aria-hidden="true">{marks[cell.status]} </span>
