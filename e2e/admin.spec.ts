@@ -108,7 +108,7 @@ test("the audit log exports to CSV with a byte-order mark and headers in the use
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = body.toString("utf8").slice(1);
-  expect(text.split("\r\n")[0]).toBe('"Quand","Personne","Courriel","Action","Type d’enregistrement","Identifiant de l’enregistrement","Avant","Après","Adresse","Requête"');
-  expect(text).toContain('"auth.sign_in"');
-  expect(text).not.toContain('"user.create"');
+  expect(text.split("\r\n")[0]).toBe("Quand,Personne,Courriel,Action,Type d’enregistrement,Identifiant de l’enregistrement,Avant,Après,Adresse,Requête");
+  expect(text).toContain(",auth.sign_in,");
+  expect(text).not.toContain("user.create");
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BYTE_ORDER_MARK, csvField, toCsv } from "@/lib/dashboard/csv";
+import { BYTE_ORDER_MARK, csvField, toCsv } from "@/lib/format/csv";
 import { filterQuery, parseDashboardFilters, parsePillarCode } from "@/lib/dashboard/filters";
 import { reportingPeriodLabel } from "@/lib/dashboard/periods";
 import { attentionReason, fundingTable, matrixCellText, matrixTable, type Translate } from "@/lib/dashboard/tables";

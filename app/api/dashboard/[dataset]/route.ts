@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { toCsv } from "@/lib/dashboard/csv";
+import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { datasetTable } from "@/lib/dashboard/export";
 import { parseDashboardFilters, parsePillarCode } from "@/lib/dashboard/filters";
 import { isDataset } from "@/lib/dashboard/tables";
@@ -25,11 +25,5 @@ export async function GET(request: Request, { params }: RouteContext<"/api/dashb
   if (search.pillar && !scope.pillar) return new Response("Not found", { status: 404 });
   const table = await datasetTable(user, dataset, scope, locale);
   const suffix = scope.pillar ? `-${scope.pillar.toLowerCase()}` : "";
-  return new Response(toCsv(table.headers, table.rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="iwgtip-${dataset}${suffix}-${locale}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(toCsv(table.headers, table.rows), { headers: csvHeaders(`iwgtip-${dataset}${suffix}-${locale}.csv`) });
 }

@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { getFundingRollup } from "@/lib/funding/queries";
 import { fiscalYearLabel } from "@/lib/format/numbers";
-import { csvHeaders, toCsv } from "@/lib/initiatives/csv";
+import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { byLocale } from "@/lib/i18n/localized";
 
 /** The funding roll-up (fiscal year × pillar × lead department, with subtotals) as CSV; amounts in dollars. */

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { formatIsoDate } from "@/lib/format/numbers";
-import { csvHeaders, toCsv } from "@/lib/initiatives/csv";
+import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { parseInitiativeFilters } from "@/lib/initiatives/filters";
 import { exportInitiatives } from "@/lib/initiatives/queries";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { toCsv } from "@/lib/audit/csv";
+import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { auditEventsForExport, auditFiltersSchema } from "@/lib/audit/queries";
 import { isLocale } from "@/lib/i18n/routing";
 
@@ -33,11 +33,5 @@ export async function GET(request: Request) {
     ]),
   );
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${locale === "fr" ? "journal-audit" : "audit-log"}-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(csv, { headers: csvHeaders(`${locale === "fr" ? "journal-audit" : "audit-log"}-${day}.csv`) });
 }
