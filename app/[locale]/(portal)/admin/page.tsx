@@ -15,6 +15,7 @@ const sections = [
   { key: "departments", href: "/admin/departments" },
   { key: "pillars", href: "/admin/pillars" },
   { key: "audit", href: "/admin/audit" },
+  { key: "outbox", href: "/admin/outbox" },
 ] as const;
 
 export default async function AdminPage({ params }: PageProps<"/[locale]/admin">) {

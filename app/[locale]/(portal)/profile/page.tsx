@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
+import { Link } from "@/lib/i18n/navigation";
 import { getMyAccount } from "@/lib/users/queries";
 import { CommandForm } from "@/components/accounts/command-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -75,6 +76,11 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
       ) : (
         <p>{t("ssoOnly")}</p>
       )}
+
+      <h2>{t("noticesHeading")}</h2>
+      <p>
+        <Link href="/profile/notices">{t("noticesLink")}</Link>
+      </p>
     </>
   );
 }
