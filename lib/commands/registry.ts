@@ -54,6 +54,9 @@ export function defineCommand<Schema extends z.ZodType, Output>(definition: Comm
 
   async function execute(user: SessionUser | null, rawInput: unknown, options: { requestId?: string } = {}): Promise<CommandResult<Output>> {
     if (!user) return { ok: false, code: "unauthenticated" };
+    // Someone signed in with a one-time password may only set their own password and
+    // preferences until they have (the pages redirect them to their profile, too).
+    if (user.mustChangePassword && definition.permission !== "profile.update") return { ok: false, code: "forbidden" };
     const parsed = definition.schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(parsed.error) };
     const input = parsed.data as z.output<Schema>;
