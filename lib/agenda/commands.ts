@@ -27,6 +27,27 @@ async function openAgendaForChange(tx: Tx, meetingId: string, changeNote: string
   };
 }
 
+/** The fields of an agenda item that a coordinator types, as stored (absent links are null). */
+function itemFields(input: {
+  titleEn: string;
+  titleFr: string;
+  kind: "DECISION" | "DISCUSSION" | "INFORMATION";
+  minutes: number;
+  presentingDepartmentId?: string | null;
+  initiativeId?: string | null;
+  actionItemId?: string | null;
+}) {
+  return {
+    titleEn: input.titleEn,
+    titleFr: input.titleFr,
+    kind: input.kind,
+    minutes: input.minutes,
+    presentingDepartmentId: input.presentingDepartmentId ?? null,
+    initiativeId: input.initiativeId ?? null,
+    actionItemId: input.actionItemId ?? null,
+  };
+}
+
 async function checkLinks(tx: Tx, input: { initiativeId?: string; actionItemId?: string; presentingDepartmentId?: string }) {
   if (input.initiativeId) {
     const initiative = await tx.initiative.findUnique({ where: { id: input.initiativeId }, select: { archivedAt: true } });
@@ -85,17 +106,7 @@ export const addAgendaItem = defineCommand({
     const position = items.length - trailing + 1;
     // Positions are unique per meeting only at COMMIT (deferred constraint), so shifting then inserting is safe.
     await tx.agendaItem.updateMany({ where: { meetingId: input.meetingId, position: { gte: position } }, data: { position: { increment: 1 } } });
-    const data = {
-      meetingId: input.meetingId,
-      position,
-      titleEn: input.titleEn,
-      titleFr: input.titleFr,
-      kind: input.kind,
-      minutes: input.minutes,
-      presentingDepartmentId: input.presentingDepartmentId ?? null,
-      initiativeId: input.initiativeId ?? null,
-      actionItemId: input.actionItemId ?? null,
-    };
+    const data = { meetingId: input.meetingId, position, ...itemFields(input) };
     const created = await tx.agendaItem.create({ data, select: { id: true } });
     await agenda.touch();
     await recordAudit(tx, {
@@ -122,15 +133,7 @@ export const updateAgendaItem = defineCommand({
     if (!before) refuseNotFound();
     const agenda = await openAgendaForChange(tx, before.meetingId, input.changeNote);
     await checkLinks(tx, input);
-    const data = {
-      titleEn: input.titleEn,
-      titleFr: input.titleFr,
-      kind: input.kind,
-      minutes: input.minutes,
-      presentingDepartmentId: input.presentingDepartmentId ?? null,
-      initiativeId: input.initiativeId ?? null,
-      actionItemId: input.actionItemId ?? null,
-    };
+    const data = itemFields(input);
     await tx.agendaItem.update({ where: { id: input.id }, data });
     await agenda.touch();
     const diff = changedFields(before, data);
