@@ -50,6 +50,8 @@ export async function benchDatabase(perDepartment: number) {
     port: BENCH_PG_PORT,
     // Counts SQL statements per request (see bench/run.ts).
     settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" },
+    // Every scale's database is made anew anyway.
+    onOtherMajorVersion: "recreate",
   });
   const name = `iwgtip_bench_${perDepartment}`;
   await ensureDatabase(server.databaseUrl("postgres"), name, { fresh: true });

@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DataFolderVersionError } from "./db/embedded";
 import { prepareDatabase } from "./db/prepare";
 
 const projectRoot = path.resolve(__dirname, "..");
@@ -123,6 +124,7 @@ function developmentSecret(): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A message written for the developer (e.g. a data folder of another PostgreSQL version) needs no stack.
+  console.error(error instanceof DataFolderVersionError ? error.message : error);
   process.exit(1);
 });

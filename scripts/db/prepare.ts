@@ -5,8 +5,8 @@
  * - Otherwise: an embedded PostgreSQL with its data in the git-ignored `.data/postgres-<kind>` folder, on port
  *   54320 (dev) or 54321 (test), or EMBEDDED_PG_PORT. stop() shuts it down.
  *
- * The embedded test database is dropped and made anew on every run.
- * The embedded test database is dropped and made anew on every run.
+ * The embedded test database is dropped and made anew on every run. A data folder made by another major version of
+ * PostgreSQL (an older checkout) is made anew for the tests, and refused with what to do for development data.
  * Either way migrations are applied, and the demo data is seeded if the database has no department yet, except
  * when NODE_ENV is "production" (the demo accounts have a published password).
  */
@@ -44,6 +44,7 @@ export async function prepareDatabase({ kind }: { kind: DatabaseKind }): Promise
       dataDir: path.join(projectRoot, ".data", `postgres-${kind}`),
       port,
       databases: kind === "dev" ? [DATABASE_NAMES.dev] : [],
+      onOtherMajorVersion: kind === "test" ? "recreate" : "refuse",
     });
     stop = server.stop;
     databaseUrl = server.databaseUrl(DATABASE_NAMES[kind]);
