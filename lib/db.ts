@@ -8,6 +8,10 @@
  * - The pool has an `error` listener (an idle connection dropped by a PostgreSQL restart must not crash Node), a
  *   connection timeout and a statement timeout, so a database that is down or stuck answers quickly with an error
  *   the app turns into a "service unavailable" page (see `isDatabaseUnavailableError`).
+ * - Two different waits, two limits: opening a connection to the server gives up after 2 s (a server that is down
+ *   refuses at once; one that does not answer is as good as down), while waiting for one of the pool's busy
+ *   connections to come free may take up to 4 s, because under load that wait is normal and a healthy database
+ *   must not be reported unavailable. Together they keep an outage's answer within about 6 s.
  *
  * Only modules under lib/ import this; pages and components go through lib/<domain>/queries.ts.
  *
@@ -16,9 +20,13 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { DATABASE_UNAVAILABLE_DIGEST } from "./errors/digest";
 import { PrismaClient } from "./generated/prisma/client";
 
+/** Opening one connection to the server. */
 const CONNECTION_TIMEOUT_MS = 2_000;
+/** Waiting for a connection of the pool, including opening one. */
+const POOL_WAIT_TIMEOUT_MS = 4_000;
 const DEFAULT_POOL_MAX = 10;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -44,7 +52,10 @@ export function createDatabaseClient(connectionString: string): DatabaseHandles 
   const pool = new pg.Pool({
     connectionString,
     max: positiveInteger(process.env.DATABASE_POOL_MAX, DEFAULT_POOL_MAX),
-    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // pg-pool applies this one limit both to the queue for a free connection and to opening a new one; the client
+    // class below puts the shorter limit back on opening.
+    connectionTimeoutMillis: POOL_WAIT_TIMEOUT_MS,
+    Client: QuickToConnectClient,
     idleTimeoutMillis: 30_000,
     // Server-side limit for a runaway query; the client-side one also covers a server that stopped answering.
     statement_timeout: statementTimeout,
@@ -58,7 +69,28 @@ export function createDatabaseClient(connectionString: string): DatabaseHandles 
   pool.on("error", logLostConnection);
 
   const adapter = new PrismaPg(pool, { onConnectionError: logLostConnection });
-  return { pool, client: new PrismaClient({ adapter }) };
+  // Every query (model, raw, inside transactions) that fails for want of the database is marked, so the page that
+  // fails with it shows "service unavailable" (app/[locale]/(portal)/error.tsx). Same API: only queries are wrapped.
+  const client = new PrismaClient({ adapter }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          markIfUnavailable(error);
+          throw error;
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+  return { pool, client };
+}
+
+/** A pg client that gives up opening its connection after CONNECTION_TIMEOUT_MS, whatever the pool's limit. */
+class QuickToConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  }
 }
 
 const globalForDb = globalThis as typeof globalThis & { __iwgtipDatabase?: DatabaseHandles };
@@ -156,6 +188,13 @@ const UNAVAILABLE_MESSAGES = [
  */
 export function isDatabaseUnavailableError(error: unknown): boolean {
   return describesUnavailability(error, 0);
+}
+
+/** Gives an unavailability error the digest the error page recognises (see lib/errors/digest.ts). */
+function markIfUnavailable(error: unknown): void {
+  if (error instanceof Error && !("digest" in error) && isDatabaseUnavailableError(error)) {
+    Object.assign(error, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  }
 }
 
 function describesUnavailability(error: unknown, depth: number): boolean {

@@ -11,16 +11,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "./build-state";
 import { DataFolderVersionError } from "./db/embedded";
 import { prepareDatabase } from "./db/prepare";
 
 const projectRoot = path.resolve(__dirname, "..");
-
-/** What a production build is made from: newer than .next/BUILD_ID means the build is stale. */
-const BUILD_INPUT_DIRS = ["app", "lib", "components", "messages", "prisma", "public"];
-const BUILD_INPUT_FILES = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
@@ -72,30 +69,6 @@ async function main(): Promise<void> {
 
 function nextBin(): string {
   return require.resolve("next/dist/bin/next", { paths: [projectRoot] });
-}
-
-/** True when .next/BUILD_ID is missing or older than any build input. */
-function buildIsStale(): boolean {
-  const buildId = path.join(projectRoot, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const inputs = [
-    ...BUILD_INPUT_DIRS.map((dir) => path.join(projectRoot, dir)),
-    ...BUILD_INPUT_FILES.map((file) => path.join(projectRoot, file)),
-  ];
-  return inputs.some((input) => newestMtime(input) > builtAt);
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file shows only as a newer directory
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
 }
 
 /**

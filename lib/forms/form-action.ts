@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailableError } from "@/lib/db";
 import type { CommandResult } from "@/lib/commands/result";
 import { formatDateTime } from "@/lib/format/numbers";
 import { isLocale } from "@/lib/i18n/routing";
@@ -76,6 +77,8 @@ export async function runFormCommand<T>(
     }
   } catch (error) {
     console.error(JSON.stringify({ level: "error", msg: "form command failed", requestId, error: error instanceof Error ? error.message : String(error) }));
+    // The transaction rolled back: nothing was saved, and saying why spares the user a pointless report.
+    if (isDatabaseUnavailableError(error)) return { status: "error", message: t("unavailable"), values: echo };
     return { status: "error", message: t("unexpected", { requestId }), values: echo };
   }
 }

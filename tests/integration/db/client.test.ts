@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, db, isDatabaseUnavailableError, pingDatabase } from "../../../lib/db";
+import { DATABASE_UNAVAILABLE_DIGEST } from "../../../lib/errors/digest";
 import { startEmbeddedPostgres } from "../../../scripts/db/embedded";
 import { projectRoot } from "../../../scripts/db/migrations-folder";
 
@@ -48,12 +49,15 @@ describe("lib/db", () => {
     const refused = await unreachable.client.department.count().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(Error);
     expect(isDatabaseUnavailableError(refused)).toBe(true);
+    // The digest the error page recognises, to say "service unavailable" rather than "something went wrong".
+    expect((refused as { digest?: string }).digest).toBe(DATABASE_UNAVAILABLE_DIGEST);
     await unreachable.client.$disconnect();
     await unreachable.pool.end();
 
     const sqlError = await db.$queryRaw`SELECT 1 / 0`.catch((error: unknown) => error);
     expect(sqlError).toBeInstanceOf(Error);
     expect(isDatabaseUnavailableError(sqlError)).toBe(false);
+    expect((sqlError as { digest?: string }).digest).toBeUndefined();
     expect(isDatabaseUnavailableError(new Error("something else"))).toBe(false);
   });
 
