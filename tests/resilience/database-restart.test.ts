@@ -11,8 +11,11 @@
  * - no transaction is half-written: every status update has its two audit events and every audit event its update,
  *   and every update the portal confirmed is there.
  *
- * The bounds are those of the outage behaviour (connection timeout, pool), measured inside the test.
+ * The bounds are those of the outage behaviour (connection timeout, pool), measured inside the test. A last test
+ * shows, in Chromium, what a page cut off mid-render becomes: the same "service unavailable" message.
  */
+import { chromium } from "@playwright/test";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_UNAVAILABLE_DIGEST } from "../../lib/errors/digest";
 import {
@@ -56,7 +59,8 @@ let portal: Portal;
 
 beforeAll(async () => {
   database = await OwnDatabase.create("restart");
-  portal = await startPortal(portalPort(0), database.databaseUrl);
+  // A short statement timeout lets the last test cut a page off mid-render on purpose.
+  portal = await startPortal(portalPort(0), database.databaseUrl, { DATABASE_STATEMENT_TIMEOUT_MS: "3000" });
 }, 180_000);
 
 afterAll(async () => {
@@ -67,6 +71,15 @@ afterAll(async () => {
 /** The text of the page's first heading (the messages catalogue is also in every page's data, so look at markup only). */
 function heading(body: string): string {
   return decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(body)?.[1]?.replace(/<[^>]+>/g, "") ?? "");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
+
+/** The form of a status-update page answered, with the database-unavailable message and `typed` still in it. */
+function formSaysUnavailable(locale: Locale, body: string, typed: string): boolean {
+  return body.includes(`>${escapeHtml(messages[locale].Forms.unavailable)}<`) && body.includes(`>${escapeHtml(typed)}</textarea>`);
 }
 
 /**
@@ -148,8 +161,13 @@ describe("a PostgreSQL restart under load", () => {
         const answer = await postForm(base + form.path, fields, cookies[form.locale]).catch((error: unknown) => ({ status: 0, location: null, body: String(error) }));
         const ended = Date.now();
         // A saved update redirects to the initiative (303); anything else must be the unavailable page.
-        const result: { outcome: Outcome; detail?: string } = answer.status === 303 ? { outcome: "ok" } : classify(form.locale, answer.status, answer.body);
-        if (result.outcome === "ok" && answer.status !== 303) Object.assign(result, { outcome: "error", detail: `the form again: ${heading(answer.body)}` });
+        // A saved update redirects to the initiative (303). One refused because the database was down comes back as
+        // the unavailable page, or — when the database was back by the time the page was drawn again — as the form
+        // saying so, with what was typed.
+        let result: { outcome: Outcome; detail?: string } = answer.status === 303 ? { outcome: "ok" } : classify(form.locale, answer.status, answer.body);
+        if (result.outcome === "ok" && answer.status !== 303) {
+          result = formSaysUnavailable(form.locale, answer.body, token) ? { outcome: "unavailable", detail: "the form says so" } : { outcome: "error", detail: `the form again: ${heading(answer.body)}` };
+        }
         samples.push({ client: `writer-${n}`, kind: "write", locale: form.locale, path: form.path, started, ended, status: answer.status, token, ...result });
       }
     };
@@ -238,6 +256,58 @@ describe("a PostgreSQL restart under load", () => {
     expect(confirmed.filter((token) => !stored.has(token))).toEqual([]);
     const attempted = new Set(samples.filter((s) => s.kind === "write").map((s) => s.token!));
     expect([...stored].filter((token) => !attempted.has(token))).toEqual([]);
+  });
+});
+
+describe("cut off mid-request", () => {
+  it("a form whose save could not reach the database says so, keeps what was typed, and saved nothing", async () => {
+    const cookie = (await signIn(portal.url, "admin@iwgtip.example"))!;
+    const id = await anInitiativeId(portal.url, cookie, 5);
+    const path = `${portal.url}/fr/initiatives/${id}/update`;
+    const html = await (await fetch(path, { headers: { cookie } })).text();
+    const typed = "saisie conservée malgré la panne";
+    const fields = withValues(formFields(html, "status-update-form"), { reportingPeriod: "2026-27 Q3", health: "RED", progress: "5", narrativeEn: "kept", narrativeFr: typed });
+    // The page and the user are read; the insert waits on a lock until the statement timeout ends it.
+    const locker = new pg.Client({ connectionString: database.databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE status_updates IN ACCESS EXCLUSIVE MODE");
+      const answer = await postForm(path, fields, cookie);
+      await locker.query("ROLLBACK");
+      expect(answer.status).toBe(200);
+      expect(formSaysUnavailable("fr", answer.body, typed), answer.body.slice(0, 300)).toBe(true);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    expect(await database.query("SELECT 1 FROM status_updates WHERE narrative_fr = $1", [typed])).toEqual([]);
+  });
+
+
+  it("a page says 'service unavailable' in its language once the browser has rendered it", async () => {
+    const cookie = (await signIn(portal.url, "coordinator@iwgtip.example"))!;
+    // The layout reads the user; the page's own query then waits on a lock until the statement timeout, as a query
+    // cut off by a restart would fail: Next answers 500 with the error's digest, and the browser renders the page.
+    const locker = new pg.Client({ connectionString: database.databaseUrl });
+    await locker.connect();
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE initiatives IN ACCESS EXCLUSIVE MODE");
+      const context = await browser.newContext();
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: portal.url }]);
+      const page = await context.newPage();
+      const response = await page.goto(`${portal.url}/fr/initiatives`);
+      expect(response?.status()).toBe(500);
+      await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe(messages.fr.Errors.unavailableTitle);
+      await expect.poll(() => page.getByRole("alert").first().textContent()).toContain(messages.fr.Errors.unavailableBody);
+    } finally {
+      await browser.close();
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
   });
 });
 
