@@ -38,3 +38,20 @@ function describe(issue: z.core.$ZodIssue): FieldError {
       return { key: "invalid" };
   }
 }
+
+/**
+ * The first string in the input, at any depth, that PostgreSQL could not store: a NUL character (refused by
+ * text and jsonb alike) or a lone UTF-16 surrogate (refused by jsonb, where audit events keep the values).
+ * Answered per field like any other validation message, so a hostile payload gets a refusal, not a crash.
+ */
+export function findUnstorableText(value: unknown, path: string[] = [], depth = 0): Record<string, FieldError[]> | null {
+  if (typeof value === "string") {
+    return value.includes("\u0000") || !value.isWellFormed() ? { [path.length > 0 ? path.join(".") : "_form"]: [{ key: "unstorableText" }] } : null;
+  }
+  if (value === null || typeof value !== "object" || depth > 20) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findUnstorableText(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
