@@ -7,9 +7,9 @@ type RowModule = { rows: MatrixRow[]; cleanup?: () => Promise<void> };
 export function matrixRows(): { rows: Map<string, MatrixRow>; cleanup: () => Promise<void> } {
   const modules = Object.values(import.meta.glob<RowModule>("../authz/rows/*.ts", { eager: true }));
   return {
-    rows: new Map(modules.flatMap((module) => module.rows).map((row) => [row.command, row])),
+    rows: new Map(modules.flatMap((rowModule) => rowModule.rows).map((row) => [row.command, row])),
     cleanup: async () => {
-      for (const module of modules) await module.cleanup?.();
+      for (const rowModule of modules) await rowModule.cleanup?.();
     },
   };
 }
