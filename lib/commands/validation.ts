@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { FieldError, ValidationKey } from "./result";
 
+/** The largest PostgreSQL integer: every whole number a command stores (versions above all) stays within it. */
+export const INT4_MAX = 2_147_483_647;
+
 /**
  * Turns zod issues into message keys with values, per field, so that the form shows each
  * message at its field in the user's language (the keys live in the `Validation` namespace).

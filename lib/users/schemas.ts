@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/commands/validation";
 import { roles } from "@/lib/authz/permissions";
 
 /** A password someone chooses: at least 12 characters (the e-mail check needs the account, see `notTheEmail`). */
@@ -26,7 +27,7 @@ export const createUserSchema = z.object(accountFields).strict().superRefine(rep
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const updateUserSchema = z
-  .object({ id: z.uuid(), version: z.coerce.number().int().positive(), ...accountFields })
+  .object({ id: z.uuid(), version: z.coerce.number().int().positive().max(INT4_MAX), ...accountFields })
   .strict()
   .superRefine(repHasDepartment);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;

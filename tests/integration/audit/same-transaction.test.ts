@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { loadCallers } from "../authz/callers";
 import type { Caller } from "../authz/matrix-types";
-import { matrixRows } from "../reliability/support";
+import { committedWrites, matrixRows, nextTransactionId } from "../reliability/support";
 
 /**
  * Every audit event is written in the transaction of the change it records (issue 8, point 4): a command that
@@ -53,20 +53,6 @@ describe("a command that fails after writing its audit event", () => {
   }
 });
 
-/** The next transaction id PostgreSQL will hand out (reading it assigns none). */
-async function nextTransactionId(): Promise<bigint> {
-  const [row] = await db.$queryRaw<{ next: string }[]>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next`;
-  return BigInt(row!.next);
-}
-
-/** The transactions started in [from, to) that committed, each with the audit events it wrote. */
-async function committedSince(from: bigint, to: bigint) {
-  return db.$queryRaw<{ xid: string; audit_events: number }[]>`
-    SELECT x::text AS xid, (SELECT count(*)::int FROM audit_events WHERE xmin::text = x::text) AS audit_events
-      FROM generate_series(${from}::bigint, ${to}::bigint - 1) AS x
-     WHERE pg_xact_status(x::text::xid8) = 'committed'`;
-}
-
 describe("every registered command", () => {
   const order: Caller[] = ["ADMIN", "COORDINATOR", "OWN_REP", "EXECUTIVE", "OTHER_REP"];
   for (const command of registeredCommands().filter((candidate) => !candidate.name.startsWith("test."))) {
@@ -80,7 +66,7 @@ describe("every registered command", () => {
       const result = await command.execute(users[caller], input, { requestId });
       const to = await nextTransactionId();
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-      const transactions = await committedSince(from, to);
+      const transactions = await committedWrites(from, to);
       // A command that found nothing to change commits no write at all; one that changed something, once.
       expect(transactions.length).toBeLessThanOrEqual(1);
       for (const transaction of transactions) expect(transaction.audit_events, `transaction ${transaction.xid} of ${command.name} wrote no audit event`).toBeGreaterThan(0);
