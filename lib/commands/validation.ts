@@ -49,7 +49,7 @@ function describe(issue: z.core.$ZodIssue): FieldError {
  */
 export function findUnstorableText(value: unknown, path: string[] = [], depth = 0): Record<string, FieldError[]> | null {
   if (typeof value === "string") {
-    return value.includes("\u0000") || !value.isWellFormed() ? { [path.length > 0 ? path.join(".") : "_form"]: [{ key: "unstorableText" }] } : null;
+    return isStorableText(value) ? null : { [path.length > 0 ? path.join(".") : "_form"]: [{ key: "unstorableText" }] };
   }
   if (value === null || typeof value !== "object" || depth > 20) return null;
   for (const [key, item] of Object.entries(value)) {
@@ -57,4 +57,9 @@ export function findUnstorableText(value: unknown, path: string[] = [], depth = 
     if (found) return found;
   }
   return null;
+}
+
+/** Text PostgreSQL can store in text and jsonb columns and take as a parameter: no NUL, well-formed UTF-16. */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
 }
