@@ -1,30 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { registeredCommands } from "@/lib/commands";
 import { defineCommand } from "@/lib/commands/registry";
 import { CommandRefusal } from "@/lib/commands/result";
-import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { loadCallers } from "../authz/callers";
 import type { Caller } from "../authz/matrix-types";
-import { committedWrites, matrixRows, nextTransactionId } from "../reliability/support";
+import { committedWrites, nextTransactionId, matrixRowsAndCallers } from "../reliability/support";
 
 /**
  * Every audit event is written in the transaction of the change it records (issue 8, point 4): a command that
  * fails after writing its event leaves neither, and every transaction a command commits holds its audit event.
  */
-let users: Record<Caller, SessionUser | null>;
-const { rows, cleanup } = matrixRows();
-
-beforeAll(async () => {
-  users = await loadCallers();
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+const { rows, users } = matrixRowsAndCallers();
 
 /** A command that renames a department and audits it, then fails the way it is told to. */
 const renameThenFail = defineCommand({
@@ -44,7 +33,7 @@ describe("a command that fails after writing its audit event", () => {
     it(`leaves neither the change nor the event (${failure})`, async () => {
       const department = await db.department.findFirstOrThrow({ where: { acronymEn: "SWC" }, select: { id: true, nameEn: true } });
       const requestId = randomUUID();
-      const attempt = renameThenFail(users.ADMIN, { departmentId: department.id, failure }, { requestId });
+      const attempt = renameThenFail(users().ADMIN, { departmentId: department.id, failure }, { requestId });
       if (failure === "throw") await expect(attempt).rejects.toThrow(/failed after writing/);
       else await expect(attempt).resolves.toMatchObject({ ok: false, code: "forbidden" });
       expect(await db.auditEvent.count({ where: { requestId } })).toBe(0);
@@ -63,7 +52,7 @@ describe("every registered command", () => {
       const input = await row!.prepare();
       const requestId = randomUUID();
       const from = await nextTransactionId();
-      const result = await command.execute(users[caller], input, { requestId });
+      const result = await command.execute(users()[caller], input, { requestId });
       const to = await nextTransactionId();
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       const transactions = await committedWrites(from, to);

@@ -1,33 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registeredCommands } from "@/lib/commands";
-import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { createInitiative, updateInitiative } from "@/lib/initiatives/commands";
-import { loadCallers } from "../authz/callers";
-import type { Caller } from "../authz/matrix-types";
 import { initiativeInput, makeInitiative } from "../initiatives/support";
-import { countChanges, matrixRows, tableCounts } from "./support";
+import { countChanges, tableCounts, matrixRowsAndCallers } from "./support";
 
 /**
  * No lost updates, no double creations (issue 8, point 3). Commands are called as the server actions call
  * them, all at once, on the real database.
  */
-let users: Record<Caller, SessionUser | null>;
-const { rows, cleanup } = matrixRows();
-
-beforeAll(async () => {
-  users = await loadCallers();
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+const { rows, users } = matrixRowsAndCallers();
 
 describe("50 simultaneous conflicting updates of one initiative", () => {
   it("lets exactly one win; the 49 others get a conflict, no error, and the version and audit trail count one change", async () => {
     const initiative = await makeInitiative("JUS");
-    const editors = [users.ADMIN, users.COORDINATOR, users.OWN_REP];
+    const editors = [users().ADMIN, users().COORDINATOR, users().OWN_REP];
     const base = await initiativeInput("JUS");
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, index) =>
@@ -54,7 +42,7 @@ describe("idempotency keys on create forms", () => {
     const input = await initiativeInput("JUS", { titleEn: `Submitted twice ${randomUUID()}` });
     const key = randomUUID();
     const before = await tableCounts();
-    const results = await Promise.all(Array.from({ length: 100 }, () => createInitiative(users.OWN_REP, input, { idempotencyKey: key })));
+    const results = await Promise.all(Array.from({ length: 100 }, () => createInitiative(users().OWN_REP, input, { idempotencyKey: key })));
 
     expect(results.every((result) => result.ok)).toBe(true);
     const ids = new Set(results.map((result) => (result.ok ? (result.data as { id: string }).id : null)));
@@ -68,9 +56,9 @@ describe("idempotency keys on create forms", () => {
 
   it("replays the first result to the same person only: another person's key, or another command, runs afresh", async () => {
     const key = randomUUID();
-    const first = await createInitiative(users.OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
-    const again = await createInitiative(users.OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
-    const someoneElse = await createInitiative(users.COORDINATOR, await initiativeInput("JUS"), { idempotencyKey: key });
+    const first = await createInitiative(users().OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
+    const again = await createInitiative(users().OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
+    const someoneElse = await createInitiative(users().COORDINATOR, await initiativeInput("JUS"), { idempotencyKey: key });
     expect(first.ok && again.ok && someoneElse.ok).toBe(true);
     if (!first.ok || !again.ok || !someoneElse.ok) return;
     expect(again).toMatchObject({ replayed: true, data: { id: first.data.id } });
@@ -79,18 +67,18 @@ describe("idempotency keys on create forms", () => {
 
   it("does not spend a key on a refused submission: the corrected one goes through", async () => {
     const key = randomUUID();
-    const refused = await createInitiative(users.OWN_REP, await initiativeInput("JUS", { titleEn: "", titleFr: "" }), { idempotencyKey: key });
+    const refused = await createInitiative(users().OWN_REP, await initiativeInput("JUS", { titleEn: "", titleFr: "" }), { idempotencyKey: key });
     expect(refused).toMatchObject({ ok: false, code: "invalid" });
-    const forbidden = await createInitiative(users.OTHER_REP, await initiativeInput("JUS"), { idempotencyKey: key });
+    const forbidden = await createInitiative(users().OTHER_REP, await initiativeInput("JUS"), { idempotencyKey: key });
     expect(forbidden).toMatchObject({ ok: false, code: "forbidden" });
-    const corrected = await createInitiative(users.OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
+    const corrected = await createInitiative(users().OWN_REP, await initiativeInput("JUS"), { idempotencyKey: key });
     expect(corrected).toMatchObject({ ok: true });
     expect(corrected.ok && corrected.replayed).toBeFalsy();
   });
 
   it("refuses a key that is not a UUID, changing nothing", async () => {
     const before = await tableCounts();
-    expect(await createInitiative(users.OWN_REP, await initiativeInput("JUS"), { idempotencyKey: "'; DROP TABLE initiatives; --" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await createInitiative(users().OWN_REP, await initiativeInput("JUS"), { idempotencyKey: "'; DROP TABLE initiatives; --" })).toMatchObject({ ok: false, code: "invalid" });
     expect(countChanges(before, await tableCounts())).toEqual({});
   });
 
@@ -120,13 +108,13 @@ describe("idempotency keys on create forms", () => {
       // One plain submission, for the expected change.
       const single = await row!.prepare();
       let before = await tableCounts();
-      expect(await command!.execute(users.ADMIN, single, { idempotencyKey: randomUUID() })).toMatchObject({ ok: true });
+      expect(await command!.execute(users().ADMIN, single, { idempotencyKey: randomUUID() })).toMatchObject({ ok: true });
       const expected = countChanges(before, await tableCounts());
 
       const input = await row!.prepare();
       const key = randomUUID();
       before = await tableCounts();
-      const results = await Promise.all(Array.from({ length: 10 }, () => command!.execute(users.ADMIN, input, { idempotencyKey: key })));
+      const results = await Promise.all(Array.from({ length: 10 }, () => command!.execute(users().ADMIN, input, { idempotencyKey: key })));
       expect(results.map((result) => result.ok)).toEqual(Array(10).fill(true));
       expect(results.filter((result) => result.ok && !result.replayed)).toHaveLength(1);
       expect(new Set(results.map((result) => JSON.stringify(result.ok ? result.data : null))).size).toBe(1);

@@ -1,5 +1,8 @@
+import { afterAll, beforeAll } from "vitest";
+import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import type { MatrixRow } from "../authz/matrix-types";
+import { loadCallers } from "../authz/callers";
+import type { Caller, MatrixRow } from "../authz/matrix-types";
 
 type RowModule = { rows: MatrixRow[]; cleanup?: () => Promise<void> };
 
@@ -12,6 +15,17 @@ export function matrixRows(): { rows: Map<string, MatrixRow>; cleanup: () => Pro
       for (const rowModule of modules) await rowModule.cleanup?.();
     },
   };
+}
+
+/** For a test file: the matrix rows, the callers (loaded before the tests), and the rows' cleanup afterwards. */
+export function matrixRowsAndCallers(): { rows: Map<string, MatrixRow>; users: () => Record<Caller, SessionUser | null> } {
+  const { rows, cleanup } = matrixRows();
+  let users: Record<Caller, SessionUser | null> | undefined;
+  beforeAll(async () => {
+    users = await loadCallers();
+  });
+  afterAll(cleanup);
+  return { rows, users: () => users! };
 }
 
 /** The number of rows in every table, in one fixed query. */
