@@ -1,4 +1,5 @@
 import type { Instrumentation } from "next";
+import { logRequestError } from "./lib/security/error-log";
 
 /**
  * Runs once per server process: starts the mail worker (lib/jobs/worker.ts), which queues the scheduled reminders
@@ -18,21 +19,17 @@ export async function register() {
  * support can find the line. Users never see the message or the stack.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  const failure = error as Error & { digest?: string };
-  const requestId = headerValue(request.headers["x-request-id"]);
-  console.error(
-    JSON.stringify({
-      level: "error",
-      time: new Date().toISOString(),
+  logRequestError(
+    {
       msg: "request failed",
-      requestId,
-      digest: failure.digest,
+      requestId: headerValue(request.headers["x-request-id"]),
+      digest: (error as { digest?: string }).digest,
       method: request.method,
       path: request.path,
       route: context.routePath,
       routeType: context.routeType,
-      error: { name: failure.name, message: failure.message, stack: failure.stack },
-    }),
+    },
+    error,
   );
 };
 

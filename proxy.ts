@@ -2,7 +2,8 @@ import createIntlMiddleware from "next-intl/middleware";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, routing } from "@/lib/i18n/routing";
-import { createNonce, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { createNonce, nonPageContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 const intl = createIntlMiddleware(routing);
 
@@ -12,21 +13,38 @@ const publicPages = new Set(["sign-in"]);
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
 /**
- * Runs before every page. Redirects only, never the access control (the portal layout and
- * the data layer decide): `/` to the browser's language, and a signed-out visitor to the
- * sign-in page of the page's language with the page to come back to. It also gives each
- * request its CSP nonce and a request id that logs and audit events carry.
+ * Runs before every page, server action and route handler. It gives each request an id that logs, audit
+ * events and error pages carry, refuses a state-changing request from another site (one place for all of
+ * them), and for pages only: a CSP nonce, and redirects (never the access control: the portal layout and the
+ * data layer decide): `/` to the browser's language, a signed-out visitor to the sign-in page of the page's
+ * language with the page to come back to.
  */
 export async function proxy(request: NextRequest) {
-  const nonce = createNonce();
-  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const upstreamId = request.headers.get("x-request-id");
   const requestId = upstreamId && requestIdPattern.test(upstreamId) ? upstreamId : crypto.randomUUID();
+  request.headers.set("x-request-id", requestId);
+
+  if (isCrossSiteWrite(request)) {
+    console.warn(
+      JSON.stringify({ level: "warn", time: new Date().toISOString(), msg: "cross-site request refused", requestId, method: request.method, path: request.nextUrl.pathname, origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site") }),
+    );
+    const refusal = crossSiteRefusal(requestId);
+    refusal.headers.set("Content-Security-Policy", nonPageContentSecurityPolicy);
+    return refusal;
+  }
+
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next({ request: { headers: request.headers } });
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
+
+  const nonce = createNonce();
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   // Next reads the nonce from the request's CSP header and puts it on its own scripts;
   // next-intl forwards these request headers to the page.
   request.headers.set("content-security-policy", policy);
   request.headers.set("x-nonce", nonce);
-  request.headers.set("x-request-id", requestId);
 
   const response = (await redirectSignedOut(request)) ?? intl(request);
   response.headers.set("Content-Security-Policy", policy);
@@ -45,6 +63,6 @@ async function redirectSignedOut(request: NextRequest): Promise<NextResponse | n
 }
 
 export const config = {
-  // Everything but API routes, Next internals and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Everything but Next internals and files with an extension (route handlers included: request ids, cross-site).
+  matcher: ["/((?!_next|_vercel|.*\\..*).*)"],
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 export type FieldSpec = {
@@ -19,9 +20,9 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 /**
  * A form that posts to a server action running one command. Each field's messages sit at the field
  * (named by aria-describedby), the form's message in a polite live region that takes focus, and what
- * was typed comes back after a refused save (never passwords).
+ * was typed comes back after a refused save (never passwords). A form that `creates` carries an idempotency key.
  */
-export function CommandForm({ action, fields, submitLabel, testId, resetOnSuccess = false }: { action: Action; fields: FieldSpec[]; submitLabel: string; testId?: string; resetOnSuccess?: boolean }) {
+export function CommandForm({ action, fields, submitLabel, testId, resetOnSuccess = false, creates = false }: { action: Action; fields: FieldSpec[]; submitLabel: string; testId?: string; resetOnSuccess?: boolean; creates?: boolean }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const messageRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,6 +41,7 @@ export function CommandForm({ action, fields, submitLabel, testId, resetOnSucces
 
   return (
     <form ref={formRef} action={formAction} noValidate className="max-w-2xl space-y-5" data-testid={testId}>
+      {creates && <IdempotencyKeyField state={state} />}
       <div ref={messageRef} tabIndex={-1} aria-live="polite" className="focus:outline-none">
         {state.message && (
           <p className={`border-l-4 bg-white p-3 ${state.status === "success" ? "border-health-green" : "border-gc-danger"}`} role={state.status === "error" ? "alert" : "status"}>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { createActionItemAction } from "@/app/[locale]/(portal)/action-items/actions";
 import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/meetings/form-fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
 
@@ -27,6 +28,7 @@ export function CreateActionItemForm({
   const [state, action, pending] = useActionState(createActionItemAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <TextField name="titleEn" label={t("titleEn")} state={state} lang="en" required />
       <TextField name="titleFr" label={t("titleFr")} state={state} lang="fr" required />

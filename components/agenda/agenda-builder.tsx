@@ -6,6 +6,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
 import type { AgendaBuilderData, AgendaBuilderItem } from "@/lib/agenda/queries";
 import type { Suggestion } from "@/lib/agenda/suggestions";
@@ -374,6 +375,7 @@ function AddItemForm({ departments, initiatives, actionItems, pending, onAdd }: 
           form.reset();
         }}
       >
+        <IdempotencyKeyField state={pending} />
         <div>
           <label htmlFor={`${id}-en`} className="gc-label">
             {t("titleEn")}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField } from "./fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { value: string; label: string };
 
@@ -50,6 +51,7 @@ export function InitiativeForm({
   const form = "initiative";
   return (
     <form action={formAction} noValidate className="max-w-3xl" data-testid="initiative-form">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} id={`${form}-message`} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       {values.version !== undefined && <input type="hidden" name="version" value={values.version} />}

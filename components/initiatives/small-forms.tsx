@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessage, SelectField, TextArea, TextField } from "./fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Option = { value: string; label: string };
@@ -15,6 +16,7 @@ export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod,
   const form = "update";
   return (
     <form action={formAction} noValidate className="max-w-3xl" data-testid="status-update-form">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} id={`${form}-message`} />
       <input type="hidden" name="initiativeId" value={initiativeId} />
       <TextField form={form} name="reportingPeriod" label={t("period")} hint={t("periodHint", { example: periodExample })} state={state} defaultValue={defaultPeriod} />
@@ -54,6 +56,7 @@ export function MilestoneForm({ action, initiativeId, values, submitLabel, formI
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate className="mb-4" data-testid={formId}>
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} id={`${formId}-message`} />
       {initiativeId && <input type="hidden" name="initiativeId" value={initiativeId} />}
       {values.id && <input type="hidden" name="id" value={values.id} />}
@@ -79,6 +82,7 @@ export function FundingLineForm({ action, initiativeId, values, submitLabel, for
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate className="mb-4" data-testid={formId}>
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} id={`${formId}-message`} />
       {initiativeId && <input type="hidden" name="initiativeId" value={initiativeId} />}
       {values.id && <input type="hidden" name="id" value={values.id} />}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { createMeetingAction, updateMeetingAction } from "@/app/[locale]/(portal)/meetings/actions";
 import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, TextAreaField, TextField } from "./form-fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 export type MeetingFormValues = {
   id?: string;
@@ -25,6 +26,7 @@ export function MeetingForm({ values, published }: { values: MeetingFormValues; 
   const [state, action, pending] = useActionState(values.id ? updateMeetingAction : createMeetingAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       {values.version && <input type="hidden" name="version" value={values.version} />}

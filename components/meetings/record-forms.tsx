@@ -13,6 +13,7 @@ import {
 } from "@/app/[locale]/(portal)/meetings/actions";
 import { initialFormState } from "@/lib/forms/form-state";
 import { fieldValue, FormMessage, SelectField, TextAreaField } from "./form-fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
 
@@ -95,6 +96,7 @@ export function DecisionForm({ meetingId, items }: { meetingId: string; items: O
   const [state, action, pending] = useActionState(recordDecisionAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-4" data-testid="decision-form">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <SelectField name="agendaItemId" label={t("decisionItem")} state={state} options={items} emptyLabel={t("none")} />
@@ -160,6 +162,7 @@ export function AmendMinutesForm({ meetingId }: { meetingId: string }) {
   const [state, action, pending] = useActionState(amendMinutesAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-2">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <TextAreaField name="textEn" label={t("amendmentEn")} state={state} lang="en" rows={2} />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { openUpdateCallAction } from "@/app/[locale]/(portal)/update-calls/actions";
 import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, TextAreaField, TextField } from "@/components/meetings/form-fields";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 /** Opens a call for a reporting period; with no initiative ticked it covers every active initiative. */
 export function OpenUpdateCallForm({ today, initiatives }: { today: string; initiatives: { id: string; label: string }[] }) {
@@ -14,6 +15,7 @@ export function OpenUpdateCallForm({ today, initiatives }: { today: string; init
   const errors = state.fieldErrors?.initiativeIds;
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
+      <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <TextField name="reportingPeriod" label={t("period")} hint={t("periodHint")} state={state} required />
       <TextField name="dueDate" type="date" label={t("dueDate")} state={state} min={today} required />

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/security/ids";
 
 /** Administrators: every department, including inactive ones, in display order. */
 export async function listDepartmentsForAdmin(user: SessionUser) {
@@ -14,7 +15,7 @@ export async function listDepartmentsForAdmin(user: SessionUser) {
 
 export async function getDepartmentForEdit(user: SessionUser, id: string) {
   requirePermission(user, "admin.manage");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.department.findUnique({ where: { id }, select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true, active: true, version: true } });
 }
 
@@ -29,7 +30,7 @@ export async function listPillarsForAdmin(user: SessionUser) {
 
 export async function getPillarForEdit(user: SessionUser, id: string) {
   requirePermission(user, "admin.manage");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.pillar.findUnique({
     where: { id },
     select: { id: true, code: true, nameEn: true, nameFr: true, descriptionEn: true, descriptionFr: true, colour: true, active: true, version: true },

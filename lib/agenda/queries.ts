@@ -1,13 +1,14 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/security/ids";
 
 /**
  * The agenda builder's data, plain and serialisable (it goes to the browser through TanStack Query): the
  * meeting's times and status, its items in order, and the choices of the item form.
  */
 export async function getAgendaBuilderData(_user: SessionUser, meetingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+  if (!isUuid(meetingId)) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: {

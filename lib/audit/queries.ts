@@ -5,6 +5,8 @@ import { requirePermission } from "@/lib/authz/require";
 import type { Tx } from "@/lib/commands/registry";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isStorableText } from "@/lib/commands/validation";
+import { isCalendarDate } from "@/lib/meetings/schema-helpers";
 
 /** Who last changed a record and when, from its audit trail: what a conflict message names. */
 export async function lastChange(tx: Tx, entityType: string, entityId: string): Promise<{ changedBy: string | null; changedAt: Date | null }> {
@@ -16,13 +18,13 @@ export async function lastChange(tx: Tx, entityType: string, entityId: string): 
   return { changedBy: event?.actor?.displayName ?? null, changedAt: event?.occurredAt ?? null };
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate);
 
 /** Filters of the audit log, from the query string; anything malformed is simply ignored. */
 export const auditFiltersSchema = z.object({
   actorId: z.uuid().optional().catch(undefined),
-  entityType: z.string().trim().min(1).max(60).optional().catch(undefined),
-  action: z.string().trim().min(1).max(100).optional().catch(undefined),
+  entityType: z.string().trim().min(1).max(60).refine(isStorableText).optional().catch(undefined),
+  action: z.string().trim().min(1).max(100).refine(isStorableText).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

@@ -5,8 +5,9 @@ import type { SessionUser } from "@/lib/auth/types";
 import { can, type OwnedRecord, type Permission } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { claimReceipt, idempotencyKeySchema, storeReceipt } from "./idempotency";
 import { CommandRefusal, type CommandResult } from "./result";
-import { toFieldErrors } from "./validation";
+import { findUnstorableText, toFieldErrors } from "./validation";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -36,10 +37,22 @@ export type CommandDefinition<Schema extends z.ZodType, Output> = {
   run: (context: CommandContext<z.output<Schema>>) => Promise<Output>;
 };
 
+export type ExecuteOptions = {
+  /** The request's id, kept on the audit events (a fresh one when absent). */
+  requestId?: string;
+  /**
+   * A key the form generated once per submission intent (a UUID): a second run with the same key, by the same
+   * person, of the same command, returns the first run's result instead of running again.
+   */
+  idempotencyKey?: string;
+};
+
 export type RegisteredCommand = {
   name: string;
   permission: Permission;
-  execute: (user: SessionUser | null, rawInput: unknown, options?: { requestId?: string }) => Promise<CommandResult<unknown>>;
+  /** The input schema, so that tests can check every text field has a length limit. */
+  schema: z.ZodType;
+  execute: (user: SessionUser | null, rawInput: unknown, options?: ExecuteOptions) => Promise<CommandResult<unknown>>;
 };
 
 const registry = new Map<string, RegisteredCommand>();
@@ -47,38 +60,51 @@ const registry = new Map<string, RegisteredCommand>();
 /**
  * Declares a command and adds it to the registry, so that tests can enumerate every command.
  * The returned function runs, in this order, the same for every command:
- * parse → signed in? → find the owner → authorize → transaction (change + audit).
+ * parse → signed in? → find the owner → authorize → transaction (idempotency receipt + change + audit).
  */
 export function defineCommand<Schema extends z.ZodType, Output>(definition: CommandDefinition<Schema, Output>) {
   if (registry.has(definition.name)) throw new Error(`Command ${definition.name} is defined twice.`);
 
-  async function execute(user: SessionUser | null, rawInput: unknown, options: { requestId?: string } = {}): Promise<CommandResult<Output>> {
+  async function execute(user: SessionUser | null, rawInput: unknown, options: ExecuteOptions = {}): Promise<CommandResult<Output>> {
     if (!user) return { ok: false, code: "unauthenticated" };
     // Someone signed in with a one-time password may only set their own password and
     // preferences until they have (the pages redirect them to their profile, too).
     if (user.mustChangePassword && definition.permission !== "profile.update") return { ok: false, code: "forbidden" };
+    // Text PostgreSQL cannot store (NUL, broken UTF-16) is refused here for every command, before any schema.
+    const unstorable = findUnstorableText(rawInput);
+    if (unstorable) return { ok: false, code: "invalid", fieldErrors: unstorable };
+    if (options.idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(options.idempotencyKey).success) {
+      return { ok: false, code: "invalid", fieldErrors: { _form: [{ key: "invalid" }] } };
+    }
     const parsed = definition.schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(parsed.error) };
     const input = parsed.data as z.output<Schema>;
     const requestId = options.requestId ?? randomUUID();
+    const receipt = options.idempotencyKey ? { actorId: user.id, command: definition.name, key: options.idempotencyKey, requestId } : null;
     try {
-      const data = await db.$transaction(async (tx) => {
+      const outcome = await db.$transaction(async (tx) => {
         let owner: OwnedRecord | null = null;
         if (definition.owner) {
           owner = await definition.owner(input, tx);
           if (!owner) throw new CommandRefusal({ ok: false, code: "not_found" });
         }
         if (!can(user, definition.permission, owner ?? undefined)) throw new CommandRefusal({ ok: false, code: "forbidden" });
-        return definition.run({ user, input, tx, requestId, owner });
+        if (receipt) {
+          const claim = await claimReceipt(tx, receipt);
+          if (!claim.claimed) return { replayed: true as const, data: claim.result as Output };
+        }
+        const data = await definition.run({ user, input, tx, requestId, owner });
+        if (receipt) await storeReceipt(tx, receipt, data);
+        return { replayed: false as const, data };
       });
-      return { ok: true, data };
+      return outcome.replayed ? { ok: true, data: outcome.data, replayed: true } : { ok: true, data: outcome.data };
     } catch (error) {
       if (error instanceof CommandRefusal) return error.failure;
       throw error;
     }
   }
 
-  registry.set(definition.name, { name: definition.name, permission: definition.permission, execute });
+  registry.set(definition.name, { name: definition.name, permission: definition.permission, schema: definition.schema, execute });
   return execute;
 }
 

@@ -42,7 +42,9 @@ export type ValidationKey =
   | "changeNoteRequired"
   | "assigneeOutsideDepartment"
   | "alreadyTaken"
-  | "locked";
+  | "locked"
+  // Hostile input (issue 8)
+  | "unstorableText";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }
@@ -51,7 +53,8 @@ export type CommandFailure =
   | { ok: false; code: "not_found" }
   | { ok: false; code: "conflict"; changedBy: string | null; changedAt: Date | null };
 
-export type CommandResult<T> = { ok: true; data: T } | CommandFailure;
+/** `replayed`: an idempotency key had been used already; `data` is the first run's result (as JSON). */
+export type CommandResult<T> = { ok: true; data: T; replayed?: true } | CommandFailure;
 
 export const ok = <T>(data: T): CommandResult<T> => ({ ok: true, data });
 export const forbidden = (): CommandFailure => ({ ok: false, code: "forbidden" });

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { FieldError, ValidationKey } from "./result";
 
+/** The largest PostgreSQL integer: every whole number a command stores (versions above all) stays within it. */
+export const INT4_MAX = 2_147_483_647;
+
 /**
  * Turns zod issues into message keys with values, per field, so that the form shows each
  * message at its field in the user's language (the keys live in the `Validation` namespace).
@@ -37,4 +40,26 @@ function describe(issue: z.core.$ZodIssue): FieldError {
     default:
       return { key: "invalid" };
   }
+}
+
+/**
+ * The first string in the input, at any depth, that PostgreSQL could not store: a NUL character (refused by
+ * text and jsonb alike) or a lone UTF-16 surrogate (refused by jsonb, where audit events keep the values).
+ * Answered per field like any other validation message, so a hostile payload gets a refusal, not a crash.
+ */
+export function findUnstorableText(value: unknown, path: string[] = [], depth = 0): Record<string, FieldError[]> | null {
+  if (typeof value === "string") {
+    return isStorableText(value) ? null : { [path.length > 0 ? path.join(".") : "_form"]: [{ key: "unstorableText" }] };
+  }
+  if (value === null || typeof value !== "object" || depth > 20) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findUnstorableText(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Text PostgreSQL can store in text and jsonb columns and take as a parameter: no NUL, well-formed UTF-16. */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
 }

@@ -48,10 +48,9 @@ export async function getDepartmentByAcronym(_user: SessionUser, acronym: string
   if (acronym.length > 32) return null;
   return db.department.findFirst({
     where: {
-      OR: [
-        { acronymEn: { equals: acronym, mode: "insensitive" } },
-        { acronymFr: { equals: acronym, mode: "insensitive" } },
-      ],
+      // Acronyms are citext: plain equality ignores case (Prisma's insensitive mode builds an ILIKE pattern,
+      // which a trailing backslash in the address would break).
+      OR: [{ acronymEn: acronym }, { acronymFr: acronym }],
     },
     select: {
       ...departmentSummary,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/commands/validation";
 
 const acronym = z.string().trim().min(1).max(20);
 const name = z.string().trim().min(1).max(200);
@@ -8,5 +9,5 @@ const departmentFields = { acronymEn: acronym, acronymFr: acronym, nameEn: name,
 export const createDepartmentSchema = z.object(departmentFields).strict();
 
 export const updateDepartmentSchema = z
-  .object({ id: z.uuid(), version: z.coerce.number().int().positive(), ...departmentFields, active: z.boolean() })
+  .object({ id: z.uuid(), version: z.coerce.number().int().positive().max(INT4_MAX), ...departmentFields, active: z.boolean() })
   .strict();

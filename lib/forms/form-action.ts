@@ -1,6 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailableError } from "@/lib/db";
@@ -8,6 +6,9 @@ import type { CommandResult } from "@/lib/commands/result";
 import { formatDateTime } from "@/lib/format/numbers";
 import { isLocale } from "@/lib/i18n/routing";
 import type { FormState } from "./form-state";
+import { splitIdempotencyKey } from "./idempotency";
+import { currentRequestId } from "./request-id";
+import { logRequestError } from "@/lib/security/error-log";
 
 const secretFields = /password|secret|token/i;
 
@@ -22,7 +23,7 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return values;
 }
 
-type Execute<T> = (user: Awaited<ReturnType<typeof getCurrentUser>>, input: unknown, options?: { requestId?: string }) => Promise<CommandResult<T>>;
+type Execute<T> = (user: Awaited<ReturnType<typeof getCurrentUser>>, input: unknown, options?: { requestId?: string; idempotencyKey?: string }) => Promise<CommandResult<T>>;
 
 /**
  * The body of a server action: form data in, form state out. Runs the command for the
@@ -45,13 +46,12 @@ export async function runFormCommand<T>(
   const t = await getTranslations("Forms");
   const validation = await getTranslations("Validation");
   const locale = await getLocale();
-  const values = formDataToObject(formData);
+  const { values, idempotencyKey } = splitIdempotencyKey(formDataToObject(formData));
   const echo = Object.fromEntries(Object.entries(values).filter(([name]) => !secretFields.test(name)));
-  // The proxy gives every request an id; logs and audit events carry it so support can find both.
-  const requestId = (await headers()).get("x-request-id") ?? randomUUID();
+  const requestId = await currentRequestId();
   try {
     const user = await getCurrentUser();
-    const result = await execute(user, toInput(values), { requestId });
+    const result = await execute(user, toInput(values), { requestId, idempotencyKey });
     if (result.ok) {
       await onSuccess?.(result.data);
       return { status: "success", message: successMessage ?? t("saved") };
@@ -76,7 +76,7 @@ export async function runFormCommand<T>(
         return { status: "error", message: t(result.code), values: echo };
     }
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "form command failed", requestId, error: error instanceof Error ? error.message : String(error) }));
+    logRequestError({ msg: "form command failed", requestId }, error);
     // The transaction rolled back: nothing was saved, and saying why spares the user a pointless report.
     if (isDatabaseUnavailableError(error)) return { status: "error", message: t("unavailable"), values: echo };
     return { status: "error", message: t("unexpected", { requestId }), values: echo };

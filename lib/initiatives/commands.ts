@@ -302,10 +302,12 @@ const fundingAudited = { source: true, fiscalYear: true, allocatedCents: true, s
 
 /** The same source twice in one fiscal year is refused at the field, not as a database error. */
 async function refuseDuplicateSource(tx: Tx, initiativeId: string, source: string, fiscalYear: number, exceptId?: string) {
-  const duplicate = await tx.fundingLine.findFirst({
-    where: { initiativeId, fiscalYear, deletedAt: null, source: { equals: source, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
+  // lower() as the unique index has it; Prisma's insensitive mode would build an ILIKE pattern from what was typed.
+  const [duplicate] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM funding_lines
+     WHERE initiative_id = ${initiativeId}::uuid AND fiscal_year = ${fiscalYear} AND deleted_at IS NULL
+       AND lower(source) = lower(${source}) AND id <> ${exceptId ?? "00000000-0000-0000-0000-000000000000"}::uuid
+     LIMIT 1`;
   if (duplicate) throw new CommandRefusal({ ok: false, code: "invalid", fieldErrors: { source: [{ key: "invalid" }], fiscalYear: [{ key: "invalid" }] } });
 }
 

@@ -2,6 +2,9 @@
  * The initiatives list's filters, sort and page, read from and written to the URL so a view can be shared.
  * Pure: unknown or malformed values are dropped rather than trusted.
  */
+import { isStorableText } from "@/lib/commands/validation";
+import { isUuid } from "@/lib/security/ids";
+
 export const sortKeys = ["code", "title", "lead", "health", "progress", "lastUpdate"] as const;
 export type SortKey = (typeof sortKeys)[number];
 
@@ -31,9 +34,9 @@ export function parseInitiativeFilters(params: Params): InitiativeFilters {
   const department = first(params.department);
   const pillar = first(params.pillar);
   return {
-    q: first(params.q)?.slice(0, 200),
+    q: storable(first(params.q)?.slice(0, 200)),
     pillar: pillar && /^[A-Z][A-Z0-9_]{0,39}$/.test(pillar) ? pillar : undefined,
-    department: department && /^[0-9a-f-]{36}$/i.test(department) ? department : undefined,
+    department: department && isUuid(department) ? department : undefined,
     health: oneOf(first(params.health), ["GREEN", "AMBER", "RED", "NONE"] as const),
     status: oneOf(first(params.status), ["PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const),
     fiscalYear: Number.isInteger(fiscalYear) && fiscalYear >= 1990 && fiscalYear <= 2100 ? fiscalYear : undefined,
@@ -59,4 +62,9 @@ export function filtersToQuery(filters: InitiativeFilters, overrides: Partial<In
   if (merged.dir !== "asc") query.dir = merged.dir;
   if (merged.page > 1) query.page = String(merged.page);
   return query;
+}
+
+/** A search PostgreSQL could not take (a NUL from `%00` in the address) is no search. */
+function storable(text: string | undefined): string | undefined {
+  return text !== undefined && isStorableText(text) ? text : undefined;
 }

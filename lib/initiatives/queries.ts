@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
+import { isUuid } from "@/lib/security/ids";
 
 /**
  * Reads of initiatives. Any signed-in user may read them (DESIGN.md §3); archived ones are hidden everywhere.
@@ -127,7 +128,7 @@ export type ReferenceData = Awaited<ReturnType<typeof getReferenceData>>;
 
 /** One initiative with everything its page shows; null when it does not exist or is archived. */
 export async function getInitiative(_user: SessionUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const initiative = await db.initiative.findFirst({
     where: { id, archivedAt: null },
     select: {
@@ -221,7 +222,7 @@ export type HistoryEvent = Awaited<ReturnType<typeof getInitiativeHistory>>[numb
 
 /** The initiative's owning department and version, for edit pages to decide whether to open at all. */
 export async function getInitiativeForEdit(_user: SessionUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.initiative.findFirst({
     where: { id, archivedAt: null },
     select: {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/commands/validation";
 import { parseMoneyToCents } from "@/lib/funding/money";
+import { isCalendarDate } from "@/lib/meetings/schema-helpers";
 
 /**
  * Input schemas of the initiative commands. Forms send strings; these turn them into typed values and
@@ -29,16 +31,15 @@ const titleText = z.string().trim().max(300).optional().default("");
 const optionalDate = z
   .string()
   .trim()
+  .max(10)
   .optional()
   .transform((value, context) => {
     if (!value) return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const date = match ? new Date(`${value}T00:00:00Z`) : null;
-    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
       context.addIssue({ code: "custom", params: { key: "invalidFormat" } });
       return z.NEVER;
     }
-    return date;
+    return new Date(`${value}T00:00:00Z`);
   });
 
 /** A whole number typed in a field ("55"); blank is "required". */
@@ -48,7 +49,7 @@ const integerField = (min: number, max: number) =>
 /** Form checkboxes arrive as one string or several; none arrives as nothing. */
 const idList = z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(uuid).max(50));
 
-const version = z.preprocess((value) => (typeof value === "string" ? Number(value) : value), z.number().int().min(1));
+const version = z.preprocess((value) => (typeof value === "string" ? Number(value) : value), z.number().int().min(1).max(INT4_MAX));
 
 function titleInOneLanguage(value: { titleEn: string; titleFr: string }, context: z.RefinementCtx) {
   if (value.titleEn === "" && value.titleFr === "") {
@@ -103,6 +104,7 @@ export const archiveInitiativeSchema = z.object({ id: uuid, version }).strict();
 export const reportingPeriod = z
   .string()
   .trim()
+  .max(20)
   .transform((value, context) => {
     const match = /^(\d{4})-(\d{2}) ?[QT]([1-4])$/i.exec(value);
     const start = match ? Number(match[1]) : NaN;

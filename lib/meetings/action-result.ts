@@ -1,15 +1,17 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CommandResult } from "@/lib/commands/result";
 import { formatDateTime } from "@/lib/format/numbers";
+import { splitIdempotencyKey } from "@/lib/forms/idempotency";
+import { currentRequestId } from "@/lib/forms/request-id";
 import { isLocale } from "@/lib/i18n/routing";
+import { logRequestError } from "@/lib/security/error-log";
 
 /** What a client mutation gets back from a server action: data, or a message in the user's language. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
-type Execute<T> = (user: Awaited<ReturnType<typeof getCurrentUser>>, input: unknown, options?: { requestId?: string }) => Promise<CommandResult<T>>;
+type Execute<T> = (user: Awaited<ReturnType<typeof getCurrentUser>>, input: unknown, options?: { requestId?: string; idempotencyKey?: string }) => Promise<CommandResult<T>>;
 
 /**
  * The body of a server action called from a client component (TanStack Query mutations): runs the command for
@@ -19,9 +21,10 @@ export async function runActionCommand<T>(execute: Execute<T>, input: unknown): 
   const t = await getTranslations("Forms");
   const validation = await getTranslations("Validation");
   const locale = await getLocale();
-  const requestId = randomUUID();
+  const requestId = await currentRequestId();
   try {
-    const result = await execute(await getCurrentUser(), input, { requestId });
+    const { values, idempotencyKey } = splitIdempotencyKey(input);
+    const result = await execute(await getCurrentUser(), values, { requestId, idempotencyKey });
     if (result.ok) return { ok: true, data: result.data };
     switch (result.code) {
       case "invalid": {
@@ -44,7 +47,7 @@ export async function runActionCommand<T>(execute: Execute<T>, input: unknown): 
         return { ok: false, code: result.code, message: t(result.code) };
     }
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "action command failed", requestId, error: error instanceof Error ? error.message : String(error) }));
+    logRequestError({ msg: "action command failed", requestId }, error);
     return { ok: false, code: "unexpected", message: t("unexpected", { requestId }) };
   }
 }

@@ -4,6 +4,7 @@ import { scheduleAgenda } from "@/lib/agenda/timing";
 import { db } from "@/lib/db";
 import { readSetting } from "./queries";
 import { calendarDate, torontoTime, torontoToday } from "./time";
+import { isUuid } from "@/lib/security/ids";
 
 export const DEFAULT_SECURITY_MARKING = "UNCLASSIFIED / NON CLASSIFIÉ";
 
@@ -15,7 +16,7 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
  * done), a snapshot per pillar, and the security marking from the settings. Any signed-in user may read it.
  */
 export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+  if (!isUuid(meetingId)) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: {

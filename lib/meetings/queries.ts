@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/security/ids";
 
 export const MEETINGS_PAGE_SIZE = 20;
 
@@ -40,7 +41,7 @@ export async function nextSequenceNumber(): Promise<number> {
 
 /** One meeting with what its page shows. Null when there is none. */
 export async function getMeeting(_user: SessionUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.meeting.findUnique({
     where: { id },
     select: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/commands/validation";
 
 /** Form fields arrive as strings: an empty one means "not given". */
 export const optionalText = (max: number) =>
@@ -8,8 +9,15 @@ export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 export const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid().optional());
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { params: { key: "invalidFormat" } });
+/** A real calendar day (no 30 February) in a year PostgreSQL and the portal both handle. */
+export const isCalendarDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2200;
+};
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { params: { key: "invalidFormat" } });
 
 export const wallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
-export const intFromForm = z.coerce.number().int();
+/** Within PostgreSQL's integer, so that no number a form sends can overflow a column. */
+export const intFromForm = z.coerce.number().int().min(-INT4_MAX - 1).max(INT4_MAX);

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/commands/validation";
 
 const colour = z
   .string()
   .trim()
+  .max(7)
   .refine((value) => /^#[0-9a-fA-F]{6}$/.test(value), { params: { key: "colourFormat" } })
   .transform((value) => value.toUpperCase());
 
@@ -27,7 +29,7 @@ export const createPillarSchema = z
   .strict();
 
 export const updatePillarSchema = z
-  .object({ id: z.uuid(), version: z.coerce.number().int().positive(), ...pillarFields, active: z.boolean() })
+  .object({ id: z.uuid(), version: z.coerce.number().int().positive().max(INT4_MAX), ...pillarFields, active: z.boolean() })
   .strict();
 
 export const movePillarSchema = z.object({ id: z.uuid(), direction: z.enum(["up", "down"]) }).strict();

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { torontoWallClockToUtc } from "@/lib/meetings/time";
 import { callCellStatus, type CallCellStatus } from "./status";
+import { isUuid } from "@/lib/security/ids";
 
 /** Calls for updates, open first then the most recent; with how many initiatives each covers. */
 export async function listUpdateCalls(_user: SessionUser) {
@@ -23,7 +24,7 @@ function dueEndsAt(dueDate: Date): Date {
  * status update per initiative for the call's reporting period is found by PostgreSQL.
  */
 export async function getUpdateCallMatrix(_user: SessionUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const call = await db.updateCall.findUnique({
     where: { id },
     select: {

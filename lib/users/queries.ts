@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserListFilters } from "./schemas";
+import { isUuid } from "@/lib/security/ids";
 
 export const usersPageSize = 25;
 
@@ -41,7 +42,7 @@ export async function listUsers(user: SessionUser, filters: UserListFilters) {
 /** Administrators: one account for its edit page; null when there is no such account. */
 export async function getUserForEdit(user: SessionUser, id: string) {
   requirePermission(user, "admin.manage");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.user.findUnique({
     where: { id },
     select: {

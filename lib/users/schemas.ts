@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX, isStorableText } from "@/lib/commands/validation";
 import { roles } from "@/lib/authz/permissions";
 
 /** A password someone chooses: at least 12 characters (the e-mail check needs the account, see `notTheEmail`). */
@@ -26,7 +27,7 @@ export const createUserSchema = z.object(accountFields).strict().superRefine(rep
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const updateUserSchema = z
-  .object({ id: z.uuid(), version: z.coerce.number().int().positive(), ...accountFields })
+  .object({ id: z.uuid(), version: z.coerce.number().int().positive().max(INT4_MAX), ...accountFields })
   .strict()
   .superRefine(repHasDepartment);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
@@ -43,7 +44,7 @@ export const changePasswordSchema = z
 
 /** Filters of the administrators' list of users. */
 export const userListFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().trim().max(100).refine(isStorableText).optional().catch(undefined),
   role: z.enum(roles).optional().catch(undefined),
   departmentId: z.uuid().optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createNonce, pageContentSecurityPolicy } from "@/lib/security/headers";
+import nextConfig from "@/next.config";
+import { baseSecurityHeaders, createNonce, nonPageContentSecurityPolicy, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 
 describe("the page Content-Security-Policy", () => {
   it("lets scripts run only with the response's nonce", () => {
@@ -27,5 +28,29 @@ describe("nonces", () => {
     const nonces = new Set(Array.from({ length: 100 }, () => createNonce()));
     expect(nonces.size).toBe(100);
     expect([...nonces][0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("the headers every response carries (next.config.ts)", () => {
+  it("are strict", () => {
+    expect(baseSecurityHeaders).toMatchObject({
+      "X-Frame-Options": "DENY",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
+    expect(baseSecurityHeaders["Permissions-Policy"]).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
+    expect(strictTransportSecurity).toBe("max-age=31536000; includeSubDomains");
+    expect(nonPageContentSecurityPolicy).toContain("default-src 'none'");
+    expect(nonPageContentSecurityPolicy).toContain("frame-ancestors 'none'");
+  });
+
+  it("go on every path, the CSP of non-pages on every route handler, and HSTS whenever the request came over HTTPS", async () => {
+    const rules = await nextConfig.headers!();
+    const everywhere = rules.find((rule) => rule.source === "/:path*" && !rule.has);
+    expect(Object.fromEntries(everywhere!.headers.map(({ key, value }) => [key, value]))).toEqual(baseSecurityHeaders);
+    const api = rules.find((rule) => rule.source === "/api/:path*");
+    expect(api!.headers).toContainEqual({ key: "Content-Security-Policy", value: nonPageContentSecurityPolicy });
+    const hsts = rules.find((rule) => rule.headers.some(({ key }) => key === "Strict-Transport-Security"));
+    expect(hsts).toMatchObject({ source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }] });
   });
 });

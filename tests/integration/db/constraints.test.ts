@@ -164,6 +164,40 @@ describe("audit_events", () => {
     await expect(db.$executeRaw`UPDATE audit_events SET action = 'tampered'`).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).resolves.toMatchObject({ action: "initiative.update" });
   });
+
+  it("refuses TRUNCATE, also when another table's TRUNCATE would cascade to it", async () => {
+    const count = await db.auditEvent.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(db.$executeRaw`TRUNCATE audit_events`).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(db.$executeRaw`TRUNCATE users CASCADE`).rejects.toThrow(/append-only: TRUNCATE/);
+    expect(await db.auditEvent.count()).toBe(count);
+    expect(await db.user.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("text lengths", () => {
+  it("limits every text column: varchar(n), or a CHECK on its char_length", async () => {
+    const unbounded = await db.$queryRaw<{ column_name: string }[]>`
+      SELECT c.table_name || '.' || c.column_name AS column_name
+        FROM information_schema.columns c
+       WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations'
+         AND (c.data_type = 'text' OR c.udt_name = 'citext' OR (c.data_type = 'character varying' AND c.character_maximum_length IS NULL))
+         AND NOT EXISTS (
+               SELECT 1
+                 FROM pg_constraint k
+                 JOIN pg_class t ON t.oid = k.conrelid
+                 JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = 'public' AND t.relname = c.table_name AND k.contype = 'c'
+                  AND pg_get_constraintdef(k.oid) ~ ('char_length[(][(]?"?' || c.column_name || '"?[):]'))
+       ORDER BY 1`;
+    expect(unbounded.map((row) => row.column_name)).toEqual([]);
+  });
+
+  it("refuses mail bodies and errors beyond their limits", async () => {
+    const message = { dedupeKey: `limit-${Math.random()}`, toAddress: "someone@example.org", language: "en" as const, subject: "Limit", textBody: "x", htmlBody: "<p>x</p>" };
+    await expect(db.outboundMessage.create({ data: { ...message, textBody: "x".repeat(1_000_001) } })).rejects.toThrow(/outbound_messages_bodies_length_check/);
+    await expect(db.outboundMessage.create({ data: { ...message, lastError: "e".repeat(2001) } })).rejects.toThrow(/outbound_messages_last_error_length_check/);
+  });
 });
 
 describe("full-text search on initiatives", () => {

@@ -11,13 +11,14 @@ import { runActionCommand } from "@/lib/meetings/action-result";
 import { redirect } from "@/lib/i18n/navigation";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/routing";
+import { isUuid } from "@/lib/security/ids";
 
 /** The list, for the client's query cache (refetched after a status change). Signed-in users only. */
 export async function listActionItemsAction(params: { view: ActionItemView; page: number; meetingId?: string }) {
   const user = await getCurrentUser();
   if (!user) return null;
   const view = actionItemViews.includes(params.view) ? params.view : "open";
-  const meetingId = params.meetingId && /^[0-9a-f-]{36}$/i.test(params.meetingId) ? params.meetingId : undefined;
+  const meetingId = params.meetingId && isUuid(params.meetingId) ? params.meetingId : undefined;
   return listActionItems(user, { view, page: Math.max(1, Math.trunc(Number(params.page)) || 1), meetingId });
 }
 

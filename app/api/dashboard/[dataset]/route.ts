@@ -5,6 +5,7 @@ import { datasetTable } from "@/lib/dashboard/export";
 import { parseDashboardFilters, parsePillarCode } from "@/lib/dashboard/filters";
 import { isDataset } from "@/lib/dashboard/tables";
 import { isLocale } from "@/lib/i18n/routing";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * A dashboard table as CSV (UTF-8 with BOM, headers in the user's language): the same rows the page shows for the
  * same filters. `?locale=en|fr&fiscalYear=2007&department=RCMP&pillar=PREVENTION`. Signed in, with `export.read`.
  */
-export async function GET(request: Request, { params }: RouteContext<"/api/dashboard/[dataset]">) {
+async function handle(request: Request, { params }: RouteContext<"/api/dashboard/[dataset]">) {
   const { dataset } = await params;
   if (!isDataset(dataset)) return new Response("Not found", { status: 404 });
   const user = await getCurrentUser();
@@ -27,3 +28,5 @@ export async function GET(request: Request, { params }: RouteContext<"/api/dashb
   const suffix = scope.pillar ? `-${scope.pillar.toLowerCase()}` : "";
   return new Response(toCsv(table.headers, table.rows), { headers: csvHeaders(`iwgtip-${dataset}${suffix}-${locale}.csv`) });
 }
+
+export const GET = guardedRoute(handle);

@@ -5,9 +5,10 @@ import { getFundingRollup } from "@/lib/funding/queries";
 import { fiscalYearLabel } from "@/lib/format/numbers";
 import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { byLocale } from "@/lib/i18n/localized";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 /** The funding roll-up (fiscal year × pillar × lead department, with subtotals) as CSV; amounts in dollars. */
-export async function GET(request: Request) {
+async function handle(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Unauthorized", { status: 401 });
   if (!can(user, "export.read")) return new Response("Not found", { status: 404 });
@@ -30,3 +31,5 @@ export async function GET(request: Request) {
   );
   return new Response(csv, { headers: csvHeaders(locale === "fr" ? "financement.csv" : "funding.csv") });
 }
+
+export const GET = guardedRoute(handle);

@@ -6,9 +6,10 @@ import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { parseInitiativeFilters } from "@/lib/initiatives/filters";
 import { exportInitiatives } from "@/lib/initiatives/queries";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 /** The initiatives list as filtered in the URL, as CSV, with headers in the language asked for. */
-export async function GET(request: Request) {
+async function handle(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Unauthorized", { status: 401 });
   if (!can(user, "export.read")) return new Response("Not found", { status: 404 });
@@ -38,3 +39,5 @@ export async function GET(request: Request) {
   );
   return new Response(csv, { headers: csvHeaders(locale === "fr" ? "initiatives-fr.csv" : "initiatives-en.csv") });
 }
+
+export const GET = guardedRoute(handle);

@@ -60,6 +60,7 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pag
       <h2>{t("create")}</h2>
       <CommandForm
         action={createDepartmentAction}
+        creates
         testId="create-department"
         submitLabel={t("createSubmit")}
         fields={[

@@ -94,6 +94,7 @@ export default async function AdminPillarsPage({ params, searchParams }: PagePro
       <h2>{t("create")}</h2>
       <CommandForm
         action={createPillarAction}
+        creates
         testId="create-pillar"
         submitLabel={t("createSubmit")}
         fields={[

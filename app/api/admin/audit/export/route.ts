@@ -4,11 +4,12 @@ import { can } from "@/lib/authz/permissions";
 import { csvHeaders, toCsv } from "@/lib/format/csv";
 import { auditEventsForExport, auditFiltersSchema } from "@/lib/audit/queries";
 import { isLocale } from "@/lib/i18n/routing";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 export const dynamic = "force-dynamic";
 
 /** The audit log as CSV, with the page's filters, for administrators; anyone else gets a 404. */
-export async function GET(request: Request) {
+async function handle(request: Request) {
   const user = await getCurrentUser();
   if (!can(user, "admin.manage") || !user) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
@@ -35,3 +36,5 @@ export async function GET(request: Request) {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(csv, { headers: csvHeaders(`${locale === "fr" ? "journal-audit" : "audit-log"}-${day}.csv`) });
 }
+
+export const GET = guardedRoute(handle);

@@ -3,9 +3,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { getAgendaBuilderData } from "@/lib/agenda/queries";
 import { listAgendaSuggestions } from "@/lib/agenda/suggestions";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 /** The agenda builder's data (items and suggestions), for coordinators and admins; others get 404. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/meetings/[id]/agenda">) {
+async function handle(_request: Request, { params }: RouteContext<"/api/meetings/[id]/agenda">) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
   const { id } = await params;
@@ -15,3 +16,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/meet
   const suggestions = await listAgendaSuggestions(user, id);
   return NextResponse.json({ agenda, suggestions }, { headers: { "Cache-Control": "no-store" } });
 }
+
+export const GET = guardedRoute(handle);

@@ -1,9 +1,10 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { meetingToIcs } from "@/lib/meetings/ics";
 import { getAgendaPackage } from "@/lib/meetings/package";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 /** The meeting's calendar invitation (RFC 5545). Signed-in users only; an unknown meeting answers 404. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/meetings/[id]/ics">) {
+async function handle(_request: Request, { params }: RouteContext<"/api/meetings/[id]/ics">) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
   const { id } = await params;
@@ -18,3 +19,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/meet
     },
   });
 }
+
+export const GET = guardedRoute(handle);

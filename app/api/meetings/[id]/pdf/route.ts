@@ -3,9 +3,10 @@ import { isLocale } from "@/lib/i18n/routing";
 import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
+import { guardedRoute } from "@/lib/security/route-handler";
 
 /** The agenda package as a PDF, in the language of `?locale=` (en by default). Signed-in users only. */
-export async function GET(request: Request, { params }: RouteContext<"/api/meetings/[id]/pdf">) {
+async function handle(request: Request, { params }: RouteContext<"/api/meetings/[id]/pdf">) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
   const { id } = await params;
@@ -22,3 +23,5 @@ export async function GET(request: Request, { params }: RouteContext<"/api/meeti
     },
   });
 }
+
+export const GET = guardedRoute(handle);

@@ -23,7 +23,7 @@ export default async function NewUserPage({ params }: PageProps<"/[locale]/admin
       <PageHeader title={t("create")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/users" }, { label: t("create") }]}>
         <p>{t("createIntro")}</p>
       </PageHeader>
-      <CommandForm action={createUserAction} fields={fields} submitLabel={t("createSubmit")} testId="create-user" />
+      <CommandForm action={createUserAction} fields={fields} submitLabel={t("createSubmit")} testId="create-user" creates />
     </>
   );
 }
