@@ -23,6 +23,8 @@ function tomorrowInToronto(): string {
 
 for (const locale of ["en", "fr"] as Locale[]) {
   test(`the coordinator records attendance, two decisions and action items; a representative closes one; the next meeting carries the other, in ${locale}`, async ({ browser }) => {
+    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
+    test.setTimeout(150_000);
     const t = text[locale];
     const number = 200_000 + Math.floor(Math.random() * 700_000);
     const coordinatorContext = await browser.newContext();

@@ -81,6 +81,8 @@ const text = {
 
 for (const locale of ["en", "fr"] as Locale[]) {
   test(`the coordinator builds an agenda from the template and a suggestion, reorders it by keyboard and publishes it, in ${locale}`, async ({ page }) => {
+    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
+    test.setTimeout(150_000);
     const t = text[locale];
     const number = 200_000 + Math.floor(Math.random() * 700_000);
     await signIn(page, demoAccounts.coordinator, locale);
@@ -230,6 +232,8 @@ const editText = {
 
 for (const locale of ["en", "fr"] as Locale[]) {
   test(`the coordinator edits every field of an agenda item in a dialog, keeps what was typed when refused, and removes it, in ${locale}`, async ({ page, context }) => {
+    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
+    test.setTimeout(150_000);
     const t = { ...text[locale], ...editText[locale] };
     const number = 200_000 + Math.floor(Math.random() * 700_000);
     // An initiative of this test's own, archived while the dialog is open (as if someone archived it meanwhile).

@@ -26,7 +26,8 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
         {toUpdate.items.length === 0 ? (
           <p>{t("representative.nothingToUpdate")}</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("representative.needsUpdate")}>
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("representative.needsUpdate")}>
+            {/* relative: the visually hidden text of the last column is clipped by this scroller, not the page. */}
             <table data-table="to-update">
               <caption className="sr-only">{t("representative.needsUpdate")}</caption>
               <thead>
