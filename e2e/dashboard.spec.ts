@@ -1,21 +1,11 @@
-import pg from "pg";
 import type { Page } from "@playwright/test";
+import { sql } from "./db";
 import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
 
 /*
  * The dashboard as an executive sees it, in both languages: figures checked against SQL run here on the same
  * database, the matrix's links, the CSV downloads against the tables on screen, and the briefing's printed pages.
  */
-
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Money as each language writes it, built by hand (not with Intl, which the app uses): $12,300,000 / 12 300 000 $. */
 function money(cents: number, locale: Locale): string {

@@ -1,4 +1,24 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { sql } from "./db";
 import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+
+/** The text of every page of a PDF, joined. */
+async function pdfText(data: Buffer): Promise<string> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await getDocument({ data: new Uint8Array(data), disableFontFace: true }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    pages.push((await (await document.getPage(number)).getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages.join(" ");
+}
+
+/** Clicks a link that downloads a file, as a member would, and reads what arrived. */
+async function download(page: Page, name: string | RegExp): Promise<{ filename: string; body: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+  return { filename: file.suggestedFilename(), body: await readFile((await file.path())!) };
+}
 
 const text = {
   en: {
@@ -26,6 +46,8 @@ const text = {
     moveDown: "Move down",
     setMinutes: /^Set/,
     refused: /^The new order was not saved and the previous order is back: .*change note/,
+    ics: "Calendar invitation (.ics)",
+    pdf: "Agenda package (PDF)",
   },
   fr: {
     newMeeting: "Nouvelle réunion",
@@ -52,11 +74,15 @@ const text = {
     moveDown: "Descendre",
     setMinutes: /^Fixer/,
     refused: /^Le nouvel ordre n'a pas été enregistré et l'ordre précédent est rétabli : .*note de modification/,
+    ics: "Invitation de calendrier (.ics)",
+    pdf: "Trousse de réunion (PDF)",
   },
 } as const;
 
 for (const locale of ["en", "fr"] as Locale[]) {
   test(`the coordinator builds an agenda from the template and a suggestion, reorders it by keyboard and publishes it, in ${locale}`, async ({ page }) => {
+    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
+    test.setTimeout(150_000);
     const t = text[locale];
     const number = 200_000 + Math.floor(Math.random() * 700_000);
     await signIn(page, demoAccounts.coordinator, locale);
@@ -79,6 +105,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByRole("button", { name: t.create }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? `Réunion E2E ${number}` : `E2E meeting ${number}`);
     await expectNoAxeViolations(page);
+    const meetingUrl = page.url();
 
     await page.getByRole("link", { name: t.builder }).click();
     await expectNoAxeViolations(page);
@@ -88,8 +115,11 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(items.first().getByTestId("agenda-item-start")).toHaveText("13:30");
 
     // One click adds a suggestion.
-    await page.getByTestId("agenda-suggestions").getByRole("button", { name: t.addSuggestion }).first().click();
+    const suggestion = page.getByTestId("agenda-suggestions").locator("li").first();
+    const suggestionTitle = await suggestion.locator(".font-semibold").innerText();
+    await suggestion.getByRole("button", { name: t.addSuggestion }).click();
     await expect(items).toHaveCount(8);
+    await expect(page.getByTestId("agenda-items")).toContainText(suggestionTitle);
 
     // More time for the first item pushes the later start times and warns that the agenda runs over.
     await items.first().getByRole("spinbutton").fill("60");
@@ -130,6 +160,187 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(page.getByTestId("agenda-message")).toHaveText(t.moved);
     await expect(firstTitle).toHaveText(`1. ${t.firstItem}`);
     await expectNoAxeViolations(page);
+
+    // A member downloads the invitation and the package from the meeting page. The .ics parses with a standard
+    // parser: the meeting's UID, SEQUENCE 2 (published, then changed once), the agenda in its new order.
+    await page.goto(meetingUrl);
+    const meetingId = meetingUrl.split("/").pop()!;
+    const ics = await download(page, t.ics);
+    expect(ics.filename).toBe(`iwgtip-meeting-${number}.ics`);
+    const ICAL = (await import("ical.js")).default;
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.body.toString("utf8"))).getFirstSubcomponent("vevent")!);
+    expect(event.uid).toBe(`meeting-${meetingId}@iwgtip-portal`);
+    expect(event.sequence).toBe(2);
+    expect(event.summary).toBe(`E2E meeting ${number} / Réunion E2E ${number}`);
+    expect(event.description).toContain("1. 13:30 Tour de table / Tour de table");
+    expect(event.startDate.toString()).toBe("2098-06-10T13:30:00");
+
+    // The PDF, in the page's language, holds the marking, the agenda in its order and the suggestion added.
+    const pdf = await download(page, t.pdf);
+    expect(pdf.filename).toBe(`iwgtip-agenda-${number}-${locale}.pdf`);
+    const content = await pdfText(pdf.body);
+    expect(content).toContain("UNCLASSIFIED / NON CLASSIFIÉ");
+    expect(content).toMatch(new RegExp(`1\\. ${t.firstItem}.*2\\. ${t.secondItem}`));
+    expect(content).toContain(suggestionTitle.slice(0, 20));
+  });
+}
+
+const editText = {
+  en: {
+    edit: "Edit",
+    dialog: /^Edit item 1: Tour de table$/,
+    titleEn: "Title (English)",
+    titleFr: "Title (French)",
+    kind: "Kind",
+    forDecision: "For decision",
+    minutes: "Minutes",
+    presenter: "Presenting department",
+    initiative: "Linked initiative",
+    save: "Save the item",
+    addItem: "Add an item",
+    addItemButton: "Add the item",
+    tooSmall: "Enter a value of at least 1.",
+    archived: "This initiative is archived; choose an active one.",
+    conflict: /^Marie Gagnon saved a change to this record .* Nothing was saved; what you typed is still here\./,
+    savedNow: "Saved now: Welcome (other tab) — For information, 10 min.",
+    saved: "Welcome to members was saved.",
+    remove: "Remove",
+    removed: "Welcome to members was removed from the agenda.",
+  },
+  fr: {
+    edit: "Modifier",
+    dialog: /^Modifier le point 1 : Tour de table$/,
+    titleEn: "Titre (anglais)",
+    titleFr: "Titre (français)",
+    kind: "Nature",
+    forDecision: "Pour décision",
+    minutes: "Minutes",
+    presenter: "Ministère présentateur",
+    initiative: "Initiative liée",
+    save: "Enregistrer le point",
+    addItem: "Ajouter un point",
+    addItemButton: "Ajouter le point",
+    tooSmall: "Entrez une valeur d'au moins 1.",
+    archived: "Cette initiative est archivée; choisissez une initiative active.",
+    conflict: /^Marie Gagnon a enregistré une modification de cette fiche .* Rien n'a été enregistré; ce que vous avez saisi est conservé\./,
+    savedNow: "Version enregistrée : Bienvenue (autre onglet) — Pour information, 10 min.",
+    saved: "Bienvenue aux membres a été enregistré.",
+    remove: "Retirer",
+    removed: "Bienvenue aux membres a été retiré de l'ordre du jour.",
+  },
+} as const;
+
+for (const locale of ["en", "fr"] as Locale[]) {
+  test(`the coordinator edits every field of an agenda item in a dialog, keeps what was typed when refused, and removes it, in ${locale}`, async ({ page, context }) => {
+    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
+    test.setTimeout(150_000);
+    const t = { ...text[locale], ...editText[locale] };
+    const number = 200_000 + Math.floor(Math.random() * 700_000);
+    // An initiative of this test's own, archived while the dialog is open (as if someone archived it meanwhile).
+    const code = `E2E-${number}`;
+    await sql(
+      `INSERT INTO initiatives (id, code, title_en, title_fr, lead_department_id, primary_pillar_id, status)
+       SELECT gen_random_uuid(), $1, 'Archived meanwhile', 'Archivée entre-temps', d.id, p.id, 'PLANNED'
+       FROM departments d, pillars p WHERE d.acronym_en = 'SWC' AND p.code = 'PARTNERSHIPS'`,
+      [code],
+    );
+    await signIn(page, demoAccounts.coordinator, locale);
+    await page.goto(`/${locale}/meetings/new`);
+    await page.getByLabel(t.number).fill(String(number));
+    await page.getByLabel(t.titleEn).fill(`Edited agenda ${number}`);
+    await page.getByLabel(t.titleFr).fill(`Ordre du jour modifié ${number}`);
+    await page.getByLabel(t.date).fill("2097-03-04");
+    await page.getByLabel(t.start).fill("09:00");
+    await page.getByLabel(t.end).fill("12:00");
+    await page.getByRole("button", { name: t.create }).click();
+    await page.getByRole("link", { name: t.builder }).click();
+    await page.getByRole("button", { name: t.template }).click();
+    const items = page.getByTestId("agenda-item");
+    await expect(items).toHaveCount(7);
+
+    // The add form refuses zero minutes at the field and keeps what was typed.
+    const addForm = page.locator("section", { has: page.getByRole("heading", { level: 2, name: t.addItem }) });
+    await addForm.getByLabel(t.titleEn).fill("Not added");
+    await addForm.getByLabel(t.minutes).fill("0");
+    await addForm.getByRole("button", { name: t.addItemButton }).click();
+    await expect(addForm.getByText(t.tooSmall)).toBeVisible();
+    await expect(addForm.getByLabel(t.minutes)).toHaveAttribute("aria-invalid", "true");
+    await expect(addForm.getByLabel(t.titleEn)).toHaveValue("Not added");
+    await expect(items).toHaveCount(7);
+
+    const editButton = page.getByRole("button", { name: new RegExp(`^${t.edit} — ${t.firstItem}$`) });
+    await editButton.click();
+    const dialog = page.getByRole("dialog", { name: t.dialog });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel(t.titleEn)).toBeFocused();
+    await expectNoAxeViolations(page);
+
+    // Zero minutes: refused at the field, in the page's language; what was typed stays.
+    await dialog.getByLabel(t.titleEn).fill("Welcome to members");
+    await dialog.getByLabel(t.titleFr).fill("Bienvenue aux membres");
+    await dialog.getByLabel(t.kind).selectOption({ label: t.forDecision });
+    await dialog.getByLabel(t.minutes).fill("0");
+    await dialog.getByLabel(t.presenter).selectOption({ label: locale === "fr" ? "GRC" : "RCMP" });
+    await dialog.getByLabel(t.initiative).selectOption({ label: `${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}` });
+    await dialog.getByRole("button", { name: t.save }).click();
+    await expect(dialog.locator("#edit-item-minutes-error")).toHaveText(t.tooSmall);
+    await expect(dialog.getByLabel(t.minutes)).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByLabel(t.titleEn)).toHaveValue("Welcome to members");
+    await expectNoAxeViolations(page);
+
+    // The chosen initiative is archived before the save: refused at that field with a clear message.
+    await sql("UPDATE initiatives SET archived_at = now() WHERE code = $1", [code]);
+    await dialog.getByLabel(t.minutes).fill("20");
+    await dialog.getByRole("button", { name: t.save }).click();
+    await expect(dialog.locator("#edit-item-initiativeId-error")).toHaveText(t.archived);
+    await expect(dialog.getByLabel(t.titleFr)).toHaveValue("Bienvenue aux membres");
+    const [active] = await sql<{ id: string }>("SELECT id::text FROM initiatives WHERE code = 'IWG-0001'");
+    await dialog.getByLabel(t.initiative).selectOption(active!.id);
+
+    // Meanwhile the same item is saved from another tab: this save is refused as a conflict, typed values stay,
+    // and the dialog shows what is saved now.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByRole("button", { name: new RegExp(`^${t.edit} — ${t.firstItem}$`) }).click();
+    const otherDialog = other.getByRole("dialog");
+    await otherDialog.getByLabel(t.titleEn).fill("Welcome (other tab)");
+    await otherDialog.getByLabel(t.titleFr).fill("Bienvenue (autre onglet)");
+    await otherDialog.getByRole("button", { name: t.save }).click();
+    await expect(otherDialog).toBeHidden();
+    await other.close();
+    await dialog.getByRole("button", { name: t.save }).click();
+    await expect(dialog.getByTestId("edit-item-message")).toContainText(t.conflict);
+    await expect(dialog.getByTestId("edit-item-saved-now")).toHaveText(t.savedNow);
+    await expect(dialog.getByLabel(t.titleEn)).toHaveValue("Welcome to members");
+    await expect(dialog.getByLabel(t.minutes)).toHaveValue("20");
+    await expectNoAxeViolations(page);
+
+    // Saving again, knowingly, replaces the other change; the dialog closes and focus returns to its Edit button.
+    await dialog.getByRole("button", { name: t.save }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.saved);
+    const first = items.first();
+    await expect(first.getByTestId("agenda-item-title")).toHaveText(`1. ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}`);
+    await expect(first).toContainText(`${t.forDecision} · ${locale === "fr" ? "GRC" : "RCMP"} · 20 min · IWG-0001`);
+    await expect(page.getByRole("button", { name: new RegExp(`^${t.edit} — ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}$`) })).toBeFocused();
+    await expect(items.nth(1).getByTestId("agenda-item-start")).toHaveText("09:20");
+    // Keyboard alone: Enter opens the dialog again, Escape closes it without saving, focus comes back.
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: new RegExp(`^${t.edit} — ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}$`) })).toBeFocused();
+
+    // Removing it hides it and the others move up; the row stays in the database, marked removed.
+    const itemTitle = locale === "fr" ? "Bienvenue aux membres" : "Welcome to members";
+    await page.getByRole("button", { name: new RegExp(`^${t.remove} — ${itemTitle}$`) }).click();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.removed);
+    await expect(items).toHaveCount(6);
+    await expect(items.first().getByTestId("agenda-item-title")).toHaveText(`1. ${t.secondItem}`);
+    await expect(items.first().getByTestId("agenda-item-start")).toHaveText("09:00");
+    await expectNoAxeViolations(page);
+    const [row] = await sql<{ deleted: boolean }>("SELECT deleted_at IS NOT NULL AS deleted FROM agenda_items WHERE title_en = 'Welcome to members' AND meeting_id = (SELECT id FROM meetings WHERE sequence_number = $1)", [number]);
+    expect(row?.deleted).toBe(true);
   });
 }
 

@@ -37,8 +37,14 @@ for (const locale of ["en", "fr"] as Locale[]) {
 }
 
 const fill = {
-  en: { period: "Reporting period", health: "Health", progress: "Progress", onTrack: "On track", submit: "Post the update", submitted: "Submitted" },
-  fr: { period: "Période de rapport", health: "État", progress: "Avancement", onTrack: "Sur la bonne voie", submit: "Publier la mise à jour", submitted: "Reçue" },
+  en: {
+    period: "Reporting period", health: "Health", progress: "Progress", onTrack: "On track", submit: "Post the update", submitted: "Submitted",
+    postUpdate: "Post an update", toUpdate: "Initiatives your department must update", owedHeading: "Updates your department owes",
+  },
+  fr: {
+    period: "Période de rapport", health: "État", progress: "Avancement", onTrack: "Sur la bonne voie", submit: "Publier la mise à jour", submitted: "Reçue",
+    postUpdate: "Publier une mise à jour", toUpdate: "Initiatives que votre ministère doit mettre à jour", owedHeading: "Mises à jour attendues de votre ministère",
+  },
 } as const;
 
 for (const locale of ["en", "fr"] as Locale[]) {
@@ -58,16 +64,32 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(cell.locator("[data-status]")).toHaveAttribute("data-status", "missing");
     const initiativePath = (await cell.getByRole("link").getAttribute("href"))!;
 
-    // Justice Canada's representative posts the update for that period, in another browser.
+    // Justice Canada's representative, in another browser, finds the update owed on their home page: one list,
+    // one row per initiative, with the call's period among its reasons.
     const repContext = await browser.newContext();
     const rep = await repContext.newPage();
     await signIn(rep, demoAccounts.repJus, locale);
-    await rep.goto(`${initiativePath}/update`);
+    await rep.goto(`/${locale}`);
+    const [fiscalYear, quarter] = period.split(" Q");
+    const periodShown = locale === "fr" ? `${fiscalYear!.slice(0, 4)}-${Number(fiscalYear!.slice(0, 4)) + 1} T${quarter}` : period;
+    const owedRow = rep.locator('table[data-table="to-update"] tbody tr').filter({ has: rep.locator("td:first-child", { hasText: /^IWG-0004$/ }) });
+    await expect(owedRow).toHaveCount(1);
+    await expect(owedRow).toContainText(periodShown);
+    await expect(rep.getByRole("heading", { level: 2, name: t.owedHeading })).toHaveCount(0);
+    await expectNoAxeViolations(rep);
+
+    // They post the update for that period from the list.
+    await owedRow.getByRole("link", { name: new RegExp(`^${t.postUpdate} — IWG-0004$`) }).click();
+    await expect(rep).toHaveURL(new RegExp(`${initiativePath}/update$`));
     await rep.getByLabel(t.period).fill(period);
     await rep.getByLabel(t.health).selectOption({ label: t.onTrack });
     await rep.getByLabel(t.progress, { exact: true }).fill("55");
     await rep.getByRole("button", { name: t.submit }).click();
     await expect(rep.getByTestId("initiative-progress")).toContainText("55");
+    await expectNoAxeViolations(rep);
+    await rep.goto(`/${locale}`);
+    await expect(rep.getByRole("heading", { level: 2, name: t.toUpdate })).toBeVisible();
+    await expect(rep.locator('table[data-table="to-update"]')).not.toContainText(periodShown);
     await repContext.close();
 
     await page.reload();

@@ -300,8 +300,9 @@ class Seeder {
 
       for (const [index, item] of meeting.agenda.entries()) {
         const position = index + 1;
-        const existingItem = await this.tx.agendaItem.findUnique({
-          where: { meetingId_position: { meetingId: id, position } },
+        // Positions are unique among the items still on the agenda (removed ones keep theirs).
+        const existingItem = await this.tx.agendaItem.findFirst({
+          where: { meetingId: id, position, deletedAt: null },
           select: { id: true },
         });
         const itemId =

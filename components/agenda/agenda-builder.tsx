@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
@@ -8,36 +8,30 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
-import type { AgendaBuilderData, AgendaBuilderItem } from "@/lib/agenda/queries";
-import type { Suggestion } from "@/lib/agenda/suggestions";
+import type { AgendaBuilderItem } from "@/lib/agenda/queries";
 import { moveItem, scheduleAgenda } from "@/lib/agenda/timing";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ActionResult } from "@/lib/meetings/action-result";
 import { torontoTime } from "@/lib/meetings/time";
+import { AgendaItemFields, readAgendaItemForm, type AgendaItemOptions } from "./agenda-item-fields";
+import { ChangeNoteField } from "./change-note-field";
+import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
+import { EditItemDialog } from "./edit-item-dialog";
 
-type BuilderData = { agenda: AgendaBuilderData; suggestions: Suggestion[] };
-type Option = { id: string; label: string };
 type Message = { text: string; error: boolean };
-
-/** Throws the server's message so that TanStack Query treats a refusal as an error (and rolls back). */
-async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.message);
-  return result.data;
-}
 
 /**
  * The agenda builder. Data comes through TanStack Query (server-rendered first, then from the agenda API);
  * reordering is optimistic and rolls back with the server's message if refused. Items move by drag and drop, by
  * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
- * announced in a live region.
+ * announced in a live region. Each item's fields are edited in a dialog (EditItemDialog).
  */
 export function AgendaBuilder({ locale, initial, departments, initiatives, actionItems }: { locale: Locale; initial: BuilderData; departments: Option[]; initiatives: Option[]; actionItems: Option[] }) {
   const t = useTranslations("Agenda");
   const queryClient = useQueryClient();
   const meetingId = initial.agenda.id;
-  const queryKey = ["agenda", meetingId] as const;
+  const queryKey = agendaQueryKey(meetingId);
   const { data } = useQuery({
     queryKey,
     queryFn: async (): Promise<BuilderData> => {
@@ -50,6 +44,8 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
   const { agenda, suggestions } = data;
   const [message, setMessage] = useState<Message | null>(null);
   const [changeNote, setChangeNote] = useState("");
+  const [editing, setEditing] = useState<{ item: AgendaBuilderItem; number: number } | null>(null);
+  const options: AgendaItemOptions = { departments, initiatives, actionItems };
   const published = agenda.agendaStatus === "PUBLISHED";
   const locked = agenda.agendaStatus === "HELD";
   const note = published ? { changeNote } : {};
@@ -81,6 +77,7 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
       ({ item, minutes }: { item: AgendaBuilderItem; minutes: number; label: string }) =>
         updateAgendaItemAction({
           id: item.id,
+          version: item.version,
           titleEn: item.titleEn,
           titleFr: item.titleFr,
           kind: item.kind,
@@ -115,6 +112,19 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
     return item ? title(item) : "";
   };
   const position = (id: string | number | undefined) => agenda.items.findIndex((item) => item.id === id) + 1;
+  const presenter = (item: AgendaBuilderItem) => (item.presenterAcronym ? (locale === "fr" ? item.presenterAcronym.fr : item.presenterAcronym.en) : "—");
+  // Closing the dialog puts focus back on the Edit button that opened it, once the dialog has left the page
+  // (while it is open as a modal, the rest of the page cannot take focus).
+  const returnFocusTo = useRef<string | null>(null);
+  function closeEditor(id: string) {
+    returnFocusTo.current = `edit-${id}`;
+    setEditing(null);
+  }
+  useEffect(() => {
+    if (editing || !returnFocusTo.current) return;
+    document.getElementById(returnFocusTo.current)?.focus();
+    returnFocusTo.current = null;
+  }, [editing]);
 
   const schedule = scheduleAgenda(new Date(agenda.startsAt), new Date(agenda.endsAt), agenda.items.map((item) => item.minutes));
 
@@ -134,17 +144,7 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
       </p>
       {locked && <p>{t("lockedHeld")}</p>}
 
-      {published && (
-        <div>
-          <label htmlFor="change-note" className="gc-label">
-            {t("changeNote")}
-          </label>
-          <span id="change-note-hint" className="mb-1 block text-base text-gc-secondary">
-            {t("changeNoteHint")}
-          </span>
-          <input id="change-note" className="gc-input max-w-2xl" value={changeNote} onChange={(event) => setChangeNote(event.target.value)} aria-describedby="change-note-hint" />
-        </div>
-      )}
+      {published && <ChangeNoteField id="change-note" value={changeNote} onChange={(event) => setChangeNote(event.target.value)} />}
 
       {agenda.items.length === 0 && !locked && (
         <div>
@@ -185,9 +185,10 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
                     count={agenda.items.length}
                     label={title(item)}
                     startsAt={torontoTime(schedule.items[index]!.startsAt)}
-                    presenter={departments.find((department) => department.id === item.presentingDepartmentId)?.label ?? "—"}
+                    presenter={presenter(item)}
                     disabled={locked}
                     onMove={move}
+                    onEdit={() => setEditing({ item, number: index + 1 })}
                     onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
                     onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
                   />
@@ -214,7 +215,7 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
 
       {!locked && (
         <>
-          <AddItemForm departments={departments} initiatives={initiatives} actionItems={actionItems} pending={add.isPending} onAdd={(input) => add.mutate({ meetingId, ...input, ...note })} />
+          <AddItemForm options={options} pending={add.isPending} onAdd={(input, callbacks) => add.mutate({ meetingId, ...input, ...note }, callbacks)} />
           <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{t("suggestions")}</h2>
             {suggestions.length === 0 ? (
@@ -255,6 +256,24 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
           </section>
         </>
       )}
+      {editing && (
+        <EditItemDialog
+          key={editing.item.id}
+          item={editing.item}
+          number={editing.number}
+          locale={locale}
+          meetingId={meetingId}
+          published={published}
+          changeNote={changeNote}
+          options={options}
+          onClose={() => closeEditor(editing.item.id)}
+          onSaved={(savedTitle) => {
+            setMessage({ text: t("updated", { title: savedTitle }), error: false });
+            closeEditor(editing.item.id);
+            void refresh();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -278,6 +297,7 @@ function SortableRow({
   presenter,
   disabled,
   onMove,
+  onEdit,
   onRemove,
   onSetMinutes,
 }: {
@@ -289,6 +309,7 @@ function SortableRow({
   presenter: string;
   disabled: boolean;
   onMove: (from: number, to: number) => void;
+  onEdit: () => void;
   onRemove: () => void;
   onSetMinutes: (minutes: number) => void;
 }) {
@@ -350,6 +371,10 @@ function SortableRow({
           {t("moveDown")}
           <span className="sr-only"> — {label}</span>
         </button>
+        <button type="button" id={`edit-${item.id}`} className="gc-button-secondary px-2" onClick={onEdit} disabled={disabled}>
+          {t("edit")}
+          <span className="sr-only"> — {label}</span>
+        </button>
         <button type="button" className="gc-button-secondary px-2" onClick={onRemove} disabled={disabled}>
           {t("remove")}
           <span className="sr-only"> — {label}</span>
@@ -359,97 +384,46 @@ function SortableRow({
   );
 }
 
-function AddItemForm({ departments, initiatives, actionItems, pending, onAdd }: { departments: Option[]; initiatives: Option[]; actionItems: Option[]; pending: boolean; onAdd: (input: Record<string, unknown>) => void }) {
+/** Adds an item before the closing ones. A refused item keeps what was typed, with each field's message. */
+function AddItemForm({
+  options,
+  pending,
+  onAdd,
+}: {
+  options: AgendaItemOptions;
+  pending: boolean;
+  onAdd: (input: Record<string, unknown>, callbacks: { onSuccess: () => void; onError: (error: Error) => void }) => void;
+}) {
   const t = useTranslations("Agenda");
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("addItem")}</h2>
       <form
-        className="grid max-w-3xl gap-4 sm:grid-cols-2"
+        ref={formRef}
+        noValidate
+        className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const form = event.currentTarget;
-          const values = Object.fromEntries(new FormData(form).entries());
-          onAdd({ ...values, presentingDepartmentId: values.presentingDepartmentId || undefined, initiativeId: values.initiativeId || undefined, actionItemId: values.actionItemId || undefined });
-          form.reset();
+          setErrors({});
+          onAdd(readAgendaItemForm(event.currentTarget), {
+            onSuccess: () => formRef.current?.reset(),
+            onError: (error) => setErrors(error instanceof ActionError ? error.fieldErrors : {}),
+          });
         }}
       >
         <IdempotencyKeyField state={pending} />
-        <div>
-          <label htmlFor={`${id}-en`} className="gc-label">
-            {t("titleEn")}
-          </label>
-          <input id={`${id}-en`} name="titleEn" lang="en" required maxLength={300} className="gc-input" />
-        </div>
-        <div>
-          <label htmlFor={`${id}-fr`} className="gc-label">
-            {t("titleFr")}
-          </label>
-          <input id={`${id}-fr`} name="titleFr" lang="fr" required maxLength={300} className="gc-input" />
-        </div>
-        <div>
-          <label htmlFor={`${id}-kind`} className="gc-label">
-            {t("kindHeading")}
-          </label>
-          <select id={`${id}-kind`} name="kind" className="gc-input" defaultValue="DISCUSSION">
-            {(["DECISION", "DISCUSSION", "INFORMATION"] as const).map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-minutes`} className="gc-label">
-            {t("minutes")}
-          </label>
-          <input id={`${id}-minutes`} name="minutes" type="number" min={1} max={600} defaultValue={10} required className="gc-input" />
-        </div>
-        <div>
-          <label htmlFor={`${id}-presenter`} className="gc-label">
-            {t("presenter")}
-          </label>
-          <select id={`${id}-presenter`} name="presentingDepartmentId" className="gc-input" defaultValue="">
-            <option value="">{t("noPresenter")}</option>
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-initiative`} className="gc-label">
-            {t("linkedInitiative")}
-          </label>
-          <select id={`${id}-initiative`} name="initiativeId" className="gc-input" defaultValue="">
-            <option value="">{t("noPresenter")}</option>
-            {initiatives.map((initiative) => (
-              <option key={initiative.id} value={initiative.id}>
-                {initiative.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-action-item`} className="gc-label">
-            {t("linkedActionItem")}
-          </label>
-          <select id={`${id}-action-item`} name="actionItemId" className="gc-input" defaultValue="">
-            <option value="">{t("noPresenter")}</option>
-            {actionItems.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="sm:col-span-2">
-          <button type="submit" className="gc-button" disabled={pending}>
-            {t("addItemButton")}
-          </button>
-        </div>
+        <AgendaItemFields
+          idPrefix={`${id}-add`}
+          errors={errors}
+          options={options}
+          defaults={{ titleEn: "", titleFr: "", kind: "DISCUSSION", minutes: 10, presentingDepartmentId: null, initiativeId: null, actionItemId: null }}
+        />
+        <button type="submit" className="gc-button" disabled={pending}>
+          {t("addItemButton")}
+        </button>
       </form>
     </section>
   );

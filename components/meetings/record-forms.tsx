@@ -12,6 +12,7 @@ import {
   saveMinutesAction,
 } from "@/app/[locale]/(portal)/meetings/actions";
 import { initialFormState } from "@/lib/forms/form-state";
+import { CheckboxListField } from "./checkbox-list-field";
 import { fieldValue, FormMessage, SelectField, TextAreaField } from "./form-fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -91,7 +92,8 @@ export function OutcomeForm({ id, label, outcome, deferred }: { id: string; labe
   );
 }
 
-export function DecisionForm({ meetingId, items }: { meetingId: string; items: Option[] }) {
+/** A decision in both languages, about an agenda item of the meeting and any initiatives (ticked in a list). */
+export function DecisionForm({ meetingId, items, initiatives }: { meetingId: string; items: Option[]; initiatives: Option[] }) {
   const t = useTranslations("Record");
   const [state, action, pending] = useActionState(recordDecisionAction, initialFormState);
   return (
@@ -102,6 +104,7 @@ export function DecisionForm({ meetingId, items }: { meetingId: string; items: O
       <SelectField name="agendaItemId" label={t("decisionItem")} state={state} options={items} emptyLabel={t("none")} />
       <TextAreaField name="textEn" label={t("decisionEn")} state={state} lang="en" rows={3} />
       <TextAreaField name="textFr" label={t("decisionFr")} state={state} lang="fr" rows={3} />
+      <CheckboxListField name="initiativeIds" legend={t("decisionInitiatives")} hint={t("decisionInitiativesHint")} options={initiatives} state={state} />
       <button type="submit" className="gc-button" disabled={pending}>
         {t("recordDecision")}
       </button>

@@ -1,4 +1,5 @@
 import "server-only";
+import { onAgenda } from "@/lib/agenda/on-agenda";
 import { recordAudit } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/commands/registry";
 import { refuseConflict, refuseField } from "@/lib/meetings/refusals";
@@ -31,7 +32,7 @@ export const createActionItem = defineCommand({
     }
     let meetingId = input.meetingId ?? null;
     if (input.agendaItemId) {
-      const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
+      const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, ...onAgenda }, select: { meetingId: true } });
       if (!item || (meetingId && item.meetingId !== meetingId)) refuseField("agendaItemId", "invalidChoice");
       meetingId = item.meetingId;
     } else if (meetingId) {

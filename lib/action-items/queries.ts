@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { linkableInitiatives } from "@/lib/meetings/queries";
 import { calendarDate, torontoToday } from "@/lib/meetings/time";
 import type { ActionItemView } from "./schemas";
 
@@ -115,7 +116,7 @@ export async function actionItemFormOptions(user: SessionUser) {
       select: { id: true, displayName: true, departmentId: true },
       orderBy: { displayName: "asc" },
     }),
-    db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } }),
+    linkableInitiatives(),
     db.meeting.findMany({ select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true }, orderBy: { sequenceNumber: "desc" }, take: 20 }),
   ]);
   return { departments, people, initiatives, meetings };

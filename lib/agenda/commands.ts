@@ -1,8 +1,9 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { refuseField, refuseNotFound } from "@/lib/meetings/refusals";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
 import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
+import { onAgenda } from "./on-agenda";
 import { closingItemCount, standardAgenda } from "./template";
 import { notifyAgendaChanged, notifyAgendaPublished } from "@/lib/notifications";
 
@@ -48,11 +49,15 @@ function itemFields(input: {
   };
 }
 
-async function checkLinks(tx: Tx, input: { initiativeId?: string; actionItemId?: string; presentingDepartmentId?: string }) {
+/**
+ * The links an item names must exist; a new link to an archived initiative is refused. An item already linked to
+ * an initiative archived since keeps its link through other edits (`keptInitiativeId`).
+ */
+async function checkLinks(tx: Tx, input: { initiativeId?: string; actionItemId?: string; presentingDepartmentId?: string }, keptInitiativeId: string | null = null) {
   if (input.initiativeId) {
     const initiative = await tx.initiative.findUnique({ where: { id: input.initiativeId }, select: { archivedAt: true } });
     if (!initiative) refuseField("initiativeId", "invalidChoice");
-    if (initiative.archivedAt) refuseField("initiativeId", "archivedInitiative");
+    if (initiative.archivedAt && input.initiativeId !== keptInitiativeId) refuseField("initiativeId", "archivedInitiative");
   }
   if (input.actionItemId) {
     const item = await tx.actionItem.findUnique({ where: { id: input.actionItemId }, select: { id: true } });
@@ -74,7 +79,7 @@ export const startAgenda = defineCommand({
   run: async ({ user, input, tx, requestId }) => {
     const agenda = await openAgendaForChange(tx, input.meetingId, undefined);
     if (agenda.published) refuseField("_form", "locked");
-    if ((await tx.agendaItem.count({ where: { meetingId: input.meetingId } })) > 0) refuseField("_form", "invalid");
+    if ((await tx.agendaItem.count({ where: { meetingId: input.meetingId, ...onAgenda } })) > 0) refuseField("_form", "invalid");
     const chair = await tx.department.findFirst({ where: { isChair: true }, select: { id: true } });
     const data = standardAgenda.map((item, index) => ({
       meetingId: input.meetingId,
@@ -100,12 +105,12 @@ export const addAgendaItem = defineCommand({
   run: async ({ user, input, tx, requestId }) => {
     const agenda = await openAgendaForChange(tx, input.meetingId, input.changeNote);
     await checkLinks(tx, input);
-    const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId }, select: { id: true, position: true, titleEn: true }, orderBy: { position: "asc" } });
+    const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId, ...onAgenda }, select: { id: true, position: true, titleEn: true }, orderBy: { position: "asc" } });
     let trailing = 0;
     while (trailing < Math.min(closingItemCount, items.length) && closingTitles.has(items[items.length - 1 - trailing]!.titleEn)) trailing++;
     const position = items.length - trailing + 1;
     // Positions are unique per meeting only at COMMIT (deferred constraint), so shifting then inserting is safe.
-    await tx.agendaItem.updateMany({ where: { meetingId: input.meetingId, position: { gte: position } }, data: { position: { increment: 1 } } });
+    await tx.agendaItem.updateMany({ where: { meetingId: input.meetingId, ...onAgenda, position: { gte: position } }, data: { position: { increment: 1 } } });
     const data = { meetingId: input.meetingId, position, ...itemFields(input) };
     const created = await tx.agendaItem.create({ data, select: { id: true } });
     await agenda.touch();
@@ -121,20 +126,22 @@ export const addAgendaItem = defineCommand({
   },
 });
 
+/** Every field of an item on an agenda not yet held. Conflicts when `version` is stale (someone saved in between). */
 export const updateAgendaItem = defineCommand({
   name: "agenda.updateItem",
   permission: "meeting.manage",
   schema: updateAgendaItemSchema,
   run: async ({ user, input, tx, requestId }) => {
-    const before = await tx.agendaItem.findUnique({
-      where: { id: input.id },
+    const before = await tx.agendaItem.findFirst({
+      where: { id: input.id, ...onAgenda },
       select: { meetingId: true, titleEn: true, titleFr: true, kind: true, minutes: true, presentingDepartmentId: true, initiativeId: true, actionItemId: true },
     });
     if (!before) refuseNotFound();
     const agenda = await openAgendaForChange(tx, before.meetingId, input.changeNote);
-    await checkLinks(tx, input);
+    await checkLinks(tx, input, before.initiativeId);
     const data = itemFields(input);
-    await tx.agendaItem.update({ where: { id: input.id }, data });
+    const changed = await tx.agendaItem.updateMany({ where: { id: input.id, version: input.version, ...onAgenda }, data: { ...data, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "agenda_item", input.id);
     await agenda.touch();
     const diff = changedFields(before, data);
     await recordAudit(tx, {
@@ -146,24 +153,28 @@ export const updateAgendaItem = defineCommand({
       after: { ...diff.after, ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
       requestId,
     });
-    return { id: input.id };
+    return { id: input.id, version: input.version + 1 };
   },
 });
 
-/** Removes an item from an agenda not yet held (the audit event keeps what it was); later items move up. */
+/**
+ * Removes an item from an agenda not yet held. The row stays (nothing is hard-deleted): `deletedAt` hides it from
+ * every read, and the items after it move up so the positions on the agenda stay 1, 2, 3 …
+ */
 export const removeAgendaItem = defineCommand({
   name: "agenda.removeItem",
   permission: "meeting.manage",
   schema: removeAgendaItemSchema,
   run: async ({ user, input, tx, requestId }) => {
-    const before = await tx.agendaItem.findUnique({
-      where: { id: input.id },
+    const before = await tx.agendaItem.findFirst({
+      where: { id: input.id, ...onAgenda },
       select: { meetingId: true, position: true, titleEn: true, titleFr: true, kind: true, minutes: true, presentingDepartmentId: true, initiativeId: true, actionItemId: true },
     });
     if (!before) refuseNotFound();
     const agenda = await openAgendaForChange(tx, before.meetingId, input.changeNote);
-    await tx.agendaItem.delete({ where: { id: input.id } });
-    await tx.agendaItem.updateMany({ where: { meetingId: before.meetingId, position: { gt: before.position } }, data: { position: { decrement: 1 } } });
+    const deletedAt = new Date();
+    await tx.agendaItem.update({ where: { id: input.id }, data: { deletedAt, deletedById: user.id } });
+    await tx.agendaItem.updateMany({ where: { meetingId: before.meetingId, ...onAgenda, position: { gt: before.position } }, data: { position: { decrement: 1 } } });
     await agenda.touch();
     await recordAudit(tx, {
       actorId: user.id,
@@ -171,7 +182,7 @@ export const removeAgendaItem = defineCommand({
       entityType: "agenda_item",
       entityId: input.id,
       before,
-      after: input.changeNote ? { changeNote: input.changeNote } : null,
+      after: { deletedAt: deletedAt.toISOString(), ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
       requestId,
     });
     return { id: input.id };
@@ -185,7 +196,7 @@ export const reorderAgenda = defineCommand({
   schema: reorderAgendaSchema,
   run: async ({ user, input, tx, requestId }) => {
     const agenda = await openAgendaForChange(tx, input.meetingId, input.changeNote);
-    const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId }, select: { id: true }, orderBy: { position: "asc" } });
+    const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId, ...onAgenda }, select: { id: true }, orderBy: { position: "asc" } });
     const current = items.map((item) => item.id);
     const sameSet = current.length === input.itemIds.length && new Set(input.itemIds).size === current.length && input.itemIds.every((id) => current.includes(id));
     if (!sameSet) refuseField("itemIds", "invalid");
@@ -212,7 +223,7 @@ export const publishAgenda = defineCommand({
   permission: "meeting.manage",
   schema: publishAgendaSchema,
   run: async ({ user, input, tx, requestId }) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { agendaStatus: true, _count: { select: { agendaItems: true } } } });
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { agendaStatus: true, _count: { select: { agendaItems: { where: onAgenda } } } } });
     if (!meeting) refuseNotFound();
     if (meeting.agendaStatus !== "DRAFT") refuseField("_form", "locked");
     if (meeting._count.agendaItems === 0) refuseField("_form", "emptyAgenda");
@@ -238,7 +249,7 @@ export const recordAgendaOutcome = defineCommand({
   permission: "meeting.manage",
   schema: recordOutcomeSchema,
   run: async ({ user, input, tx, requestId }) => {
-    const before = await tx.agendaItem.findUnique({ where: { id: input.id }, select: { outcome: true, deferred: true, meeting: { select: { agendaStatus: true } } } });
+    const before = await tx.agendaItem.findFirst({ where: { id: input.id, ...onAgenda }, select: { outcome: true, deferred: true, meeting: { select: { agendaStatus: true } } } });
     if (!before) refuseNotFound();
     if (before.meeting.agendaStatus !== "HELD") refuseField("_form", "invalid");
     const data = { outcome: input.outcome ?? null, deferred: input.deferred };

@@ -2,6 +2,8 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
+import { linkableInitiatives } from "@/lib/meetings/queries";
+import { onAgenda } from "./on-agenda";
 
 /**
  * The agenda builder's data, plain and serialisable (it goes to the browser through TanStack Query): the
@@ -19,9 +21,11 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
       agendaStatus: true,
       icsSequence: true,
       agendaItems: {
+        where: onAgenda,
         orderBy: { position: "asc" },
         select: {
           id: true,
+          version: true,
           position: true,
           titleEn: true,
           titleFr: true,
@@ -30,7 +34,9 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
           presentingDepartmentId: true,
           initiativeId: true,
           actionItemId: true,
-          initiative: { select: { code: true } },
+          initiative: { select: { code: true, archivedAt: true } },
+          actionItem: { select: { titleEn: true, titleFr: true } },
+          presentingDepartment: { select: { acronymEn: true, acronymFr: true } },
         },
       },
     },
@@ -43,7 +49,15 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
     endsAt: meeting.endsAt.toISOString(),
     agendaStatus: meeting.agendaStatus,
     icsSequence: meeting.icsSequence,
-    items: meeting.agendaItems.map(({ initiative, ...item }) => ({ ...item, initiativeCode: initiative?.code ?? null })),
+    // What the item links to is named here too: the form's lists hold only what may be newly chosen (active
+    // departments and initiatives, open action items), and the item's current links must still show.
+    items: meeting.agendaItems.map(({ initiative, actionItem, presentingDepartment, ...item }) => ({
+      ...item,
+      initiativeCode: initiative?.code ?? null,
+      initiativeArchived: initiative ? initiative.archivedAt !== null : false,
+      actionItemTitle: actionItem ? { en: actionItem.titleEn, fr: actionItem.titleFr } : null,
+      presenterAcronym: presentingDepartment ? { en: presentingDepartment.acronymEn, fr: presentingDepartment.acronymFr } : null,
+    })),
   };
 }
 
@@ -54,7 +68,7 @@ export type AgendaBuilderItem = AgendaBuilderData["items"][number];
 export async function agendaFormOptions() {
   const [departments, initiatives, actionItems] = await Promise.all([
     db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),
-    db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } }),
+    linkableInitiatives(),
     db.actionItem.findMany({ where: { status: { in: ["OPEN", "IN_PROGRESS"] } }, select: { id: true, titleEn: true, titleFr: true }, orderBy: { dueDate: "asc" }, take: 200 }),
   ]);
   return { departments, initiatives, actionItems };

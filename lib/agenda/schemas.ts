@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { intFromForm, optionalId, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
 
 export const agendaKinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
 
@@ -23,7 +23,9 @@ export const addAgendaItemSchema = z
   .strict();
 export type AddAgendaItemInput = z.output<typeof addAgendaItemSchema>;
 
-export const updateAgendaItemSchema = addAgendaItemSchema.omit({ meetingId: true }).extend({ id: z.uuid() }).strict();
+/** Every field of the item, with the `version` the form was read at (a stale one is a conflict). */
+export const updateAgendaItemSchema = addAgendaItemSchema.omit({ meetingId: true }).extend({ id: z.uuid(), version: intFromForm.min(1) }).strict();
+export type UpdateAgendaItemInput = z.output<typeof updateAgendaItemSchema>;
 
 export const removeAgendaItemSchema = z.object({ id: z.uuid(), changeNote }).strict();
 

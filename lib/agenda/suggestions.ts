@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { readSetting } from "@/lib/meetings/queries";
 import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { onAgenda } from "./on-agenda";
 
 export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
 export type SuggestionReason = (typeof suggestionReasons)[number];
@@ -34,7 +35,7 @@ const actionItemSelect = { id: true, titleEn: true, titleFr: true, ownerDepartme
 export async function listAgendaSuggestions(_user: SessionUser, meetingId: string, now = new Date()): Promise<Suggestion[]> {
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
-    select: { startsAt: true, agendaItems: { select: { initiativeId: true, actionItemId: true } } },
+    select: { startsAt: true, agendaItems: { where: onAgenda, select: { initiativeId: true, actionItemId: true } } },
   });
   if (!meeting) return [];
   const linkedInitiatives = new Set(meeting.agendaItems.map((item) => item.initiativeId).filter(Boolean));

@@ -4,7 +4,9 @@ import type { HealthLevel } from "./filters";
 
 /*
  * What the home page shows each role (DESIGN.md §4): a fixed number of statements each, aggregated in PostgreSQL.
- * "Stale" uses the `staleDays` setting (90 when unset); "overdue" is before today in America/Toronto.
+ * "Stale" uses the `staleDays` setting (90 when unset); "overdue" is before today in America/Toronto. An open call
+ * for updates is answered for an initiative by a status update for the call's reporting period, as its matrix
+ * counts it (lib/update-calls/queries.ts).
  */
 
 export type InitiativeToUpdate = {
@@ -15,44 +17,45 @@ export type InitiativeToUpdate = {
   health: HealthLevel | null;
   lastUpdatedAt: Date | null;
   stale: boolean;
-  /** The open call for updates that asks for this initiative and has no answer from it yet. */
-  callPeriod: string | null;
-  callDue: Date | null;
+  /** The open calls for updates that ask for this initiative and have no answer from it yet, soonest due first. */
+  owedCalls: { period: string; due: string }[];
 };
 
 /**
- * The initiatives a department leads that need an update: active and RED or AMBER, active and stale (no update for
- * `staleDays`), or named in an open call for updates they have not answered.
+ * The initiatives a department leads that need an update, each once with every reason: what the department owes
+ * to the open calls for updates (covered, no status update for the call's reporting period), active and stale (no
+ * update for `staleDays`), or active and RED or AMBER. What a call asks for comes first, soonest due first.
  */
 export async function listInitiativesToUpdate(departmentId: string): Promise<{ staleDays: number; items: InitiativeToUpdate[] }> {
-  const rows = await db.$queryRaw<(InitiativeToUpdate & { staleDays: number })[]>`
+  const rows = await db.$queryRaw<(InitiativeToUpdate & { staleDays: number; at_risk: boolean })[]>`
     WITH setting AS (
       SELECT COALESCE((SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::int END FROM settings WHERE key = 'staleDays'), 90) AS days
     ),
-    calls AS (
-      SELECT DISTINCT ON (uci.initiative_id) uci.initiative_id, uc.reporting_period, uc.due_date
+    owed AS (
+      SELECT uci.initiative_id,
+             json_agg(json_build_object('period', uc.reporting_period, 'due', to_char(uc.due_date, 'YYYY-MM-DD')) ORDER BY uc.due_date, uc.reporting_period) AS calls
       FROM update_call_initiatives uci
       JOIN update_calls uc ON uc.id = uci.update_call_id
       WHERE uc.status = 'OPEN'
-        AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.update_call_id = uc.id AND su.initiative_id = uci.initiative_id)
-      ORDER BY uci.initiative_id, uc.due_date
+        AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = uci.initiative_id AND su.reporting_period = uc.reporting_period)
+      GROUP BY uci.initiative_id
     ),
     judged AS (
       SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
              i.last_updated_at AS "lastUpdatedAt",
              (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => s.days))) AS stale,
              (i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) AS at_risk,
-             c.reporting_period AS "callPeriod", c.due_date AS "callDue", s.days AS "staleDays"
+             COALESCE(o.calls, '[]'::json) AS "owedCalls", s.days AS "staleDays"
       FROM initiatives i
       CROSS JOIN setting s
-      LEFT JOIN calls c ON c.initiative_id = i.id
+      LEFT JOIN owed o ON o.initiative_id = i.id
       WHERE i.lead_department_id = ${departmentId}::uuid AND i.archived_at IS NULL
     )
     SELECT * FROM judged
-    WHERE stale OR at_risk OR "callPeriod" IS NOT NULL
-    ORDER BY CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
+    WHERE stale OR at_risk OR json_array_length("owedCalls") > 0
+    ORDER BY "owedCalls"->0->>'due' NULLS LAST, CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
   const staleDays = rows[0]?.staleDays ?? (await staleDaysSetting());
-  return { staleDays, items: rows.map(({ staleDays: _days, ...item }) => item) };
+  return { staleDays, items: rows.map(({ staleDays: _days, at_risk: _atRisk, ...item }) => item) };
 }
 
 async function staleDaysSetting(): Promise<number> {
@@ -105,7 +108,7 @@ export async function getCoordinatorOverview(): Promise<CoordinatorOverview> {
       SELECT uc.id::text AS id, uc.reporting_period AS "reportingPeriod", uc.due_date AS "dueDate",
              count(uci.initiative_id)::int AS total,
              (count(uci.initiative_id) FILTER (WHERE EXISTS (
-               SELECT 1 FROM status_updates su WHERE su.update_call_id = uc.id AND su.initiative_id = uci.initiative_id)))::int AS answered
+               SELECT 1 FROM status_updates su WHERE su.initiative_id = uci.initiative_id AND su.reporting_period = uc.reporting_period)))::int AS answered
       FROM update_calls uc
       LEFT JOIN update_call_initiatives uci ON uci.update_call_id = uc.id
       WHERE uc.status = 'OPEN'

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { onAgenda } from "@/lib/agenda/on-agenda";
 import { recordAudit } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/commands/registry";
 import { refuseField, refuseNotFound } from "@/lib/meetings/refusals";
@@ -22,7 +23,10 @@ export function decisionNumber(prefix: string, taken: readonly string[]): string
   return `${prefix}-D${Math.max(0, ...used) + 1}`;
 }
 
-/** Coordinators and admins, for a meeting that is held: a decision in both languages, numbered per meeting. */
+/**
+ * Coordinators and admins, for a meeting that is held: a decision in both languages, numbered per meeting, about
+ * an agenda item of that meeting and any initiatives that are not archived.
+ */
 export const recordDecision = defineCommand({
   name: "decision.record",
   permission: "meeting.manage",
@@ -32,12 +36,14 @@ export const recordDecision = defineCommand({
     if (!meeting) refuseNotFound();
     if (meeting.agendaStatus !== "HELD") refuseField("_form", "invalid");
     if (input.agendaItemId) {
-      const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
+      const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, ...onAgenda }, select: { meetingId: true } });
       if (!item || item.meetingId !== input.meetingId) refuseField("agendaItemId", "invalidChoice");
     }
-    if (input.initiativeIds.length > 0) {
-      const found = await tx.initiative.count({ where: { id: { in: input.initiativeIds } } });
-      if (found !== new Set(input.initiativeIds).size) refuseField("initiativeIds", "invalidChoice");
+    const initiativeIds = [...new Set(input.initiativeIds)];
+    if (initiativeIds.length > 0) {
+      const found = await tx.initiative.findMany({ where: { id: { in: initiativeIds } }, select: { archivedAt: true } });
+      if (found.length !== initiativeIds.length) refuseField("initiativeIds", "invalidChoice");
+      if (found.some((initiative) => initiative.archivedAt)) refuseField("initiativeIds", "archivedInitiative");
     }
     const prefix = utcToTorontoWallClock(meeting.startsAt).date.slice(0, 7);
     // Serialise numbering per month: two coordinators recording at once must not both take D3.
@@ -51,11 +57,11 @@ export const recordDecision = defineCommand({
         number,
         textEn: input.textEn,
         textFr: input.textFr,
-        initiatives: { createMany: { data: [...new Set(input.initiativeIds)].map((initiativeId) => ({ initiativeId })) } },
+        initiatives: { createMany: { data: initiativeIds.map((initiativeId) => ({ initiativeId })) } },
       },
       select: { id: true, number: true },
     });
-    await recordAudit(tx, { actorId: user.id, action: "decision.record", entityType: "decision", entityId: decision.id, after: { number, ...input }, requestId });
+    await recordAudit(tx, { actorId: user.id, action: "decision.record", entityType: "decision", entityId: decision.id, after: { number, ...input, initiativeIds }, requestId });
     return decision;
   },
 });

@@ -29,6 +29,7 @@ export async function packageLabels(data: AgendaPackage, locale: Locale): Promis
     kind: { DECISION: agenda("kind.DECISION"), DISCUSSION: agenda("kind.DISCUSSION"), INFORMATION: agenda("kind.INFORMATION") },
     previousDecisions: t("previousDecisions"),
     noDecisions: t("noDecisions"),
+    decisionInitiatives: t("decisionInitiatives"),
     actionItems: t("actionItems"),
     noActionItems: t("noActionItems"),
     overdue: t("overdue"),

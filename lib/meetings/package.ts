@@ -1,8 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
+import { onAgenda } from "@/lib/agenda/on-agenda";
 import { scheduleAgenda } from "@/lib/agenda/timing";
 import { db } from "@/lib/db";
-import { readSetting } from "./queries";
+import { decisionRecord, readSetting } from "./queries";
 import { calendarDate, torontoTime, torontoToday } from "./time";
 import { isUuid } from "@/lib/security/ids";
 
@@ -32,6 +33,7 @@ export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
       icsSequence: true,
       updatedAt: true,
       agendaItems: {
+        where: onAgenda,
         orderBy: { position: "asc" },
         select: { id: true, titleEn: true, titleFr: true, kind: true, minutes: true, presentingDepartment: { select: { acronymEn: true, acronymFr: true } }, initiative: { select: { code: true } } },
       },
@@ -42,7 +44,7 @@ export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
   const previous = await db.meeting.findFirst({
     where: { startsAt: { lt: meeting.startsAt } },
     orderBy: { startsAt: "desc" },
-    select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true, decisions: { orderBy: { createdAt: "asc" }, select: { number: true, textEn: true, textFr: true } } },
+    select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true, decisions: { orderBy: { createdAt: "asc" }, select: decisionRecord } },
   });
   const [openActionItems, pillars, health, securityMarking] = await Promise.all([
     // Open items raised at or before this meeting: carried forward to its review of action items until done.

@@ -17,6 +17,7 @@ export type PackageLabels = {
   kind: Record<"DECISION" | "DISCUSSION" | "INFORMATION", string>;
   previousDecisions: string;
   noDecisions: string;
+  decisionInitiatives: string;
   actionItems: string;
   noActionItems: string;
   overdue: string;
@@ -66,7 +67,12 @@ export function renderAgendaPackagePdf(data: AgendaPackage, locale: Locale, labe
 
   heading(labels.previousDecisions);
   if (!data.previous || data.previous.decisions.length === 0) doc.text(labels.noDecisions);
-  data.previous?.decisions.forEach((decision) => doc.text(`${decision.number} — ${pick(decision.textEn, decision.textFr)}`).moveDown(0.2));
+  data.previous?.decisions.forEach((decision) => {
+    doc.text(`${decision.number} — ${pick(decision.textEn, decision.textFr)}`);
+    const codes = decision.initiatives.map(({ initiative }) => initiative.code);
+    if (codes.length > 0) doc.text(`${labels.decisionInitiatives} ${codes.join(", ")}`, { indent: 40 });
+    doc.moveDown(0.2);
+  });
 
   heading(labels.actionItems);
   if (data.openActionItems.length === 0) doc.text(labels.noActionItems);

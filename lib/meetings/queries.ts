@@ -1,9 +1,20 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
+import { onAgenda } from "@/lib/agenda/on-agenda";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
 
 export const MEETINGS_PAGE_SIZE = 20;
+
+/** A decision as the record of decisions shows it (meeting page, record page, agenda package): with its initiatives. */
+export const decisionRecord = {
+  id: true,
+  number: true,
+  textEn: true,
+  textFr: true,
+  agendaItemId: true,
+  initiatives: { select: { initiative: { select: { id: true, code: true } } }, orderBy: { initiative: { code: "asc" } } },
+} as const;
 
 const meetingRow = {
   id: true,
@@ -52,6 +63,7 @@ export async function getMeeting(_user: SessionUser, id: string) {
       quorumMet: true,
       updatedAt: true,
       agendaItems: {
+        where: onAgenda,
         orderBy: { position: "asc" },
         select: {
           id: true,
@@ -67,7 +79,7 @@ export async function getMeeting(_user: SessionUser, id: string) {
           actionItem: { select: { id: true, titleEn: true, titleFr: true, status: true } },
         },
       },
-      decisions: { orderBy: { createdAt: "asc" }, select: { id: true, number: true, textEn: true, textFr: true, agendaItemId: true } },
+      decisions: { orderBy: { createdAt: "asc" }, select: decisionRecord },
       minutes: { select: { id: true, status: true, bodyEn: true, bodyFr: true, version: true, approvedAt: true, approvedAtMeeting: { select: { id: true, sequenceNumber: true } }, amendments: { orderBy: { createdAt: "asc" }, select: { id: true, textEn: true, textFr: true, createdAt: true } } } },
       attendance: { select: { departmentId: true, status: true, delegateName: true } },
     },
@@ -90,6 +102,11 @@ export async function readSetting<T>(key: string, isValid: (value: unknown) => v
 /** Meetings after this one, for "approved at" (minutes are approved at a later meeting). */
 export async function laterMeetings(startsAt: Date) {
   return db.meeting.findMany({ where: { startsAt: { gt: startsAt } }, orderBy: { startsAt: "asc" }, take: 10, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } });
+}
+
+/** Initiatives a meeting record may newly link to (agenda items, decisions, action items): every one not archived. */
+export async function linkableInitiatives() {
+  return db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } });
 }
 
 /** Every member department, chair first then by acronym, for attendance. */

@@ -73,9 +73,10 @@ export async function scheduleUpdateCallReminders(now: Date, options: NoticeOpti
     const days = daysUntil(today, call.dueDate);
     const stage = days <= 1 ? "1d" : torontoDate(call.createdAt) < today ? "7d" : null;
     if (!stage) continue;
-    // Covered initiatives without an update posted for this call: what is still missing, per lead department.
+    // Covered initiatives without a status update for the call's reporting period (what its matrix counts as
+    // missing): what is still missing, per lead department.
     const missing = await client.initiative.findMany({
-      where: { archivedAt: null, updateCalls: { some: { updateCallId: call.id } }, statusUpdates: { none: { updateCallId: call.id } } },
+      where: { archivedAt: null, updateCalls: { some: { updateCallId: call.id } }, statusUpdates: { none: { reportingPeriod: call.reportingPeriod } } },
       select: coveredInitiative,
       orderBy: { code: "asc" },
     });

@@ -65,29 +65,6 @@ export async function getUpdateCallMatrix(_user: SessionUser, id: string) {
   return { ...call, rows, totals };
 }
 
-/** What a department still owes for the open calls: covered initiatives it leads with no update for the period. */
-export async function listOwedUpdates(user: SessionUser) {
-  if (!user.departmentId) return [];
-  const calls = await db.updateCall.findMany({
-    where: { status: "OPEN" },
-    select: {
-      id: true,
-      reportingPeriod: true,
-      dueDate: true,
-      initiatives: { where: { initiative: { leadDepartmentId: user.departmentId, archivedAt: null } }, select: { initiative: { select: { id: true, code: true, titleEn: true, titleFr: true } } } },
-    },
-  });
-  const owed = [];
-  for (const call of calls) {
-    const ids = call.initiatives.map((entry) => entry.initiative.id);
-    if (ids.length === 0) continue;
-    const reported = await db.statusUpdate.findMany({ where: { initiativeId: { in: ids }, reportingPeriod: call.reportingPeriod }, select: { initiativeId: true }, distinct: ["initiativeId"] });
-    const done = new Set(reported.map((update) => update.initiativeId));
-    for (const { initiative } of call.initiatives) if (!done.has(initiative.id)) owed.push({ call: { id: call.id, reportingPeriod: call.reportingPeriod, dueDate: call.dueDate }, initiative });
-  }
-  return owed;
-}
-
 export async function updateCallFormOptions() {
   return db.initiative.findMany({ where: { archivedAt: null, status: "ACTIVE" }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } });
 }

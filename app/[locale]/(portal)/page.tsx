@@ -5,11 +5,11 @@ import { Link, redirect } from "@/lib/i18n/navigation";
 import { sectionsFor } from "@/lib/navigation/sections";
 import { CoordinatorHome } from "@/components/dashboard/home/coordinator-home";
 import { RepresentativeHome } from "@/components/dashboard/home/representative-home";
-import { OwedUpdates } from "@/components/update-calls/owed-updates";
 
 /**
- * Home, by role (DESIGN.md §4): an executive lands on the dashboard; a representative sees what their department
- * must update and its open action items; the coordinator sees the next meeting, open calls for updates and action
+ * Home, by role (DESIGN.md §4): an executive lands on the dashboard; a representative sees one list of what their
+ * department must update (what open calls for updates ask for, then what is off track, at risk or stale) and its
+ * open action items; the coordinator sees the next meeting, open calls for updates and action
  * items. Everyone keeps the list of sections below.
  */
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
@@ -30,7 +30,6 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       </p>
       {user.role === "DEPARTMENT_REP" && <RepresentativeHome departmentId={user.departmentId} locale={locale} />}
       {user.role === "COORDINATOR" && <CoordinatorHome locale={locale} />}
-      <OwedUpdates user={user} locale={locale} />
       <h2>{t("startHere")}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sectionsFor(user).map((section) => (

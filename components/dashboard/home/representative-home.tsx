@@ -9,7 +9,11 @@ import { reportingPeriodLabel } from "@/lib/dashboard/periods";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { ActionItemsTable } from "./action-items-table";
 
-/** A representative's home: their department's initiatives that need an update, and its open action items. */
+/**
+ * A representative's home: one list of what their department must update (what the open calls for updates ask
+ * for, then initiatives off track, at risk or stale; each initiative once, with every reason), and its open
+ * action items.
+ */
 export async function RepresentativeHome({ departmentId, locale }: { departmentId: string | null; locale: Locale }) {
   const t = await getTranslations("RoleHome");
   if (!departmentId) return <p>{t("representative.noDepartment")}</p>;
@@ -22,7 +26,8 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
         {toUpdate.items.length === 0 ? (
           <p>{t("representative.nothingToUpdate")}</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("representative.needsUpdate")}>
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("representative.needsUpdate")}>
+            {/* relative: the visually hidden text of the last column is clipped by this scroller, not the page. */}
             <table data-table="to-update">
               <caption className="sr-only">{t("representative.needsUpdate")}</caption>
               <thead>
@@ -32,18 +37,17 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
                   <th scope="col">{t("columns.health")}</th>
                   <th scope="col">{t("columns.why")}</th>
                   <th scope="col">{t("columns.lastUpdated")}</th>
+                  <th scope="col">{t("columns.action")}</th>
                 </tr>
               </thead>
               <tbody>
                 {toUpdate.items.map((item) => {
-                  const reasons: string[] = [];
+                  const reasons = item.owedCalls.map((call) => t("representative.openCall", { period: reportingPeriodLabel(call.period, locale), date: call.due }));
                   if (item.health === "RED") reasons.push(t("representative.red"));
                   if (item.health === "AMBER") reasons.push(t("representative.amber"));
                   if (item.stale) reasons.push(item.lastUpdatedAt ? t("representative.stale", { days: toUpdate.staleDays }) : t("representative.neverUpdated"));
-                  if (item.callPeriod && item.callDue)
-                    reasons.push(t("representative.openCall", { period: reportingPeriodLabel(item.callPeriod, locale), date: formatIsoDate(item.callDue) }));
                   return (
-                    <tr key={item.id}>
+                    <tr key={item.id} data-owed={item.owedCalls.length > 0 ? "call" : undefined}>
                       <td className="whitespace-nowrap">{item.code}</td>
                       <td>
                         <Link href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></Link>
@@ -53,6 +57,12 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
                       </td>
                       <td>{reasons.join("; ")}</td>
                       <td className="whitespace-nowrap">{item.lastUpdatedAt ? formatIsoDate(item.lastUpdatedAt) : t("never")}</td>
+                      <td className="whitespace-nowrap">
+                        <Link href={`/initiatives/${item.id}/update`}>
+                          {t("representative.postUpdate")}
+                          <span className="sr-only"> — {item.code}</span>
+                        </Link>
+                      </td>
                     </tr>
                   );
                 })}

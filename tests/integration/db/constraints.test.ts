@@ -110,11 +110,16 @@ describe("database constraints", () => {
     ).rejects.toThrow(/meetings_ends_after_start_check/);
   });
 
-  it("refuses negative minutes for an agenda item, and a position taken twice in one meeting", async () => {
+  it("refuses negative minutes for an agenda item, and a position taken twice among the items on the agenda", async () => {
     const item = { meetingId: ids.meeting, titleEn: "Item", titleFr: "Point" };
     await expect(db.agendaItem.create({ data: { ...item, position: 50, minutes: -5 } })).rejects.toThrow(/agenda_items_minutes_check/);
-    await db.agendaItem.create({ data: { ...item, position: 51 } });
-    await expect(db.agendaItem.create({ data: { ...item, position: 51 } })).rejects.toMatchObject({ code: "P2002" });
+    const taken = await db.agendaItem.create({ data: { ...item, position: 51 } });
+    await expect(db.agendaItem.create({ data: { ...item, position: 51 } })).rejects.toThrow(/agenda_items_live_position_key/);
+    // A removed item keeps its position without holding it: another item may take it.
+    const remover = await db.user.findFirstOrThrow({ select: { id: true } });
+    await db.agendaItem.update({ where: { id: taken.id }, data: { deletedAt: new Date(), deletedById: remover.id } });
+    await expect(db.agendaItem.create({ data: { ...item, position: 51 } })).resolves.toMatchObject({ position: 51 });
+    await expect(db.agendaItem.update({ where: { id: taken.id }, data: { deletedById: null } })).rejects.toThrow(/agenda_items_deleted_check/);
   });
 
   it("lets a transaction swap two agenda positions (the uniqueness is checked at commit)", async () => {

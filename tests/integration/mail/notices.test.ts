@@ -75,7 +75,8 @@ describe("notices", () => {
       },
     });
     track("updateCalls", call.id);
-    await db.statusUpdate.create({ data: { initiativeId: answered.id, updateCallId: call.id, reportingPeriod: "2007-08 Q3", health: "GREEN", progress: 40 } });
+    // Answered as the call's matrix counts it: a status update for the call's reporting period.
+    await db.statusUpdate.create({ data: { initiativeId: answered.id, reportingPeriod: "2007-08 Q3", health: "GREEN", progress: 40 } });
 
     expect(await scheduleUpdateCallReminders(new Date("2007-12-05T15:00:00Z"), options)).toBe(0); // 9 days before: nothing yet
     await scheduleUpdateCallReminders(new Date("2007-12-07T15:00:00Z"), options); // 7 days before

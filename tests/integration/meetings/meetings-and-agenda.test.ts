@@ -7,7 +7,7 @@ import { createMeeting, updateMeeting } from "@/lib/meetings/commands";
 import { makeActionItem, makeMeeting, sessionUser } from "./support";
 
 const positions = async (meetingId: string) =>
-  (await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, titleEn: true, position: true } }));
+  (await db.agendaItem.findMany({ where: { meetingId, deletedAt: null }, orderBy: { position: "asc" }, select: { id: true, titleEn: true, position: true } }));
 
 describe("meetings", () => {
   it("creates a meeting from Toronto wall-clock times", async () => {
@@ -24,6 +24,14 @@ describe("meetings", () => {
     const coordinator = await sessionUser("coordinator@iwgtip.example");
     const before = await db.meeting.count();
     const result = await createMeeting(coordinator, { sequenceNumber: "99999", titleEn: "x", titleFr: "x", date: "2031-01-15", startTime: "11:00", endTime: "09:00" });
+    expect(result).toEqual({ ok: false, code: "invalid", fieldErrors: { endTime: [{ key: "endBeforeStart" }] } });
+    expect(await db.meeting.count()).toBe(before);
+  });
+
+  it("refuses a meeting of zero duration (the end at the start), and saves nothing", async () => {
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const before = await db.meeting.count();
+    const result = await createMeeting(coordinator, { sequenceNumber: "99997", titleEn: "x", titleFr: "x", date: "2031-01-15", startTime: "09:00", endTime: "09:00" });
     expect(result).toEqual({ ok: false, code: "invalid", fieldErrors: { endTime: [{ key: "endBeforeStart" }] } });
     expect(await db.meeting.count()).toBe(before);
   });

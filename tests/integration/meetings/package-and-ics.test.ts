@@ -1,5 +1,4 @@
 import ICAL from "ical.js";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { startAgenda } from "@/lib/agenda/commands";
 import { db } from "@/lib/db";
@@ -8,17 +7,7 @@ import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
 import { torontoWallClockToUtc } from "@/lib/meetings/time";
-import { makeMeeting, sessionUser } from "./support";
-
-async function pdfText(pdf: Buffer): Promise<string[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages;
-}
+import { makeMeeting, pdfText, sessionUser } from "./support";
 
 describe("the calendar invitation", () => {
   it("parses back with a standard parser: stable UID, SEQUENCE, Toronto time zone", async () => {

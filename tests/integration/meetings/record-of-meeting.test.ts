@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { recordAgendaOutcome } from "@/lib/agenda/commands";
 import { recordDecision } from "@/lib/decisions/commands";
 import { db } from "@/lib/db";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { amendMinutes, approveMinutes, circulateMinutes, saveMinutes } from "@/lib/minutes/commands";
-import { makeMeeting, sessionUser } from "./support";
+import { getAgendaPackage } from "@/lib/meetings/package";
+import { packageLabels } from "@/lib/meetings/package-labels";
+import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
+import { makeMeeting, pdfText, sessionUser } from "./support";
 
 async function heldMeeting() {
   const meeting = await makeMeeting({ daysFromNow: -3 - Math.random() * 300 });
@@ -40,6 +44,44 @@ describe("at and after the meeting", () => {
     const prefix = first.data.number.slice(0, 7);
     expect(first.data.number).toMatch(/^\d{4}-\d{2}-D\d+$/);
     expect(Number(second.data.number.slice(prefix.length + 2))).toBe(Number(first.data.number.slice(prefix.length + 2)) + 1);
+  });
+
+  it("links a decision to the initiatives it concerns, shown in the next meeting's package; refuses archived or unknown ones", async () => {
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const meeting = await heldMeeting();
+    const [first, second, archived] = await db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true }, orderBy: { code: "asc" }, take: 3 });
+    const recorded = await recordDecision(coordinator, { meetingId: meeting.id, textEn: "Fund both.", textFr: "Financer les deux.", initiativeIds: [second!.id, first!.id, first!.id] });
+    if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+    const links = await db.decisionInitiative.findMany({ where: { decisionId: recorded.data.id }, select: { initiativeId: true } });
+    expect(links.map((link) => link.initiativeId).sort()).toEqual([first!.id, second!.id].sort());
+
+    await db.initiative.update({ where: { id: archived!.id }, data: { archivedAt: new Date() } });
+    try {
+      const before = await db.decision.count({ where: { meetingId: meeting.id } });
+      expect(await recordDecision(coordinator, { meetingId: meeting.id, textEn: "x", textFr: "x", initiativeIds: [first!.id, archived!.id] })).toEqual({
+        ok: false,
+        code: "invalid",
+        fieldErrors: { initiativeIds: [{ key: "archivedInitiative" }] },
+      });
+      expect(await recordDecision(coordinator, { meetingId: meeting.id, textEn: "x", textFr: "x", initiativeIds: [randomUUID()] })).toEqual({
+        ok: false,
+        code: "invalid",
+        fieldErrors: { initiativeIds: [{ key: "invalidChoice" }] },
+      });
+      expect(await db.decision.count({ where: { meetingId: meeting.id } })).toBe(before);
+    } finally {
+      await db.initiative.update({ where: { id: archived!.id }, data: { archivedAt: null } });
+    }
+
+    // The next meeting's package carries this record of decisions with the initiatives' codes, on screen and in the PDF.
+    const next = await makeMeeting();
+    await db.meeting.update({ where: { id: next.id }, data: { startsAt: new Date(meeting.startsAt.getTime() + 60_000), endsAt: new Date(meeting.startsAt.getTime() + 120_000) } });
+    const pack = (await getAgendaPackage(coordinator, next.id))!;
+    expect(pack.previous?.id).toBe(meeting.id);
+    const decision = pack.previous!.decisions.find((candidate) => candidate.id === recorded.data.id)!;
+    expect(decision.initiatives.map(({ initiative }) => initiative.code)).toEqual([first!.code, second!.code].sort());
+    const pdf = (await pdfText(await renderAgendaPackagePdf(pack, "en", await packageLabels(pack, "en")))).join(" ");
+    expect(pdf).toContain(`Initiatives concerned: ${[first!.code, second!.code].sort().join(", ")}`);
   });
 
   it("records an item's outcome, only once the meeting is held", async () => {

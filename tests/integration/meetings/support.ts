@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 
@@ -56,4 +57,15 @@ export async function makeMeeting(overrides: { daysFromNow?: number; agendaStatu
     },
     select: { id: true, sequenceNumber: true, version: true, startsAt: true, endsAt: true },
   });
+}
+
+/** The text of each page of a PDF, as a reader would find it. */
+export async function pdfText(pdf: Buffer): Promise<string[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages;
 }

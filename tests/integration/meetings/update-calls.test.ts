@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeUpdateCall, openUpdateCall } from "@/lib/update-calls/commands";
-import { getUpdateCallMatrix, listOwedUpdates } from "@/lib/update-calls/queries";
+import { listInitiativesToUpdate } from "@/lib/dashboard/home";
+import { getUpdateCallMatrix } from "@/lib/update-calls/queries";
 import { callCellStatus } from "@/lib/update-calls/status";
 import { daysFromToday, sessionUser } from "./support";
 
@@ -29,7 +30,9 @@ describe("calls for updates", () => {
     if (!opened.ok) return;
     let matrix = (await getUpdateCallMatrix(coordinator, opened.data.id))!;
     expect(matrix.totals).toEqual({ submitted: 0, late: 0, missing: ids.length });
-    const owedForThisCall = async () => (await listOwedUpdates(rep)).filter((owed) => owed.call.id === opened.data.id).map((owed) => owed.initiative.id);
+    // The representative's home lists what the department owes to the call until an update for its period arrives.
+    const owedForThisCall = async () =>
+      (await listInitiativesToUpdate(rep.departmentId!)).items.filter((item) => item.owedCalls.some((owed) => owed.period === period)).map((item) => item.id);
     expect(await owedForThisCall()).toContain(jusLed.id);
 
     await db.statusUpdate.create({ data: { initiativeId: jusLed.id, authorId: rep.id, reportingPeriod: period, health: "GREEN", progress: 50 } });

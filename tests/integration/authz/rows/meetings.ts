@@ -24,7 +24,7 @@ async function meetingWithAgenda() {
   await db.agendaItem.createMany({
     data: ["First", "Second", "Third"].map((title, index) => ({ meetingId: meeting.id, position: index + 1, titleEn: title, titleFr: title, minutes: 10 })),
   });
-  const items = await db.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" }, select: { id: true } });
+  const items = await db.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" }, select: { id: true, version: true } });
   return { meeting, items };
 }
 
@@ -80,7 +80,7 @@ export const rows: MatrixRow[] = [
     command: "agenda.updateItem",
     prepare: async () => {
       const { items } = await meetingWithAgenda();
-      return { id: items[0]!.id, titleEn: "Changed", titleFr: "Changé", kind: "INFORMATION", minutes: 5 };
+      return { id: items[0]!.id, version: items[0]!.version, titleEn: "Changed", titleFr: "Changé", kind: "INFORMATION", minutes: 5 };
     },
     expect: managersOnly,
   },
@@ -124,7 +124,14 @@ export const rows: MatrixRow[] = [
     },
     expect: managersOnly,
   },
-  { command: "decision.record", prepare: async () => ({ meetingId: (await heldMeeting()).id, textEn: "Agreed.", textFr: "Convenu." }), expect: managersOnly },
+  {
+    command: "decision.record",
+    prepare: async () => {
+      const initiative = await db.initiative.findFirstOrThrow({ where: { archivedAt: null }, select: { id: true } });
+      return { meetingId: (await heldMeeting()).id, textEn: "Agreed.", textFr: "Convenu.", initiativeIds: [initiative.id] };
+    },
+    expect: managersOnly,
+  },
   { command: "minutes.save", prepare: async () => ({ meetingId: (await heldMeeting()).id, bodyEn: "Minutes.", bodyFr: "Procès-verbal.", version: 0 }), expect: managersOnly },
   { command: "minutes.circulate", prepare: async () => ({ meetingId: (await minutesIn("DRAFT")).id, version: 1 }), expect: managersOnly },
   {

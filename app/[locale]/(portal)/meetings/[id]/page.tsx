@@ -10,6 +10,7 @@ import { getMeeting } from "@/lib/meetings/queries";
 import { torontoTime } from "@/lib/meetings/time";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
+import { DecisionList } from "@/components/meetings/decision-list";
 import { MeetingWhen } from "@/components/meetings/meeting-when";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
@@ -162,13 +163,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
         {meeting.decisions.length === 0 ? (
           <p>{t("noDecisions")}</p>
         ) : (
-          <ul className="space-y-2">
-            {meeting.decisions.map((decision) => (
-              <li key={decision.id}>
-                <strong>{decision.number}</strong> — <LocalizedText value={pickLocalized(locale, decision.textEn, decision.textFr)} />
-              </li>
-            ))}
-          </ul>
+          <DecisionList decisions={meeting.decisions} locale={locale} />
         )}
       </section>
     </>

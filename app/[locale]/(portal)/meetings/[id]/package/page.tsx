@@ -5,6 +5,7 @@ import { byLocale } from "@/lib/i18n/localized";
 import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { PageHeader } from "@/components/shell/page-header";
+import { DecisionList } from "@/components/meetings/decision-list";
 import { PrintButton } from "@/components/meetings/print-button";
 import "@/components/meetings/package-print.css";
 
@@ -75,13 +76,7 @@ export default async function AgendaPackagePage({ params }: PageProps<"/[locale]
         {!data.previous || data.previous.decisions.length === 0 ? (
           <p>{labels.noDecisions}</p>
         ) : (
-          <ul className="space-y-1">
-            {data.previous.decisions.map((decision) => (
-              <li key={decision.number}>
-                <strong>{decision.number}</strong> — {byLocale(locale, decision.textEn, decision.textFr)}
-              </li>
-            ))}
-          </ul>
+          <DecisionList decisions={data.previous.decisions} locale={locale} testId="package-decisions" />
         )}
       </section>
 

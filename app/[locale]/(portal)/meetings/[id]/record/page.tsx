@@ -3,9 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { getMeeting, laterMeetings, memberDepartments } from "@/lib/meetings/queries";
+import { getMeeting, laterMeetings, linkableInitiatives, memberDepartments } from "@/lib/meetings/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
+import { DecisionList } from "@/components/meetings/decision-list";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
 
 /** The coordinator's page at and after a meeting: attendance and quorum, outcomes, decisions, action items, minutes. */
@@ -14,7 +15,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
   const { id } = await params;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
-  const [departments, later] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt)]);
+  const [departments, later, initiatives] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives()]);
   const t = await getTranslations("Record");
   const nav = await getTranslations("Nav");
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
@@ -71,15 +72,15 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
           <section aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">{t("decisions")}</h2>
             {meeting.decisions.length > 0 && (
-              <ul className="mb-4 space-y-1" data-testid="decisions">
-                {meeting.decisions.map((decision) => (
-                  <li key={decision.id}>
-                    <strong>{decision.number}</strong> — <LocalizedText value={pickLocalized(locale, decision.textEn, decision.textFr)} />
-                  </li>
-                ))}
-              </ul>
+              <div className="mb-4">
+                <DecisionList decisions={meeting.decisions} locale={locale} testId="decisions" />
+              </div>
             )}
-            <DecisionForm meetingId={meeting.id} items={meeting.agendaItems.map((item, index) => ({ id: item.id, label: `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}` }))} />
+            <DecisionForm
+              meetingId={meeting.id}
+              items={meeting.agendaItems.map((item, index) => ({ id: item.id, label: `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}` }))}
+              initiatives={initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))}
+            />
           </section>
 
           <section aria-labelledby="minutes-heading">

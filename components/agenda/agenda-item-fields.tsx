@@ -1,0 +1,107 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { FieldErrors, Option } from "./builder-data";
+
+const kinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
+export type AgendaItemKind = (typeof kinds)[number];
+
+/** An agenda item's own fields, as the add form and the edit dialog show them. */
+export type AgendaItemValues = {
+  titleEn: string;
+  titleFr: string;
+  kind: AgendaItemKind;
+  minutes: number;
+  presentingDepartmentId: string | null;
+  initiativeId: string | null;
+  actionItemId: string | null;
+};
+
+export type AgendaItemOptions = { departments: Option[]; initiatives: Option[]; actionItems: Option[] };
+
+/** The form's values as the agenda commands take them: an empty choice is "none". */
+export function readAgendaItemForm(form: HTMLFormElement): Record<string, string | undefined> {
+  const values = Object.fromEntries([...new FormData(form).entries()].map(([name, value]) => [name, typeof value === "string" ? value : undefined]));
+  for (const name of ["presentingDepartmentId", "initiativeId", "actionItemId", "changeNote"]) if (!values[name]) values[name] = undefined;
+  return values;
+}
+
+/** `options` with the current choice added (labelled by `label`) when the list no longer offers it. */
+export function withCurrent(options: Option[], id: string | null, label: string): Option[] {
+  return !id || options.some((option) => option.id === id) ? options : [{ id, label }, ...options];
+}
+
+/**
+ * Titles in both languages, kind, minutes, presenting department and the optional linked initiative and action
+ * item. Each field's error is named by its aria-describedby; the inputs are uncontrolled, so a refused save keeps
+ * what was typed.
+ */
+export function AgendaItemFields({ idPrefix, defaults, errors, options }: { idPrefix: string; defaults: AgendaItemValues; errors: FieldErrors; options: AgendaItemOptions }) {
+  const t = useTranslations("Agenda");
+  const field = (name: string) => {
+    const id = `${idPrefix}-${name}`;
+    const messages = errors[name];
+    return {
+      id,
+      name,
+      className: "gc-input",
+      "aria-invalid": messages ? true : undefined,
+      "aria-describedby": messages ? `${id}-error` : undefined,
+    } as const;
+  };
+  const choice = (name: string, label: string, list: Option[], value: string | null) => (
+    <Field idPrefix={idPrefix} name={name} label={label} errors={errors}>
+      <select {...field(name)} defaultValue={value ?? ""}>
+        <option value="">{t("noPresenter")}</option>
+        {list.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  return (
+    <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
+      <Field idPrefix={idPrefix} name="titleEn" label={t("titleEn")} errors={errors}>
+        <input {...field("titleEn")} lang="en" maxLength={300} defaultValue={defaults.titleEn} />
+      </Field>
+      <Field idPrefix={idPrefix} name="titleFr" label={t("titleFr")} errors={errors}>
+        <input {...field("titleFr")} lang="fr" maxLength={300} defaultValue={defaults.titleFr} />
+      </Field>
+      <Field idPrefix={idPrefix} name="kind" label={t("kindHeading")} errors={errors}>
+        <select {...field("kind")} defaultValue={defaults.kind}>
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field idPrefix={idPrefix} name="minutes" label={t("minutes")} errors={errors}>
+        <input {...field("minutes")} type="number" inputMode="numeric" min={1} max={600} defaultValue={defaults.minutes} />
+      </Field>
+      {choice("presentingDepartmentId", t("presenter"), options.departments, defaults.presentingDepartmentId)}
+      {choice("initiativeId", t("linkedInitiative"), options.initiatives, defaults.initiativeId)}
+      {choice("actionItemId", t("linkedActionItem"), options.actionItems, defaults.actionItemId)}
+    </div>
+  );
+}
+
+function Field({ idPrefix, name, label, errors, children }: { idPrefix: string; name: string; label: string; errors: FieldErrors; children: ReactNode }) {
+  const id = `${idPrefix}-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="gc-label">
+        {label}
+      </label>
+      {errors[name] && (
+        <span id={`${id}-error`} className="gc-error">
+          {errors[name].join(" ")}
+        </span>
+      )}
+      {children}
+    </div>
+  );
+}
