@@ -4,7 +4,7 @@ import { demoAccounts, expect, expectNoAxeViolations, signIn, test } from "./fix
 test("an administrator goes through every administration screen, in English and French", async ({ page }) => {
   await signIn(page, demoAccounts.admin, "en");
   for (const locale of ["en", "fr"] as const) {
-    for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/departments", "/admin/pillars", "/admin/audit"]) {
+    for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/departments", "/admin/pillars", "/admin/audit", "/admin/settings"]) {
       const response = await page.goto(`/${locale}${path}`);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

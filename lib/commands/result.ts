@@ -42,7 +42,11 @@ export type ValidationKey =
   | "changeNoteRequired"
   | "assigneeOutsideDepartment"
   | "alreadyTaken"
-  | "locked";
+  | "locked"
+  // Settings
+  | "quorumDepartmentsRange"
+  | "staleDaysRange"
+  | "sessionHoursRange";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readSetting } from "@/lib/settings/queries";
 import type { HealthLevel } from "./filters";
 
 /*
  * What the home page shows each role (DESIGN.md §4): a fixed number of statements each, aggregated in PostgreSQL.
- * "Stale" uses the `staleDays` setting (90 when unset); "overdue" is before today in America/Toronto.
+ * "Stale" uses the `staleDays` setting; "overdue" is before today in America/Toronto.
  */
 
 export type InitiativeToUpdate = {
@@ -25,11 +26,9 @@ export type InitiativeToUpdate = {
  * `staleDays`), or named in an open call for updates they have not answered.
  */
 export async function listInitiativesToUpdate(departmentId: string): Promise<{ staleDays: number; items: InitiativeToUpdate[] }> {
-  const rows = await db.$queryRaw<(InitiativeToUpdate & { staleDays: number })[]>`
-    WITH setting AS (
-      SELECT COALESCE((SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::int END FROM settings WHERE key = 'staleDays'), 90) AS days
-    ),
-    calls AS (
+  const staleDays = await readSetting("staleDays");
+  const items = await db.$queryRaw<InitiativeToUpdate[]>`
+    WITH calls AS (
       SELECT DISTINCT ON (uci.initiative_id) uci.initiative_id, uc.reporting_period, uc.due_date
       FROM update_call_initiatives uci
       JOIN update_calls uc ON uc.id = uci.update_call_id
@@ -40,24 +39,17 @@ export async function listInitiativesToUpdate(departmentId: string): Promise<{ s
     judged AS (
       SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
              i.last_updated_at AS "lastUpdatedAt",
-             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => s.days))) AS stale,
+             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays}::int))) AS stale,
              (i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) AS at_risk,
-             c.reporting_period AS "callPeriod", c.due_date AS "callDue", s.days AS "staleDays"
+             c.reporting_period AS "callPeriod", c.due_date AS "callDue"
       FROM initiatives i
-      CROSS JOIN setting s
       LEFT JOIN calls c ON c.initiative_id = i.id
       WHERE i.lead_department_id = ${departmentId}::uuid AND i.archived_at IS NULL
     )
-    SELECT * FROM judged
+    SELECT id, code, "titleEn", "titleFr", health, "lastUpdatedAt", stale, "callPeriod", "callDue" FROM judged
     WHERE stale OR at_risk OR "callPeriod" IS NOT NULL
     ORDER BY CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
-  const staleDays = rows[0]?.staleDays ?? (await staleDaysSetting());
-  return { staleDays, items: rows.map(({ staleDays: _days, ...item }) => item) };
-}
-
-async function staleDaysSetting(): Promise<number> {
-  const setting = await db.setting.findUnique({ where: { key: "staleDays" }, select: { value: true } });
-  return typeof setting?.value === "number" ? setting.value : 90;
+  return { staleDays, items };
 }
 
 export type OpenActionItem = {
