@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getCoordinatorOverview, listInitiativesToUpdate, listOpenActionItems } from "@/lib/dashboard/home";
+import { departmentId } from "../../support/database";
 
 /* The home pages' reads against independent SQL on the seed. */
-
-async function departmentId(acronym: string): Promise<string> {
-  return (await db.department.findFirstOrThrow({ where: { acronymEn: acronym }, select: { id: true } })).id;
-}
 
 describe("home by role", () => {
   it("lists a department's active initiatives that are RED, AMBER or stale", async () => {

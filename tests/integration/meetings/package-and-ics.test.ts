@@ -8,7 +8,8 @@ import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
 import { torontoWallClockToUtc } from "@/lib/meetings/time";
-import { makeMeeting, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeMeeting } from "./support";
 
 async function pdfText(pdf: Buffer): Promise<string[]> {
   const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true }).promise;

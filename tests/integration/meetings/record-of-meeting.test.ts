@@ -4,7 +4,8 @@ import { recordDecision } from "@/lib/decisions/commands";
 import { db } from "@/lib/db";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { amendMinutes, approveMinutes, circulateMinutes, saveMinutes } from "@/lib/minutes/commands";
-import { makeMeeting, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeMeeting } from "./support";
 
 async function heldMeeting() {
   const meeting = await makeMeeting({ daysFromNow: -3 - Math.random() * 300 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSessionUser } from "@/lib/auth/load-user";
 import type { SessionUser } from "@/lib/auth/types";
 import { getSecurityMarking } from "@/lib/dashboard/queries";
 import { listInitiativesToUpdate } from "@/lib/dashboard/home";
@@ -9,7 +8,7 @@ import { recordAttendance } from "@/lib/meetings/attendance";
 import { getAgendaPackage } from "@/lib/meetings/package";
 import { updateSettings } from "@/lib/settings/commands";
 import { getSettingsForEdit, readSetting } from "@/lib/settings/queries";
-import { databaseFingerprint } from "../authz/callers";
+import { departmentId, expectUnchanged, sessionUser } from "../../support/database";
 import { makeMeeting } from "../meetings/support";
 import { settingsForm, snapshotSettings } from "./support";
 
@@ -18,19 +17,11 @@ let restore: () => Promise<void>;
 
 beforeAll(async () => {
   restore = await snapshotSettings();
-  const { id } = await db.user.findUniqueOrThrow({ where: { email: "admin@iwgtip.example" }, select: { id: true } });
-  admin = (await loadSessionUser(id))!;
+  admin = await sessionUser("admin@iwgtip.example");
 });
 
 // Other test files read the seeded settings.
 afterAll(() => restore());
-
-async function expectUnchanged<T>(call: () => Promise<T>): Promise<T> {
-  const before = await databaseFingerprint();
-  const result = await call();
-  expect(await databaseFingerprint()).toEqual(before);
-  return result;
-}
 
 describe("changing the settings", () => {
   it("saves what changed, audits each setting with its value before and after, and every reader sees it at once", async () => {
@@ -56,11 +47,10 @@ describe("changing the settings", () => {
     expect((await getAgendaPackage(admin, meeting.id))?.securityMarking).toBe("PROTECTED A / PROTÉGÉ A");
     expect(await getSecurityMarking()).toBe("PROTECTED A / PROTÉGÉ A");
     expect(await getStaleDays()).toBe(30);
-    const jus = await db.department.findUniqueOrThrow({ where: { acronymEn: "JUS" }, select: { id: true } });
-    expect((await listInitiativesToUpdate(jus.id)).staleDays).toBe(30);
+    expect((await listInitiativesToUpdate(await departmentId("JUS"))).staleDays).toBe(30);
     const held = await makeMeeting({ daysFromNow: -2 });
     const three = await db.department.findMany({ where: { isChair: false, active: true }, take: 3, select: { id: true } });
-    const coordinator = (await loadSessionUser((await db.user.findUniqueOrThrow({ where: { email: "coordinator@iwgtip.example" } })).id))!;
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
     const attendance = await recordAttendance(coordinator, { meetingId: held.id, entries: three.map((department) => ({ departmentId: department.id, status: "DELEGATE" })) });
     expect(attendance).toEqual({ ok: true, data: { quorumMet: true } });
   });
@@ -120,7 +110,7 @@ describe("changing the settings", () => {
     expect(values.staleDays).toBe(stored.value);
     expect(versions.staleDays).toBe(stored.version);
     expect(limits).toEqual({ quorumDepartmentsMax: await db.department.count({ where: { active: true } }), sessionHoursMax: 8 });
-    const coordinator = (await loadSessionUser((await db.user.findUniqueOrThrow({ where: { email: "coordinator@iwgtip.example" } })).id))!;
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
     await expect(getSettingsForEdit(coordinator)).rejects.toThrow("not allowed");
   });
 
