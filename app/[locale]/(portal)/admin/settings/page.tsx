@@ -4,7 +4,8 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { printedMarking, settingLimits } from "@/lib/settings/definitions";
 import { getSettingsForEdit } from "@/lib/settings/queries";
 import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { SavedNotice } from "@/components/ui/status-notice";
 import { updateSettingsAction } from "../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/settings">): Promise<Metadata> {
@@ -19,19 +20,13 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const { values, versions, limits } = await getSettingsForEdit(user);
   const t = await getTranslations("AdminSettings");
-  const nav = await getTranslations("Nav");
-  const forms = await getTranslations("Forms");
   return (
     <>
-      <PageHeader title={t("title")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title") }]}>
+      <AdminPageHeader title={t("title")}>
         <p>{t("intro")}</p>
         <p>{t("printedAs", { marking: printedMarking(values.securityMarking) })}</p>
-      </PageHeader>
-      {query.saved && (
-        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-          {forms("saved")}
-        </p>
-      )}
+      </AdminPageHeader>
+      <SavedNotice show={query.saved} />
       <CommandForm
         action={updateSettingsAction}
         testId="settings"
