@@ -1,23 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { demoAccounts, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
-test("an administrator goes through every administration screen, in English and French", async ({ page }) => {
-  // Thirteen screens, each scanned with axe: on a loaded machine that is more than the default minute.
-  test.setTimeout(150_000);
-  await signIn(page, demoAccounts.admin, "en");
-  for (const locale of ["en", "fr"] as const) {
+// One test per language: a dozen pages with an axe scan each is too long for one test on a busy machine.
+for (const locale of ["en", "fr"] as const) {
+  test(`an administrator goes through every administration screen, in ${locale}`, async ({ page }) => {
+    await signIn(page, demoAccounts.admin, locale);
     for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/departments", "/admin/pillars", "/admin/audit"]) {
       const response = await page.goto(`/${locale}${path}`);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoAxeViolations(page);
     }
-  }
-  await page.goto("/fr/admin/pillars");
-  await page.getByRole("link", { name: "Prévention" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Modifier Prévention");
-  await expectNoAxeViolations(page);
-});
+    await page.goto(`/${locale}/admin/pillars`);
+    await page.getByRole("link", { name: locale === "fr" ? "Prévention" : "Prevention", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? "Modifier Prévention" : "Edit Prevention");
+    await expectNoAxeViolations(page);
+  });
+}
 
 test("bad input gets a message at each field, in French, and nothing is created", async ({ page }) => {
   await signIn(page, demoAccounts.admin, "en");

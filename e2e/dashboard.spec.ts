@@ -172,7 +172,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
       await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard/briefing`));
       await expectNoAxeViolations(page);
       const pillars = await sql<{ code: string }>("SELECT code FROM pillars WHERE active");
-      const [marking] = await sql<{ value: string }>("SELECT value #>> '{}' AS value FROM settings WHERE key = 'securityMarking'");
+      const [marking] = await sql<{ value: string }>("SELECT concat(value ->> 'en', ' / ', value ->> 'fr') AS value FROM settings WHERE key = 'securityMarking'");
       await expect(page.locator("[data-briefing-pillar]")).toHaveCount(pillars.length);
       await expect(page.locator("[data-security-marking]").first()).toHaveText(marking!.value);
       await expect(page.locator("[data-security-marking]")).toHaveCount(pillars.length * 2);

@@ -11,7 +11,6 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(8).default(8),
-  SECURITY_MARKING: z.string().default("UNCLASSIFIED / NON CLASSIFIÉ"),
   /** Reverse proxies whose X-Forwarded-For entries are believed: addresses or CIDR ranges, comma-separated. */
   TRUSTED_PROXIES: z.string().default(""),
   /** Single sign-on (OpenID Connect): all three or none. */

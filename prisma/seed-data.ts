@@ -15,6 +15,7 @@ import type {
   LifecycleStatus,
   UserRole,
 } from "../lib/generated/prisma/enums";
+import { settingDefaults, settingKeys } from "../lib/settings/definitions";
 
 export const DEMO_PASSWORD = "iwgtip-demo-2007";
 
@@ -1129,12 +1130,5 @@ export interface SettingSeed {
   value: unknown;
 }
 
-export const settings: SettingSeed[] = [
-  { key: "securityMarking", value: "UNCLASSIFIED / NON CLASSIFIÉ" },
-  /** Quorum: at least this many member departments present (delegate or alternate), the chair among them. */
-  { key: "quorumRule", value: { minimumDepartments: 9, chairRequired: true } },
-  /** An initiative without a status update for this many days is "stale". */
-  { key: "staleDays", value: 90 },
-  /** Length of a signed-in session. */
-  { key: "sessionHours", value: 8 },
-];
+/** The settings start at their defaults (lib/settings/definitions.ts says what each one means). */
+export const settings: SettingSeed[] = settingKeys.map((key) => ({ key, value: settingDefaults[key] }));

@@ -8,10 +8,10 @@ import type { Locale } from "@/lib/i18n/routing";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { HealthBadge } from "@/components/ui/health-badge";
 
-function Marking({ marking, fallback }: { marking: string | null; fallback: string }) {
+function Marking({ marking }: { marking: string }) {
   return (
     <p className="my-0 border-y-2 border-black py-1 text-center font-bold uppercase tracking-wide" data-security-marking>
-      {marking ?? fallback}
+      {marking}
     </p>
   );
 }
@@ -27,7 +27,7 @@ export async function BriefingPage({
 }: {
   tile: PillarTile;
   attention: AttentionItem[];
-  marking: string | null;
+  marking: string;
   department: string | null;
   asOf: string;
   locale: Locale;
@@ -42,7 +42,7 @@ export async function BriefingPage({
       className="briefing-page mb-10 border border-gc-border p-6 print:mb-0 print:border-0 print:p-0 [&:not(:last-child)]:break-after-page"
       data-briefing-pillar={tile.code}
     >
-      <Marking marking={marking} fallback={t("briefing.noMarking")} />
+      <Marking marking={marking} />
       <h2 id={`briefing-${tile.code}`} className="mt-4">
         {t("briefing.pageTitle", { pillar: name })}
       </h2>
@@ -105,7 +105,7 @@ export async function BriefingPage({
         </table>
       )}
       <div className="mt-6">
-        <Marking marking={marking} fallback={t("briefing.noMarking")} />
+        <Marking marking={marking} />
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { readSetting } from "@/lib/meetings/queries";
 import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { readSetting } from "@/lib/settings/queries";
 import { onAgenda } from "./on-agenda";
 
 export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
@@ -21,8 +21,6 @@ export type Suggestion = {
   minutes: number;
 };
 
-const isPositiveInteger = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value > 0;
-
 const initiativeSelect = { id: true, code: true, titleEn: true, titleFr: true, leadDepartmentId: true } as const;
 const actionItemSelect = { id: true, titleEn: true, titleFr: true, ownerDepartmentId: true } as const;
 
@@ -40,7 +38,7 @@ export async function listAgendaSuggestions(_user: SessionUser, meetingId: strin
   if (!meeting) return [];
   const linkedInitiatives = new Set(meeting.agendaItems.map((item) => item.initiativeId).filter(Boolean));
   const linkedActionItems = new Set(meeting.agendaItems.map((item) => item.actionItemId).filter(Boolean));
-  const staleDays = await readSetting("staleDays", isPositiveInteger, 90);
+  const staleDays = await readSetting("staleDays");
   const staleBefore = new Date(now.getTime() - staleDays * 86_400_000);
   const today = calendarDate(torontoToday(now));
   const active = { archivedAt: null, status: "ACTIVE" as const };

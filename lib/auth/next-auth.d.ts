@@ -3,6 +3,8 @@ import type { Role } from "@/lib/authz/permissions";
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; role: Role; departmentId: string | null; language: "en" | "fr" };
+    /** Milliseconds since the epoch when the person signed in. */
+    signedInAt?: number;
   }
   interface User {
     id: string;
@@ -11,6 +13,7 @@ declare module "next-auth" {
     role: Role;
     departmentId: string | null;
     language: "en" | "fr";
+    signedInAt?: number;
   }
 }
 
@@ -20,5 +23,6 @@ declare module "next-auth/jwt" {
     role: Role;
     departmentId: string | null;
     language: "en" | "fr";
+    signedInAt?: number;
   }
 }

@@ -78,6 +78,8 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
           token.role = user.role;
           token.departmentId = user.departmentId;
           token.language = user.language;
+          // When the session started: the `sessionHours` setting is counted from here (lib/auth/session-length.ts).
+          token.signedInAt = Date.now();
         }
         return token;
       },
@@ -90,6 +92,7 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
           departmentId: token.departmentId,
           language: token.language,
         };
+        session.signedInAt = token.signedInAt;
         return session;
       },
     },

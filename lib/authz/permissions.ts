@@ -15,7 +15,8 @@ export const permissions = {
   "actionItem.create": "Create and assign action items",
   "actionItem.updateStatus": "Change the status of an action item",
   "meeting.manage": "Manage meetings, agendas, minutes and update calls",
-  "admin.manage": "Manage users, departments, pillars and settings, and read the audit log",
+  "admin.manage": "Manage users, departments and pillars, and read the audit log",
+  "settings.update": "Change the settings: security marking, quorum rule, days before an initiative is stale, session length",
   "profile.update": "Change one's own preferred language and password",
 } as const;
 
@@ -38,6 +39,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "actionItem.updateStatus": "all",
     "meeting.manage": "all",
     "admin.manage": "all",
+    "settings.update": "all",
     "profile.update": "all",
   },
   COORDINATOR: {

@@ -16,6 +16,7 @@ import "@/lib/initiatives/commands";
 import "@/lib/users/commands";
 import "@/lib/departments/commands";
 import "@/lib/pillars/commands";
+import "@/lib/settings/commands";
 
 export { registeredCommands } from "./registry";
 import "@/lib/mail/commands";

@@ -44,7 +44,11 @@ export type ValidationKey =
   | "alreadyTaken"
   | "locked"
   // Hostile input (issue 8)
-  | "unstorableText";
+  | "unstorableText"
+  // Settings
+  | "quorumDepartmentsRange"
+  | "staleDaysRange"
+  | "sessionHoursRange";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readSetting } from "@/lib/settings/queries";
 import type { HealthLevel } from "./filters";
 
 /*
  * What the home page shows each role (DESIGN.md §4): a fixed number of statements each, aggregated in PostgreSQL.
- * "Stale" uses the `staleDays` setting (90 when unset); "overdue" is before today in America/Toronto. An open call
+ * "Stale" uses the `staleDays` setting; "overdue" is before today in America/Toronto. An open call
  * for updates is answered for an initiative by a status update for the call's reporting period, as its matrix
  * counts it (lib/update-calls/queries.ts).
  */
@@ -27,11 +28,9 @@ export type InitiativeToUpdate = {
  * update for `staleDays`), or active and RED or AMBER. What a call asks for comes first, soonest due first.
  */
 export async function listInitiativesToUpdate(departmentId: string): Promise<{ staleDays: number; items: InitiativeToUpdate[] }> {
-  const rows = await db.$queryRaw<(InitiativeToUpdate & { staleDays: number; at_risk: boolean })[]>`
-    WITH setting AS (
-      SELECT COALESCE((SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::int END FROM settings WHERE key = 'staleDays'), 90) AS days
-    ),
-    owed AS (
+  const staleDays = await readSetting("staleDays");
+  const rows = await db.$queryRaw<(InitiativeToUpdate & { at_risk: boolean })[]>`
+    WITH owed AS (
       SELECT uci.initiative_id,
              json_agg(json_build_object('period', uc.reporting_period, 'due', to_char(uc.due_date, 'YYYY-MM-DD')) ORDER BY uc.due_date, uc.reporting_period) AS calls
       FROM update_call_initiatives uci
@@ -43,24 +42,17 @@ export async function listInitiativesToUpdate(departmentId: string): Promise<{ s
     judged AS (
       SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
              i.last_updated_at AS "lastUpdatedAt",
-             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => s.days))) AS stale,
+             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays}::int))) AS stale,
              (i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) AS at_risk,
-             COALESCE(o.calls, '[]'::json) AS "owedCalls", s.days AS "staleDays"
+             COALESCE(o.calls, '[]'::json) AS "owedCalls"
       FROM initiatives i
-      CROSS JOIN setting s
       LEFT JOIN owed o ON o.initiative_id = i.id
       WHERE i.lead_department_id = ${departmentId}::uuid AND i.archived_at IS NULL
     )
     SELECT * FROM judged
     WHERE stale OR at_risk OR json_array_length("owedCalls") > 0
     ORDER BY "owedCalls"->0->>'due' NULLS LAST, CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
-  const staleDays = rows[0]?.staleDays ?? (await staleDaysSetting());
-  return { staleDays, items: rows.map(({ staleDays: _days, at_risk: _atRisk, ...item }) => item) };
-}
-
-async function staleDaysSetting(): Promise<number> {
-  const setting = await db.setting.findUnique({ where: { key: "staleDays" }, select: { value: true } });
-  return typeof setting?.value === "number" ? setting.value : 90;
+  return { staleDays, items: rows.map(({ at_risk: _atRisk, ...item }) => item) };
 }
 
 export type OpenActionItem = {

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/types";
+import { printedMarking } from "@/lib/settings/definitions";
+import { readSetting } from "@/lib/settings/queries";
 import type { DashboardScope, HealthLevel } from "./filters";
 
 /*
@@ -358,12 +360,10 @@ export async function getDashboard(user: SessionUser, scope: DashboardScope) {
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;
 
-/** The security marking printed on briefings (setting `securityMarking`); null when it is not set. */
-export async function getSecurityMarking(): Promise<string | null> {
-  const setting = await db.setting.findUnique({ where: { key: "securityMarking" }, select: { value: true } });
-  return typeof setting?.value === "string" && setting.value.trim() !== "" ? setting.value : null;
+/** The security marking printed on briefings, in both languages (the `securityMarking` setting). */
+export async function getSecurityMarking(): Promise<string> {
+  return printedMarking(await readSetting("securityMarking"));
 }
-
 
 /**
  * The briefing's data: pillar tiles, what needs attention (split by pillar on the page) and the security marking.

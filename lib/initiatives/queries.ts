@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
+import { readSetting } from "@/lib/settings/queries";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
 
@@ -11,16 +12,11 @@ import { isUuid } from "@/lib/security/ids";
  * Filtering, sorting, pagination and totals are done by PostgreSQL.
  */
 
-export const DEFAULT_STALE_DAYS = 90;
 /** The most rows one CSV export writes; a filtered list is far smaller. */
 export const EXPORT_LIMIT = 10_000;
 
 /** Days without a status update before an active initiative "needs an update" (the `staleDays` setting). */
-export async function getStaleDays(): Promise<number> {
-  const setting = await db.setting.findUnique({ where: { key: "staleDays" }, select: { value: true } });
-  const days = Number(setting?.value);
-  return Number.isInteger(days) && days > 0 ? days : DEFAULT_STALE_DAYS;
-}
+export const getStaleDays = (): Promise<number> => readSetting("staleDays");
 
 /** Only active initiatives report; one with no update in `staleDays` (or none ever) needs one. */
 export function staleWhere(staleDays: number, now = new Date()): Prisma.InitiativeWhereInput {

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/commands/registry";
-import { readSettingIn } from "./settings";
-import { defaultQuorumRule, isQuorumRule, quorumMet } from "./quorum";
+import { readSetting } from "@/lib/settings/queries";
+import { quorumMet } from "./quorum";
 import { refuseField, refuseNotFound } from "./refusals";
 import { optionalText } from "./schema-helpers";
 
@@ -38,7 +38,7 @@ export const recordAttendance = defineCommand({
     await tx.meetingAttendance.createMany({
       data: input.entries.map((entry) => ({ meetingId: input.meetingId, departmentId: entry.departmentId, status: entry.status, delegateName: entry.status === "ABSENT" ? null : (entry.delegateName ?? null) })),
     });
-    const rule = await readSettingIn(tx, "quorumRule", isQuorumRule, defaultQuorumRule);
+    const rule = await readSetting("quorumRule", tx);
     const chair = new Set(departments.filter((department) => department.isChair).map((department) => department.id));
     const met = quorumMet(input.entries.map((entry) => ({ status: entry.status, isChair: chair.has(entry.departmentId) })), rule);
     await tx.meeting.update({ where: { id: input.meetingId }, data: { quorumMet: met, agendaStatus: "HELD", version: { increment: 1 } } });

@@ -3,13 +3,11 @@ import type { SessionUser } from "@/lib/auth/types";
 import { onAgenda } from "@/lib/agenda/on-agenda";
 import { scheduleAgenda } from "@/lib/agenda/timing";
 import { db } from "@/lib/db";
-import { decisionRecord, readSetting } from "./queries";
+import { decisionRecord } from "./queries";
+import { printedMarking } from "@/lib/settings/definitions";
+import { readSetting } from "@/lib/settings/queries";
 import { calendarDate, torontoTime, torontoToday } from "./time";
 import { isUuid } from "@/lib/security/ids";
-
-export const DEFAULT_SECURITY_MARKING = "UNCLASSIFIED / NON CLASSIFIÉ";
-
-const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
 /**
  * Everything the agenda package holds (DESIGN §4), for the print page, the PDF and the .ics: the agenda with start
@@ -46,7 +44,7 @@ export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
     orderBy: { startsAt: "desc" },
     select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true, decisions: { orderBy: { createdAt: "asc" }, select: decisionRecord } },
   });
-  const [openActionItems, pillars, health, securityMarking] = await Promise.all([
+  const [openActionItems, pillars, health, marking] = await Promise.all([
     // Open items raised at or before this meeting: carried forward to its review of action items until done.
     db.actionItem.findMany({
       where: { status: { in: ["OPEN", "IN_PROGRESS"] }, OR: [{ meeting: { startsAt: { lt: meeting.startsAt } } }, { meetingId: null }] },
@@ -56,12 +54,12 @@ export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
     }),
     db.pillar.findMany({ where: { active: true }, select: { id: true, code: true, nameEn: true, nameFr: true }, orderBy: { sortOrder: "asc" } }),
     db.initiative.groupBy({ by: ["primaryPillarId", "health"], where: { archivedAt: null, status: { in: ["ACTIVE", "PLANNED"] } }, _count: { _all: true }, _avg: { progress: true } }),
-    readSetting("securityMarking", isText, DEFAULT_SECURITY_MARKING),
+    readSetting("securityMarking"),
   ]);
   const today = calendarDate(torontoToday());
   return {
     meeting,
-    securityMarking,
+    securityMarking: printedMarking(marking),
     agenda: meeting.agendaItems.map((item, index) => ({ ...item, startsAt: torontoTime(schedule.items[index]!.startsAt) })),
     overrunMinutes: schedule.overrunMinutes,
     previous,

@@ -93,12 +93,6 @@ export async function previousMeeting(startsAt: Date) {
   return db.meeting.findFirst({ where: { startsAt: { lt: startsAt } }, orderBy: { startsAt: "desc" }, select: { id: true, sequenceNumber: true, startsAt: true, titleEn: true, titleFr: true } });
 }
 
-/** A setting's value (settings are JSON); the fallback when it is missing or malformed. */
-export async function readSetting<T>(key: string, isValid: (value: unknown) => value is T, fallback: T): Promise<T> {
-  const setting = await db.setting.findUnique({ where: { key }, select: { value: true } });
-  return setting && isValid(setting.value) ? setting.value : fallback;
-}
-
 /** Meetings after this one, for "approved at" (minutes are approved at a later meeting). */
 export async function laterMeetings(startsAt: Date) {
   return db.meeting.findMany({ where: { startsAt: { gt: startsAt } }, orderBy: { startsAt: "asc" }, take: 10, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } });

@@ -42,5 +42,6 @@ describe("the permission table", () => {
   it("keeps administration for administrators", () => {
     expect(can({ role: "ADMIN", departmentId: null }, "admin.manage")).toBe(true);
     expect(can({ role: "COORDINATOR", departmentId: jus }, "admin.manage")).toBe(false);
+    for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, "settings.update")).toBe(role === "ADMIN");
   });
 });

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { createDepartment, updateDepartment } from "@/lib/departments/commands";
 import { createPillar, movePillar, updatePillar } from "@/lib/pillars/commands";
 import { changeMyPassword, createUser, deactivateUser, reactivateUser, setOneTimePassword, updateMyPreferences, updateUser } from "@/lib/users/commands";
-import { databaseFingerprint } from "./callers";
+import { departmentId, expectUnchanged, sessionUser } from "../../support/database";
 
 let admin: SessionUser;
 let jusId: string;
@@ -15,9 +15,8 @@ const email = () => `admin-test-${randomUUID()}@test.example`;
 const prefix = "ZZAT";
 
 beforeAll(async () => {
-  const { id } = await db.user.findUniqueOrThrow({ where: { email: "admin@iwgtip.example" }, select: { id: true } });
-  admin = (await loadSessionUser(id))!;
-  jusId = (await db.department.findUniqueOrThrow({ where: { acronymEn: "JUS" }, select: { id: true } })).id;
+  admin = await sessionUser("admin@iwgtip.example");
+  jusId = await departmentId("JUS");
 });
 
 afterAll(async () => {
@@ -27,13 +26,6 @@ afterAll(async () => {
   const pillars = await db.pillar.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
   for (const [index, pillar] of pillars.entries()) await db.pillar.update({ where: { id: pillar.id }, data: { sortOrder: index + 1 } });
 });
-
-async function expectUnchanged<T>(call: () => Promise<T>): Promise<T> {
-  const before = await databaseFingerprint();
-  const result = await call();
-  expect(await databaseFingerprint()).toEqual(before);
-  return result;
-}
 
 describe("administering accounts", () => {
   it("creates an account and audits what it was created with", async () => {

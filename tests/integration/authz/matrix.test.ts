@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredCommands } from "@/lib/commands";
 import type { SessionUser } from "@/lib/auth/types";
-import { databaseFingerprint, loadCallers } from "./callers";
+import { databaseFingerprint } from "../../support/database";
+import { loadCallers } from "./callers";
 import type { Caller, MatrixRow } from "./matrix-types";
 
 /**

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getCoordinatorOverview, listInitiativesToUpdate, listOpenActionItems } from "@/lib/dashboard/home";
+import { departmentId } from "../../support/database";
 import { makeInitiative } from "../initiatives/support";
 
 /* The home pages' reads against independent SQL on the seed. */
-
-async function departmentId(acronym: string): Promise<string> {
-  return (await db.department.findFirstOrThrow({ where: { acronymEn: acronym }, select: { id: true } })).id;
-}
 
 describe("home by role", () => {
   it("lists a department's initiatives owed to an open call, or active and RED, AMBER or stale, each once", async () => {

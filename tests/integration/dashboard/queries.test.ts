@@ -199,9 +199,9 @@ describe("dashboard figures", () => {
     expect(attention.items.length).toBeGreaterThan(0);
   });
 
-  it("reads the security marking from the settings", async () => {
-    const [row] = await db.$queryRaw<{ value: string }[]>`SELECT value #>> '{}' AS value FROM settings WHERE key = 'securityMarking'`;
-    expect(await getSecurityMarking()).toBe(row?.value);
+  it("reads the security marking from the settings, in both languages", async () => {
+    const [row] = await db.$queryRaw<{ en: string; fr: string }[]>`SELECT value ->> 'en' AS en, value ->> 'fr' AS fr FROM settings WHERE key = 'securityMarking'`;
+    expect(await getSecurityMarking()).toBe(`${row?.en} / ${row?.fr}`);
   });
 });
 

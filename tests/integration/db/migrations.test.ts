@@ -79,6 +79,22 @@ describe("migrations", () => {
   }, 60_000);
 });
 
+describe("data migrations", () => {
+  it("split a security marking stored as one string into its English and French texts", async () => {
+    const database = await freshDatabase(true);
+    const sql = await readFile(path.join(migrationsDir, "20261130223949_security_marking_in_both_languages", "migration.sql"), "utf8");
+    const markingAfter = (stored: string) =>
+      withClient(database.url, async (client) => {
+        await client.query("DELETE FROM settings WHERE key = 'securityMarking'");
+        await client.query("INSERT INTO settings (key, value) VALUES ('securityMarking', $1::jsonb)", [JSON.stringify(stored)]);
+        await client.query(sql);
+        return (await client.query<{ value: unknown; version: number }>("SELECT value, version FROM settings WHERE key = 'securityMarking'")).rows[0];
+      });
+    expect(await markingAfter("UNCLASSIFIED / NON CLASSIFIÉ")).toEqual({ value: { en: "UNCLASSIFIED", fr: "NON CLASSIFIÉ" }, version: 2 });
+    expect(await markingAfter("PROTECTED B")).toEqual({ value: { en: "PROTECTED B", fr: "PROTECTED B" }, version: 2 });
+  });
+});
+
 describe("prisma/schema.prisma", () => {
   it("has no change that a committed migration lacks (run `npm run db:migration:new -- <name>`)", async () => {
     const { pendingSchemaChanges } = await import("../../../scripts/db/new-migration");

@@ -131,7 +131,7 @@ describe("seed", () => {
   it("creates the settings and the demo accounts with argon2id hashes of the demo password", async () => {
     const settings = await handles.client.setting.findMany();
     expect(Object.fromEntries(settings.map((setting) => [setting.key, setting.value]))).toMatchObject({
-      securityMarking: "UNCLASSIFIED / NON CLASSIFIÉ",
+      securityMarking: { en: "UNCLASSIFIED", fr: "NON CLASSIFIÉ" },
       staleDays: 90,
       sessionHours: 8,
     });

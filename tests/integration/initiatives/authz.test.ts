@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { registeredCommands } from "@/lib/commands";
 import { rows } from "../authz/rows/initiatives";
 import type { Caller } from "../authz/matrix-types";
-import { sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
 
 /**
  * Runs this domain's rows of the authorization matrix now (the shared harness of issue 3 runs every domain's):

@@ -14,7 +14,8 @@ import {
   updateInitiative,
 } from "@/lib/initiatives/commands";
 import { exportInitiatives, getInitiative, getInitiativeHistory, listInitiatives } from "@/lib/initiatives/queries";
-import { initiativeInput, makeInitiative, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { initiativeInput, makeInitiative } from "./support";
 
 describe("initiative commands", () => {
   it("creates an initiative with a title in one language, a sequential code and an audit event", async () => {

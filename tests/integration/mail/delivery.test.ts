@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "@/lib/auth/types";
 import { createDatabaseClient, db } from "@/lib/db";
 import { deliverDueMessages } from "@/lib/jobs/deliver";
 import { setMailPaused } from "@/lib/mail/commands";
@@ -7,6 +6,7 @@ import { enqueueMessages, type QueuedMessage } from "@/lib/mail/outbox";
 import { getOutboxOverview } from "@/lib/mail/queries";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { notifyAgendaPublished, notifyUpdateCallOpened } from "@/lib/notifications";
+import { sessionUser } from "../../support/database";
 import { BASE_URL, SMTP_PORT_BASE, quietDepartment, track, cleanUp, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
 import { startSmtpTestServer } from "./smtp-test-server";
 
@@ -38,11 +38,6 @@ async function drain(worker = { client: db, transport }) {
 }
 
 const receivedBy = (address: string) => server.received.filter((mail) => mail.to.includes(address));
-
-async function adminUser(): Promise<SessionUser> {
-  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@iwgtip.example" } });
-  return { id: admin.id, email: admin.email, displayName: admin.displayName, role: "ADMIN", departmentId: null, departmentAcronym: null, language: "en" };
-}
 
 function plainMessage(toAddress: string, key: string): QueuedMessage {
   return { dedupeKey: key, kind: null, recipientId: null, toAddress, language: "en", subject: `Test ${key}`, textBody: "Hello", htmlBody: "<p>Hello</p>" };
@@ -178,7 +173,7 @@ describe("mail delivery over SMTP", () => {
   });
 
   it("fails an address the server refuses at once, without retrying, and reports it to administrators", async () => {
-    const admin = await adminUser();
+    const admin = await sessionUser("admin@iwgtip.example");
     const before = await getOutboxOverview(admin);
     const key = `test.refused:${Date.now()}`;
     await enqueueMessages(db, [plainMessage(REFUSED, key)]);
@@ -204,7 +199,7 @@ describe("mail delivery over SMTP", () => {
   });
 
   it("sends nothing while an administrator has paused mail, and everything once resumed", async () => {
-    const admin = await adminUser();
+    const admin = await sessionUser("admin@iwgtip.example");
     const address = `paused-${Date.now()}@iwgtip.example`;
     await enqueueMessages(db, [plainMessage(address, `test.paused:${address}`)]);
     expect(await setMailPaused(admin, { paused: true })).toMatchObject({ ok: true });
@@ -223,12 +218,8 @@ describe("mail delivery over SMTP", () => {
   });
 
   it("lets only administrators pause mail", async () => {
-    const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@iwgtip.example" } });
-    const result = await setMailPaused(
-      { id: coordinator.id, email: coordinator.email, displayName: coordinator.displayName, role: "COORDINATOR", departmentId: coordinator.departmentId, departmentAcronym: null, language: "fr" },
-      { paused: true },
-    );
-    expect(result).toEqual({ ok: false, code: "forbidden" });
-    expect(await getOutboxOverview({ id: coordinator.id, email: "", displayName: "", role: "COORDINATOR", departmentId: null, departmentAcronym: null, language: "fr" })).toBeNull();
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    expect(await setMailPaused(coordinator, { paused: true })).toEqual({ ok: false, code: "forbidden" });
+    expect(await getOutboxOverview(coordinator)).toBeNull();
   });
 });

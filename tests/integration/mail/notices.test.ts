@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { runScheduledNotices } from "@/lib/jobs/scheduler";
 import { updateNotices } from "@/lib/notifications/commands";
@@ -11,15 +10,13 @@ import {
   scheduleOverdueDigests,
   scheduleUpdateCallReminders,
 } from "@/lib/notifications";
+import { sessionUser } from "../../support/database";
 import { BASE_URL, quietDepartment, track, cleanUp, makeInitiative, makeUser, outboxFor, uniqueSequenceNumber } from "./fixtures";
 
 const options = { baseUrl: BASE_URL };
 
 afterEach(cleanUp);
 
-function sessionOf(user: { id: string; email: string; displayName: string; role: SessionUser["role"]; departmentId: string | null }): SessionUser {
-  return { ...user, departmentAcronym: null, language: "en" };
-}
 
 describe("notices", () => {
   it("tells the representatives of the departments a call covers, once, and not those who turned it off", async () => {
@@ -28,7 +25,7 @@ describe("notices", () => {
     const optedOut = await makeUser({ departmentId: department.id });
     const inactive = await makeUser({ departmentId: department.id });
     await db.user.update({ where: { id: inactive.id }, data: { active: false } });
-    expect(await updateNotices(sessionOf(optedOut), { notices: ["UPDATE_CALL_REMINDER"] })).toMatchObject({ ok: true });
+    expect(await updateNotices(await sessionUser(optedOut.email), { notices: ["UPDATE_CALL_REMINDER"] })).toMatchObject({ ok: true });
     const initiative = await makeInitiative(department.id, { en: "Training video", fr: "Vidéo de formation" });
     const call = await db.updateCall.create({
       data: { reportingPeriod: "2007-08 Q2", dueDate: new Date("2007-10-01T00:00:00Z"), initiatives: { create: [{ initiativeId: initiative.id }] } },

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { updateNotices } from "@/lib/notifications/commands";
+import { sessionUser } from "../../support/database";
 import { makeUser } from "./fixtures";
 
 async function sessionFor(language: "en" | "fr"): Promise<SessionUser> {
-  const user = await makeUser({ role: "EXECUTIVE", language });
-  return { id: user.id, email: user.email, displayName: user.displayName, role: "EXECUTIVE", departmentId: null, departmentAcronym: null, language };
+  return sessionUser((await makeUser({ role: "EXECUTIVE", language })).email);
 }
 
 describe("profile.updateNotices", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createActionItem } from "@/lib/action-items/commands";
 import { db } from "@/lib/db";
 import { openUpdateCall } from "@/lib/update-calls/commands";
-import { daysFromToday, departmentId, sessionUser } from "../meetings/support";
+import { departmentId, sessionUser } from "../../support/database";
+import { daysFromToday } from "../meetings/support";
 
 /** The commands of the meeting cycle queue their notices in their own transaction. */
 describe("notices queued by the commands", () => {

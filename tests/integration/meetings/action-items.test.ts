@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createActionItem, updateActionItemStatus } from "@/lib/action-items/commands";
 import { listActionItems } from "@/lib/action-items/queries";
 import { db } from "@/lib/db";
-import { daysFromToday, departmentId, makeActionItem, sessionUser } from "./support";
+import { departmentId, sessionUser } from "../../support/database";
+import { daysFromToday, makeActionItem } from "./support";
 
 describe("action items", () => {
   it("lets a representative raise an item for their own department, audited", async () => {

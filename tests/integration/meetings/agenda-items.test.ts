@@ -9,7 +9,8 @@ import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
 import { getMeeting } from "@/lib/meetings/queries";
-import { makeMeeting, pdfText, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeMeeting, pdfText } from "./support";
 
 /** The items still on the agenda, in order. */
 const onAgenda = async (meetingId: string) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { registeredCommands } from "@/lib/commands";
 import { rows } from "../authz/rows/meetings";
 import type { Caller } from "../authz/matrix-types";
-import { sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
 
 const callers: Record<Exclude<Caller, "SIGNED_OUT">, string> = {
   ADMIN: "admin@iwgtip.example",

@@ -4,7 +4,8 @@ import { listAgendaSuggestions } from "@/lib/agenda/suggestions";
 import { standardAgenda } from "@/lib/agenda/template";
 import { db } from "@/lib/db";
 import { createMeeting, updateMeeting } from "@/lib/meetings/commands";
-import { makeActionItem, makeMeeting, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeActionItem, makeMeeting } from "./support";
 
 const positions = async (meetingId: string) =>
   (await db.agendaItem.findMany({ where: { meetingId, deletedAt: null }, orderBy: { position: "asc" }, select: { id: true, titleEn: true, position: true } }));

@@ -7,7 +7,8 @@ import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
 import { torontoWallClockToUtc } from "@/lib/meetings/time";
-import { makeMeeting, pdfText, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeMeeting, pdfText } from "./support";
 
 describe("the calendar invitation", () => {
   it("parses back with a standard parser: stable UID, SEQUENCE, Toronto time zone", async () => {

@@ -8,7 +8,8 @@ import { amendMinutes, approveMinutes, circulateMinutes, saveMinutes } from "@/l
 import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
-import { makeMeeting, pdfText, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { makeMeeting, pdfText } from "./support";
 
 async function heldMeeting() {
   const meeting = await makeMeeting({ daysFromNow: -3 - Math.random() * 300 });

@@ -1,25 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-
-/** A demo account as the app sees it once signed in. */
-export async function sessionUser(email: string): Promise<SessionUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { department: true } });
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    departmentId: user.departmentId,
-    departmentAcronym: user.department ? { en: user.department.acronymEn, fr: user.department.acronymFr } : null,
-    language: user.preferredLanguage,
-  };
-}
-
-export async function departmentId(acronym: string): Promise<string> {
-  return (await db.department.findUniqueOrThrow({ where: { acronymEn: acronym }, select: { id: true } })).id;
-}
+import { departmentId } from "../../support/database";
 
 /** A date some days from today in Toronto, "YYYY-MM-DD". */
 export function daysFromToday(days: number): string {

@@ -4,7 +4,8 @@ import { closeUpdateCall, openUpdateCall } from "@/lib/update-calls/commands";
 import { listInitiativesToUpdate } from "@/lib/dashboard/home";
 import { getUpdateCallMatrix } from "@/lib/update-calls/queries";
 import { callCellStatus } from "@/lib/update-calls/status";
-import { daysFromToday, sessionUser } from "./support";
+import { sessionUser } from "../../support/database";
+import { daysFromToday } from "./support";
 
 /** A reporting period nobody else uses, so that updates from other tests never count toward this call. */
 const freshPeriod = () => `${2100 + Math.floor(Math.random() * 700)}-`.replace(/(\d{4})-/, (_, year) => `${year}-${String((Number(year) + 1) % 100).padStart(2, "0")} Q${1 + Math.floor(Math.random() * 4)}`);

@@ -8,6 +8,7 @@ import { createDepartment, updateDepartment } from "@/lib/departments/commands";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormCommand } from "@/lib/forms/form-action";
 import { createPillar, movePillar, updatePillar } from "@/lib/pillars/commands";
+import { updateSettings } from "@/lib/settings/commands";
 import { createUser, deactivateUser, reactivateUser, setOneTimePassword, updateUser } from "@/lib/users/commands";
 
 // Thin translations between forms and commands: every command authorizes on its own, on the server.
@@ -59,6 +60,15 @@ export async function createPillarAction(_state: FormState, formData: FormData):
 
 export async function updatePillarAction(_state: FormState, formData: FormData): Promise<FormState> {
   return afterSave(await runFormCommand(updatePillar, formData, { toInput: withActive }), `/admin/pillars/${String(formData.get("id"))}`);
+}
+
+/** Settings are read all over the portal (print pages, home pages, lists, sessions): every page is refreshed. */
+export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormCommand(updateSettings, formData);
+  if (state.status !== "success") return state;
+  const locale = await getLocale();
+  revalidatePath("/", "layout");
+  redirect(`/${locale}/admin/settings?saved=1`);
 }
 
 /** The up/down buttons of the pillar list: a plain form post, so it works without JavaScript too. */

@@ -14,6 +14,7 @@ const sections = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
   { key: "pillars", href: "/admin/pillars" },
+  { key: "settings", href: "/admin/settings" },
   { key: "audit", href: "/admin/audit" },
   { key: "outbox", href: "/admin/outbox" },
 ] as const;

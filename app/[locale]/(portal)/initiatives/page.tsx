@@ -10,6 +10,8 @@ import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
+import { FilterSelect } from "@/components/ui/filter-fields";
+import { PageLinks } from "@/components/ui/page-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives">): Promise<Metadata> {
   const { locale } = await params;
@@ -56,18 +58,19 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
             </span>
             <input id={`${form}-q`} name="q" type="search" className="gc-input" defaultValue={filters.q ?? ""} aria-describedby={`${form}-q-hint`} />
           </div>
-          <Select id={`${form}-pillar`} name="pillar" label={t("pillar")} any={t("any")} value={filters.pillar} options={reference.pillars.map((p) => ({ value: p.code, label: byLocale(locale, p.nameEn, p.nameFr) }))} />
-          <Select
+          <FilterSelect className="mb-4" id={`${form}-pillar`} name="pillar" label={t("pillar")} anyLabel={t("any")} value={filters.pillar} options={reference.pillars.map((p) => ({ value: p.code, label: byLocale(locale, p.nameEn, p.nameFr) }))} />
+          <FilterSelect
+            className="mb-4"
             id={`${form}-department`}
             name="department"
             label={t("department")}
-            any={t("any")}
+            anyLabel={t("any")}
             value={filters.department}
             options={reference.departments.map((d) => ({ value: d.id, label: byLocale(locale, d.acronymEn, d.acronymFr) }))}
           />
-          <Select id={`${form}-health`} name="health" label={t("health")} any={t("any")} value={filters.health} options={(["GREEN", "AMBER", "RED", "NONE"] as const).map((h) => ({ value: h, label: health(h) }))} />
-          <Select id={`${form}-status`} name="status" label={t("status")} any={t("any")} value={filters.status} options={(["PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const).map((s) => ({ value: s, label: lifecycle(s) }))} />
-          <Select id={`${form}-fy`} name="fy" label={t("fiscalYear")} any={t("any")} value={filters.fiscalYear ? String(filters.fiscalYear) : undefined} options={years.map((y) => ({ value: String(y), label: fiscalYearLabel(y, locale) }))} />
+          <FilterSelect className="mb-4" id={`${form}-health`} name="health" label={t("health")} anyLabel={t("any")} value={filters.health} options={(["GREEN", "AMBER", "RED", "NONE"] as const).map((h) => ({ value: h, label: health(h) }))} />
+          <FilterSelect className="mb-4" id={`${form}-status`} name="status" label={t("status")} anyLabel={t("any")} value={filters.status} options={(["PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const).map((s) => ({ value: s, label: lifecycle(s) }))} />
+          <FilterSelect className="mb-4" id={`${form}-fy`} name="fy" label={t("fiscalYear")} anyLabel={t("any")} value={filters.fiscalYear ? String(filters.fiscalYear) : undefined} options={years.map((y) => ({ value: String(y), label: fiscalYearLabel(y, locale) }))} />
           <div className="mb-4 flex items-end">
             <label className="flex items-center gap-2">
               <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale ?? false} />
@@ -98,31 +101,15 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
       {rows.length > 0 && <InitiativesTable rows={rows} filters={filters} locale={locale} />}
       <p className="mt-2 text-sm">{t("needsUpdateExplained", { days: staleDays })}</p>
 
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4">
-          {filters.page > 1 && <Link href={{ pathname: "/initiatives", query: filtersToQuery(filters, { page: filters.page - 1 }) }}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page: filters.page, pages })}</span>
-          {filters.page < pages && <Link href={{ pathname: "/initiatives", query: filtersToQuery(filters, { page: filters.page + 1 }) }}>{t("next")}</Link>}
-        </nav>
-      )}
+      <PageLinks
+        label={t("pagination")}
+        page={filters.page}
+        pages={pages}
+        hrefFor={(page) => ({ pathname: "/initiatives", query: filtersToQuery(filters, { page }) })}
+        previous={t("previous")}
+        next={t("next")}
+        pageOf={t("pageOf", { page: filters.page, pages })}
+      />
     </>
-  );
-}
-
-function Select({ id, name, label, any, value, options }: { id: string; name: string; label: string; any: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="gc-label">
-        {label}
-      </label>
-      <select id={id} name={name} className="gc-input" defaultValue={value ?? ""}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getMyAccount } from "@/lib/users/queries";
 import { CommandForm } from "@/components/accounts/command-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { StatusNotice } from "@/components/ui/status-notice";
 import { changePasswordAction, updatePreferencesAction } from "./actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/profile">): Promise<Metadata> {
@@ -27,11 +28,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
           {t("mustChange")}
         </p>
       )}
-      {query.saved === "language" && (
-        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-          {t("languageSaved")}
-        </p>
-      )}
+      {query.saved === "language" && <StatusNotice>{t("languageSaved")}</StatusNotice>}
       <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t("name")}</dt>
         <dd>{account.displayName}</dd>

@@ -3,7 +3,8 @@
  * minutes (DESIGN.md §3). Records are owned by JUS (see matrix-types.ts).
  */
 import { db } from "@/lib/db";
-import { daysFromToday, departmentId, makeActionItem, makeMeeting } from "../../meetings/support";
+import { departmentId } from "../../../support/database";
+import { daysFromToday, makeActionItem, makeMeeting } from "../../meetings/support";
 import type { Expectation, MatrixRow } from "../matrix-types";
 
 const everyone = (expectation: Expectation) => ({ ADMIN: expectation, COORDINATOR: expectation, EXECUTIVE: expectation, OWN_REP: expectation, OTHER_REP: expectation, SIGNED_OUT: expectation });

@@ -4,7 +4,9 @@ import { listDepartmentsForAdmin } from "@/lib/admin/queries";
 import { guardPage } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { ResultTable } from "@/components/admin/list-page";
+import { SavedNotice } from "@/components/ui/status-notice";
 import { createDepartmentAction } from "../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/departments">): Promise<Metadata> {
@@ -17,46 +19,26 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pag
   const { user } = await guardPage(params, "admin.manage");
   const query = await searchParams;
   const t = await getTranslations("AdminDepartments");
-  const nav = await getTranslations("Nav");
-  const forms = await getTranslations("Forms");
   const departments = await listDepartmentsForAdmin(user);
   return (
     <>
-      <PageHeader title={t("title")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title") }]} />
-      {query.saved && (
-        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-          {forms("saved")}
-        </p>
-      )}
-      <div className="overflow-x-auto">
-        <table data-testid="admin-departments-table">
-          <caption>{t("tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("acronymEn")}</th>
-              <th scope="col">{t("acronymFr")}</th>
-              <th scope="col">{t("nameEn")}</th>
-              <th scope="col">{t("nameFr")}</th>
-              <th scope="col">{t("status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((department) => (
-              <tr key={department.id}>
-                <th scope="row" className="font-normal">
-                  <Link href={`/admin/departments/${department.id}`} aria-label={t("editNamed", { name: department.acronymEn })}>
-                    {department.acronymEn}
-                  </Link>
-                </th>
-                <td lang="fr">{department.acronymFr}</td>
-                <td lang="en">{department.nameEn}</td>
-                <td lang="fr">{department.nameFr}</td>
-                <td>{department.active ? t("active") : t("inactive")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminPageHeader title={t("title")} />
+      <SavedNotice show={query.saved} />
+      <ResultTable testId="admin-departments-table" caption={t("tableCaption")} columns={[t("acronymEn"), t("acronymFr"), t("nameEn"), t("nameFr"), t("status")]}>
+        {departments.map((department) => (
+          <tr key={department.id}>
+            <th scope="row" className="font-normal">
+              <Link href={`/admin/departments/${department.id}`} aria-label={t("editNamed", { name: department.acronymEn })}>
+                {department.acronymEn}
+              </Link>
+            </th>
+            <td lang="fr">{department.acronymFr}</td>
+            <td lang="en">{department.nameEn}</td>
+            <td lang="fr">{department.nameFr}</td>
+            <td>{department.active ? t("active") : t("inactive")}</td>
+          </tr>
+        ))}
+      </ResultTable>
       <h2>{t("create")}</h2>
       <CommandForm
         action={createDepartmentAction}

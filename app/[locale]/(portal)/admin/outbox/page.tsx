@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MailPauseForm } from "@/components/mail/mail-pause-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { ResultTable } from "@/components/admin/list-page";
+import { PageLinks } from "@/components/ui/page-links";
 import { guardPage } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format/numbers";
 import { Link } from "@/lib/i18n/navigation";
@@ -27,7 +29,6 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
   const [overview, list] = await Promise.all([getOutboxOverview(user), listOutbox(user, { status, page })]);
   if (!overview || !list) notFound();
   const t = await getTranslations("Outbox");
-  const nav = await getTranslations("Nav");
   const href = (next: { status?: Status; page?: number }) => {
     const search = new URLSearchParams();
     if (next.status) search.set("status", next.status);
@@ -38,9 +39,9 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
 
   return (
     <>
-      <PageHeader title={t("title")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title") }]}>
+      <AdminPageHeader title={t("title")}>
         <p>{t("intro")}</p>
-      </PageHeader>
+      </AdminPageHeader>
 
       <section aria-labelledby="outbox-state" className="mb-6 border-l-4 border-gc-focus bg-gc-light p-4">
         <h2 id="outbox-state" className="mt-0 text-xl">
@@ -76,57 +77,40 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
       {list.messages.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table data-testid="outbox-table">
-            <caption>{t("caption", { page, pages: list.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.created")}</th>
-                <th scope="col">{t("columns.recipient")}</th>
-                <th scope="col">{t("columns.subject")}</th>
-                <th scope="col">{t("columns.state")}</th>
-                <th scope="col">{t("columns.attempts")}</th>
-                <th scope="col">{t("columns.nextAttempt")}</th>
-                <th scope="col">{t("columns.lastError")}</th>
+        <ResultTable
+          testId="outbox-table"
+          caption={t("caption", { page, pages: list.pages })}
+          columns={[t("columns.created"), t("columns.recipient"), t("columns.subject"), t("columns.state"), t("columns.attempts"), t("columns.nextAttempt"), t("columns.lastError")]}
+        >
+          {list.messages.map((message) => {
+            const reason = reasons.find((candidate) => candidate === message.failureReason);
+            return (
+              <tr key={message.id}>
+                <td>{formatDateTime(message.createdAt, locale)}</td>
+                <td>{message.toAddress}</td>
+                <th scope="row" className="font-normal">
+                  {message.subject}
+                  <details className="mt-1">
+                    <summary>{t("readMessage")}</summary>
+                    <pre className="whitespace-pre-wrap text-sm">{message.textBody}</pre>
+                    {message.attachmentNames.length > 0 && <p className="text-sm">{t("attachments", { names: message.attachmentNames.join(", ") })}</p>}
+                  </details>
+                </th>
+                <td>
+                  <strong>{t(`status.${message.status}`)}</strong>
+                  {reason && <span className="block text-sm">{t(`reason.${reason}`)}</span>}
+                  {message.sentAt && <span className="block text-sm">{formatDateTime(message.sentAt, locale)}</span>}
+                </td>
+                <td>{message.attempts}</td>
+                <td>{message.status === "QUEUED" ? formatDateTime(message.nextAttemptAt, locale) : "–"}</td>
+                <td className="text-sm">{message.lastError ?? "–"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.messages.map((message) => {
-                const reason = reasons.find((candidate) => candidate === message.failureReason);
-                return (
-                  <tr key={message.id}>
-                    <td>{formatDateTime(message.createdAt, locale)}</td>
-                    <td>{message.toAddress}</td>
-                    <th scope="row" className="font-normal">
-                      {message.subject}
-                      <details className="mt-1">
-                        <summary>{t("readMessage")}</summary>
-                        <pre className="whitespace-pre-wrap text-sm">{message.textBody}</pre>
-                        {message.attachmentNames.length > 0 && <p className="text-sm">{t("attachments", { names: message.attachmentNames.join(", ") })}</p>}
-                      </details>
-                    </th>
-                    <td>
-                      <strong>{t(`status.${message.status}`)}</strong>
-                      {reason && <span className="block text-sm">{t(`reason.${reason}`)}</span>}
-                      {message.sentAt && <span className="block text-sm">{formatDateTime(message.sentAt, locale)}</span>}
-                    </td>
-                    <td>{message.attempts}</td>
-                    <td>{message.status === "QUEUED" ? formatDateTime(message.nextAttemptAt, locale) : "–"}</td>
-                    <td className="text-sm">{message.lastError ?? "–"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ResultTable>
       )}
 
-      {list.pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-4 flex gap-6">
-          {page > 1 && <Link href={href({ status, page: page - 1 })}>{t("previous")}</Link>}
-          {page < list.pages && <Link href={href({ status, page: page + 1 })}>{t("next")}</Link>}
-        </nav>
-      )}
+      <PageLinks label={t("pagination")} page={page} pages={list.pages} hrefFor={(target) => href({ status, page: target })} previous={t("previous")} next={t("next")} />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { ResultTable } from "@/components/admin/list-page";
+import { SavedNotice, StatusNotice } from "@/components/ui/status-notice";
 import { createPillarAction, movePillarAction } from "../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/pillars">): Promise<Metadata> {
@@ -18,79 +20,54 @@ export default async function AdminPillarsPage({ params, searchParams }: PagePro
   const { locale, user } = await guardPage(params, "admin.manage");
   const query = await searchParams;
   const t = await getTranslations("AdminPillars");
-  const nav = await getTranslations("Nav");
-  const forms = await getTranslations("Forms");
   const pillars = await listPillarsForAdmin(user);
   const movedName = pillars.find((pillar) => pillar.id === query.moved);
   return (
     <>
-      <PageHeader title={t("title")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title") }]}>
+      <AdminPageHeader title={t("title")}>
         <p>{t("intro")}</p>
-      </PageHeader>
+      </AdminPageHeader>
       <div aria-live="polite">
-        {query.saved && (
-          <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-            {forms("saved")}
-          </p>
-        )}
-        {movedName && (
-          <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-            {t("moved", { name: byLocale(locale, movedName.nameEn, movedName.nameFr) })}
-          </p>
-        )}
+        <SavedNotice show={query.saved} />
+        {movedName && <StatusNotice>{t("moved", { name: byLocale(locale, movedName.nameEn, movedName.nameFr) })}</StatusNotice>}
       </div>
-      <div className="overflow-x-auto">
-        <table data-testid="admin-pillars-table">
-          <caption>{t("tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("position")}</th>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("code")}</th>
-              <th scope="col">{t("colour")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("order")}</th>
+      <ResultTable testId="admin-pillars-table" caption={t("tableCaption")} columns={[t("position"), t("name"), t("code"), t("colour"), t("status"), t("order")]}>
+        {pillars.map((pillar, index) => {
+          const name = byLocale(locale, pillar.nameEn, pillar.nameFr);
+          return (
+            <tr key={pillar.id}>
+              <td>{index + 1}</td>
+              <th scope="row" className="font-normal">
+                <Link href={`/admin/pillars/${pillar.id}`}>{name}</Link>
+              </th>
+              <td>{pillar.code}</td>
+              <td>
+                <span className="inline-flex items-center gap-2">
+                  <span aria-hidden="true" className="inline-block h-5 w-5 rounded-sm border border-gc-dark" style={{ backgroundColor: pillar.colour }} />
+                  {pillar.colour}
+                </span>
+              </td>
+              <td>{pillar.active ? t("active") : t("inactive")}</td>
+              <td>
+                <div className="flex gap-2">
+                  {(["up", "down"] as const).map((direction) => {
+                    const disabled = direction === "up" ? index === 0 : index === pillars.length - 1;
+                    return (
+                      <form key={direction} action={movePillarAction}>
+                        <input type="hidden" name="id" value={pillar.id} />
+                        <input type="hidden" name="direction" value={direction} />
+                        <button type="submit" className="gc-button-secondary" disabled={disabled} aria-label={t(direction === "up" ? "moveUp" : "moveDown", { name })}>
+                          {direction === "up" ? "↑" : "↓"}
+                        </button>
+                      </form>
+                    );
+                  })}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {pillars.map((pillar, index) => {
-              const name = byLocale(locale, pillar.nameEn, pillar.nameFr);
-              return (
-                <tr key={pillar.id}>
-                  <td>{index + 1}</td>
-                  <th scope="row" className="font-normal">
-                    <Link href={`/admin/pillars/${pillar.id}`}>{name}</Link>
-                  </th>
-                  <td>{pillar.code}</td>
-                  <td>
-                    <span className="inline-flex items-center gap-2">
-                      <span aria-hidden="true" className="inline-block h-5 w-5 rounded-sm border border-gc-dark" style={{ backgroundColor: pillar.colour }} />
-                      {pillar.colour}
-                    </span>
-                  </td>
-                  <td>{pillar.active ? t("active") : t("inactive")}</td>
-                  <td>
-                    <div className="flex gap-2">
-                      {(["up", "down"] as const).map((direction) => {
-                        const disabled = direction === "up" ? index === 0 : index === pillars.length - 1;
-                        return (
-                          <form key={direction} action={movePillarAction}>
-                            <input type="hidden" name="id" value={pillar.id} />
-                            <input type="hidden" name="direction" value={direction} />
-                            <button type="submit" className="gc-button-secondary" disabled={disabled} aria-label={t(direction === "up" ? "moveUp" : "moveDown", { name })}>
-                              {direction === "up" ? "↑" : "↓"}
-                            </button>
-                          </form>
-                        );
-                      })}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </ResultTable>
       <h2>{t("create")}</h2>
       <CommandForm
         action={createPillarAction}

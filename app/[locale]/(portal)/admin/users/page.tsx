@@ -6,7 +6,10 @@ import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { departmentChoices, listUsers } from "@/lib/users/queries";
 import { userListFiltersSchema } from "@/lib/users/schemas";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { FilterForm, ResultTable } from "@/components/admin/list-page";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
+import { PageLinks } from "@/components/ui/page-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users">): Promise<Metadata> {
   const { locale } = await params;
@@ -18,107 +21,72 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
   const { locale, user } = await guardPage(params, "admin.manage");
   const filters = userListFiltersSchema.parse(await searchParams);
   const t = await getTranslations("AdminUsers");
-  const nav = await getTranslations("Nav");
   const roleNames = await getTranslations("Roles");
   const [{ rows, total, pages }, departments] = await Promise.all([listUsers(user, filters), departmentChoices(user)]);
   const query = (page: number) => ({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), ...(filters.departmentId ? { departmentId: filters.departmentId } : {}), ...(filters.status ? { status: filters.status } : {}), page: String(page) });
   return (
     <>
-      <PageHeader title={t("title")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title") }]}>
+      <AdminPageHeader title={t("title")}>
         <p>
           <Link href="/admin/users/new" className="gc-button">
             {t("create")}
           </Link>
         </p>
-      </PageHeader>
-      <form method="get" className="mb-6 grid gap-4 border border-gc-border p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="filter-q" className="gc-label">
-            {t("search")}
-          </label>
-          <input id="filter-q" name="q" type="search" className="gc-input" defaultValue={filters.q ?? ""} />
-        </div>
-        <div>
-          <label htmlFor="filter-role" className="gc-label">
-            {t("role")}
-          </label>
-          <select id="filter-role" name="role" className="gc-input" defaultValue={filters.role ?? ""}>
-            <option value="">{t("any")}</option>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleNames(role)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-department" className="gc-label">
-            {t("department")}
-          </label>
-          <select id="filter-department" name="departmentId" className="gc-input" defaultValue={filters.departmentId ?? ""}>
-            <option value="">{t("any")}</option>
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {byLocale(locale, department.acronymEn, department.acronymFr)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-status" className="gc-label">
-            {t("status")}
-          </label>
-          <select id="filter-status" name="status" className="gc-input" defaultValue={filters.status ?? ""}>
-            <option value="">{t("any")}</option>
-            <option value="active">{t("active")}</option>
-            <option value="inactive">{t("inactive")}</option>
-          </select>
-        </div>
-        <div className="sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="gc-button">
-            {t("applyFilters")}
-          </button>
-        </div>
-      </form>
-      <p role="status">{t("count", { count: total })}</p>
-      <div className="overflow-x-auto">
-        <table data-testid="users-table">
-          <caption>{t("tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("displayName")}</th>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("department")}</th>
-              <th scope="col">{t("status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row" className="font-normal">
-                  <Link href={`/admin/users/${row.id}`}>{row.displayName}</Link>
-                </th>
-                <td>{row.email}</td>
-                <td>{roleNames(row.role)}</td>
-                <td>{row.department ? byLocale(locale, row.department.acronymEn, row.department.acronymFr) : "–"}</td>
-                <td>
-                  {row.active ? t("active") : t("inactive")}
-                  {row.lockedUntil && row.lockedUntil > new Date() && <span className="ml-2 font-semibold">({t("locked")})</span>}
-                  {row.mustChangePassword && <span className="ml-2">({t("mustChangePassword")})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-4 flex gap-4">
-          {filters.page > 1 && <Link href={{ pathname: "/admin/users", query: query(filters.page - 1) }}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page: filters.page, pages })}</span>
-          {filters.page < pages && <Link href={{ pathname: "/admin/users", query: query(filters.page + 1) }}>{t("next")}</Link>}
-        </nav>
-      )}
+      </AdminPageHeader>
+      <FilterForm label={t("filters")} submitLabel={t("applyFilters")} columns={4}>
+        <FilterInput id="filter-q" name="q" type="search" label={t("search")} value={filters.q} />
+        <FilterSelect id="filter-role" name="role" label={t("role")} value={filters.role} anyLabel={t("any")} options={roles.map((role) => ({ value: role, label: roleNames(role) }))} />
+        <FilterSelect
+          id="filter-department"
+          name="departmentId"
+          label={t("department")}
+          value={filters.departmentId}
+          anyLabel={t("any")}
+          options={departments.map((department) => ({ value: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))}
+        />
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("status")}
+          value={filters.status}
+          anyLabel={t("any")}
+          options={[
+            { value: "active", label: t("active") },
+            { value: "inactive", label: t("inactive") },
+          ]}
+        />
+      </FilterForm>
+      <ResultTable
+        testId="users-table"
+        caption={t("tableCaption")}
+        columns={[t("displayName"), t("email"), t("role"), t("department"), t("status")]}
+        count={t("count", { count: total })}
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row" className="font-normal">
+              <Link href={`/admin/users/${row.id}`}>{row.displayName}</Link>
+            </th>
+            <td>{row.email}</td>
+            <td>{roleNames(row.role)}</td>
+            <td>{row.department ? byLocale(locale, row.department.acronymEn, row.department.acronymFr) : "–"}</td>
+            <td>
+              {row.active ? t("active") : t("inactive")}
+              {row.lockedUntil && row.lockedUntil > new Date() && <span className="ml-2 font-semibold">({t("locked")})</span>}
+              {row.mustChangePassword && <span className="ml-2">({t("mustChangePassword")})</span>}
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
+      <PageLinks
+        label={t("pagination")}
+        page={filters.page}
+        pages={pages}
+        hrefFor={(page) => ({ pathname: "/admin/users", query: query(page) })}
+        previous={t("previous")}
+        next={t("next")}
+        pageOf={t("pageOf", { page: filters.page, pages })}
+      />
     </>
   );
 }

@@ -4,8 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getPillarForEdit } from "@/lib/admin/queries";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
-import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { EditRecordPage } from "@/components/admin/edit-record-page";
 import { updatePillarAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/pillars/[id]">): Promise<Metadata> {
@@ -21,34 +20,28 @@ export default async function EditPillarPage({ params, searchParams }: PageProps
   const pillar = await getPillarForEdit(user, id);
   if (!pillar) notFound();
   const t = await getTranslations("AdminPillars");
-  const nav = await getTranslations("Nav");
-  const forms = await getTranslations("Forms");
   const name = byLocale(locale, pillar.nameEn, pillar.nameFr);
   return (
-    <>
-      <PageHeader title={t("editNamed", { name })} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/pillars" }, { label: name }]}>
-        <p>{t("codeIs", { code: pillar.code })}</p>
-      </PageHeader>
-      {query.saved && (
-        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-          {forms("saved")}
-        </p>
-      )}
-      <CommandForm
-        action={updatePillarAction}
-        testId="edit-pillar"
-        submitLabel={t("save")}
-        fields={[
-          { name: "id", label: "", type: "hidden", defaultValue: pillar.id },
-          { name: "version", label: "", type: "hidden", defaultValue: String(pillar.version) },
+    <EditRecordPage
+      title={t("editNamed", { name })}
+      section={{ label: t("title"), href: "/admin/pillars" }}
+      crumb={name}
+      intro={<p>{t("codeIs", { code: pillar.code })}</p>}
+      saved={query.saved}
+      record={pillar}
+      form={{
+        action: updatePillarAction,
+        testId: "edit-pillar",
+        submitLabel: t("save"),
+        fields: [
           { name: "nameEn", label: t("nameEn"), type: "text", defaultValue: pillar.nameEn, required: true },
           { name: "nameFr", label: t("nameFr"), type: "text", defaultValue: pillar.nameFr, required: true },
           { name: "descriptionEn", label: t("descriptionEn"), type: "textarea", defaultValue: pillar.descriptionEn },
           { name: "descriptionFr", label: t("descriptionFr"), type: "textarea", defaultValue: pillar.descriptionFr },
           { name: "colour", label: t("colour"), hint: t("colourHint"), type: "text", defaultValue: pillar.colour, required: true },
           { name: "active", label: t("activeLabel"), hint: t("activeHint"), type: "checkbox", defaultValue: pillar.active },
-        ]}
-      />
-    </>
+        ],
+      }}
+    />
   );
 }

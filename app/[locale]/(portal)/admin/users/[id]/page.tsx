@@ -6,7 +6,9 @@ import { formatDateTime } from "@/lib/format/numbers";
 import { departmentChoices, getUserForEdit } from "@/lib/users/queries";
 import { accountFields } from "@/components/accounts/account-fields";
 import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { recordIdentityFields } from "@/components/admin/edit-record-page";
+import { SavedNotice } from "@/components/ui/status-notice";
 import { deactivateUserAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
@@ -22,31 +24,25 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   const account = await getUserForEdit(user, id);
   if (!account) notFound();
   const t = await getTranslations("AdminUsers");
-  const nav = await getTranslations("Nav");
-  const forms = await getTranslations("Forms");
   const fields = await accountFields(locale, await departmentChoices(user), account);
   const locked = account.lockedUntil && account.lockedUntil > new Date();
   return (
     <>
-      <PageHeader title={account.displayName} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/users" }, { label: account.displayName }]}>
+      <AdminPageHeader title={account.displayName} section={{ label: t("title"), href: "/admin/users" }}>
         <p>
           {account.active ? t("active") : t("inactive")}
           {locked && ` · ${t("lockedUntil", { when: formatDateTime(account.lockedUntil!, locale) })}`}
           {account.mustChangePassword && ` · ${t("mustChangePassword")}`}
           {` · ${account.lastSignInAt ? t("lastSignIn", { when: formatDateTime(account.lastSignInAt, locale) }) : t("neverSignedIn")}`}
         </p>
-      </PageHeader>
-      {query.saved && (
-        <p role="status" className="mb-6 border-l-4 border-health-green bg-gc-light p-4">
-          {forms("saved")}
-        </p>
-      )}
+      </AdminPageHeader>
+      <SavedNotice show={query.saved} />
       <h2>{t("edit")}</h2>
       <CommandForm
         action={updateUserAction}
         testId="edit-user"
         submitLabel={t("save")}
-        fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }, { name: "version", label: "", type: "hidden", defaultValue: String(account.version) }, ...fields]}
+        fields={[...recordIdentityFields(account), ...fields]}
       />
       <h2>{account.active ? t("deactivateHeading") : t("reactivateHeading")}</h2>
       <p>{account.active ? t("deactivateHelp") : t("reactivateHelp")}</p>

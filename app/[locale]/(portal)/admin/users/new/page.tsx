@@ -4,7 +4,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { departmentChoices } from "@/lib/users/queries";
 import { accountFields } from "@/components/accounts/account-fields";
 import { CommandForm } from "@/components/accounts/command-form";
-import { PageHeader } from "@/components/shell/page-header";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { createUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/new">): Promise<Metadata> {
@@ -16,13 +16,12 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/admin/us
 export default async function NewUserPage({ params }: PageProps<"/[locale]/admin/users/new">) {
   const { locale, user } = await guardPage(params, "admin.manage");
   const t = await getTranslations("AdminUsers");
-  const nav = await getTranslations("Nav");
   const fields = await accountFields(locale, await departmentChoices(user));
   return (
     <>
-      <PageHeader title={t("create")} trail={[{ label: nav("administration"), href: "/admin" }, { label: t("title"), href: "/admin/users" }, { label: t("create") }]}>
+      <AdminPageHeader title={t("create")} section={{ label: t("title"), href: "/admin/users" }}>
         <p>{t("createIntro")}</p>
-      </PageHeader>
+      </AdminPageHeader>
       <CommandForm action={createUserAction} fields={fields} submitLabel={t("createSubmit")} testId="create-user" creates />
     </>
   );

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { ValidationKey } from "@/lib/commands/result";
+import { settingLimits } from "./definitions";
+
+type Range = { min: number; max: number };
+
+/**
+ * A whole number typed in a field. Blank, letters, decimals and values out of range all get the same message, which
+ * names the range ("Enter a whole number of days between 1 and 365.").
+ */
+export const wholeNumberField = (key: ValidationKey, { min, max }: Range) =>
+  z.unknown().transform((value, context) => {
+    const number = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (Number.isInteger(number) && number >= min && number <= max) return number;
+    context.addIssue({ code: "custom", params: { key, values: { min, max } } });
+    return z.NEVER;
+  });
+
+const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
+/** A checkbox arrives as "on" when ticked and not at all otherwise. */
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+/** The version each setting was at when the form was opened; 0 for a setting never saved. */
+const version = z.coerce.number().int().min(0);
+
+/**
+ * The settings form, one field per value. The ranges here are the widest a setting may ever hold; the command
+ * narrows the quorum to the active member departments and the session to the server's ceiling.
+ */
+export const updateSettingsSchema = z
+  .object({
+    securityMarkingEn: markingText,
+    securityMarkingFr: markingText,
+    quorumMinimumDepartments: wholeNumberField("quorumDepartmentsRange", settingLimits.quorumDepartments),
+    quorumChairRequired: checkbox,
+    staleDays: wholeNumberField("staleDaysRange", settingLimits.staleDays),
+    sessionHours: wholeNumberField("sessionHoursRange", settingLimits.sessionHours),
+    securityMarkingVersion: version,
+    quorumRuleVersion: version,
+    staleDaysVersion: version,
+    sessionHoursVersion: version,
+  })
+  .strict();
+
+export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
