@@ -100,13 +100,14 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
     const memory = watchPeakMemory(server.pid!);
     try {
       const cookie = await signIn("coordinator@iwgtip.example", "iwgtip-demo-2007");
-      const routes: { route: BenchRoute; status: number }[] = [];
-      for (const route of await benchRoutes(database.databaseUrl)) {
-        const status = (await send(baseUrl, route.request, cookie)).status;
-        if (status >= 400) console.log(`  skipping ${route.name}: it answers ${status} (not built yet?)`);
-        routes.push({ route, status });
+      const routes: { route: BenchRoute; status: number; ok: boolean }[] = [];
+      for (const route of await benchRoutes(database.databaseUrl, projectRoot, baseUrl)) {
+        const response = await send(baseUrl, route.request, cookie);
+        const ok = route.succeeded ? route.succeeded(response) : response.status < 400;
+        if (!ok) console.log(`  skipping ${route.name}: it answers ${response.status} (not built yet?)`);
+        routes.push({ route, status: response.status, ok });
       }
-      const live = routes.filter(({ status }) => status < 400);
+      const live = routes.filter(({ ok }) => ok);
       const figures = new Map<string, { latency: LoadFigures[]; throughput: LoadFigures[] }>(live.map(({ route }) => [route.name, { latency: [], throughput: [] }]));
       for (let round = 1; round <= rounds; round++) {
         for (const { route } of live) {
@@ -152,13 +153,13 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
 
 function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: number; loadSeconds: number }[], lighthouse: LighthouseFigures[]): string {
   const lines = [
-    "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB | non-2xx |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const { scale, results } of all) {
     for (const r of results) {
       lines.push(
-        `| 16 × ${scale} | ${r.route} | ${median(r.latency.map((f) => f.p50)).toFixed(1)} | ${median(r.latency.map((f) => f.p95)).toFixed(1)} | ${median(r.throughput.map((f) => f.requestsPerSecond)).toFixed(0)} | ${r.p50Ratio.toFixed(2)} | ${r.p95Ratio.toFixed(2)} | ${r.throughputRatio.toFixed(2)} | ${r.statements.toFixed(1)} | ${r.firstLoadJsGzipKb?.toFixed(1) ?? "–"} |`,
+        `| 16 × ${scale} | ${r.route} | ${median(r.latency.map((f) => f.p50)).toFixed(1)} | ${median(r.latency.map((f) => f.p95)).toFixed(1)} | ${median(r.throughput.map((f) => f.requestsPerSecond)).toFixed(0)} | ${r.p50Ratio.toFixed(2)} | ${r.p95Ratio.toFixed(2)} | ${r.throughputRatio.toFixed(2)} | ${r.statements.toFixed(1)} | ${r.firstLoadJsGzipKb?.toFixed(1) ?? "–"} | ${[...r.latency, ...r.throughput].reduce((sum, f) => sum + f.non2xx + f.errors, 0)} |`,
       );
     }
   }
