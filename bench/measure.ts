@@ -49,7 +49,8 @@ export async function load(baseUrl: string, request: RouteRequest, connections: 
 
 /**
  * SQL statements per request, from pg_stat_statements: `samples` sequential requests, counted
- * together, divided by their number. Every statement counts, BEGIN and COMMIT included. Done twice and the
+ * together, divided by their number. Every statement the portal sends counts, BEGIN and COMMIT included; the
+ * statements run inside them (SQL functions, triggers) do not: their cost is in the latency. Done twice and the
  * lower kept: a statement of the mail worker's timer landing in a batch would otherwise count too.
  */
 export async function statementsPerRequest(databaseUrl: string, baseUrl: string, request: RouteRequest, cookie: string, samples = 10): Promise<number> {
@@ -66,7 +67,7 @@ export async function statementsPerRequest(databaseUrl: string, baseUrl: string,
       const { rows } = await client.query<{ calls: string }>(
         `SELECT coalesce(sum(calls), 0)::text AS calls FROM pg_stat_statements
          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-           AND query NOT ILIKE '%pg_stat_statements%'`,
+           AND toplevel AND query NOT ILIKE '%pg_stat_statements%'`,
       );
       batches.push(Number(rows[0]?.calls ?? 0) / samples);
     }

@@ -9,7 +9,7 @@ export type BenchRoute = {
   reference?: boolean;
   bundleRoute: string;
   /** Whether a response shows the route worked (default: any status below 400). */
-  succeeded?: (response: Response) => boolean;
+  succeeded?: (response: Response, body: string) => boolean;
 };
 
 /** The id Next gave a server action in this build (ids change with every build). */
@@ -82,8 +82,8 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
           body: post.body,
         },
         bundleRoute: "/[locale]/initiatives/[id]/update",
-        // A saved update answers with the redirect to the initiative; a refused one with the form's errors.
-        succeeded: (response) => response.status === 200 && Boolean(response.headers.get("x-action-redirect")),
+        // A saved update answers with where the form goes next (the initiative); a refused one with the form's errors.
+        succeeded: (response, body) => response.status === 200 && body.includes('"redirectTo"'),
       },
       { name: "agenda builder", request: { method: "GET", path: `/en/meetings/${meetingId}/agenda` }, bundleRoute: "/[locale]/meetings/[id]/agenda" },
       { name: "department page", request: { method: "GET", path: "/en/departments/RCMP" }, bundleRoute: "/[locale]/departments/[acronym]" },

@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchRoutes, type BenchRoute } from "./routes";
-import { firstLoadJavaScript, load, send, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
+import { firstLoadJavaScript, load, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
 
@@ -85,7 +85,9 @@ async function signIn(email: string, password: string): Promise<string> {
   });
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
   if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session;
+  // A browser also holds the language cookie from its first page; without it every answer would set it again, and
+  // Next re-renders the page after a server action whose response sets a cookie.
+  return `${session}; IWGTIP_LOCALE=en`;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -102,8 +104,9 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
       const cookie = await signIn("coordinator@iwgtip.example", "iwgtip-demo-2007");
       const routes: { route: BenchRoute; status: number; ok: boolean }[] = [];
       for (const route of await benchRoutes(database.databaseUrl, projectRoot, baseUrl)) {
-        const response = await send(baseUrl, route.request, cookie);
-        const ok = route.succeeded ? route.succeeded(response) : response.status < 400;
+        const response = await fetch(baseUrl + route.request.path, { method: route.request.method, headers: { cookie, ...route.request.headers }, body: route.request.body, redirect: "manual" });
+        const body = await response.text();
+        const ok = route.succeeded ? route.succeeded(response, body) : response.status < 400;
         if (!ok) console.log(`  skipping ${route.name}: it answers ${response.status} (not built yet?)`);
         routes.push({ route, status: response.status, ok });
       }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { useRouter } from "@/lib/i18n/navigation";
 import { FormMessage, SelectField, TextArea, TextField } from "./fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -12,6 +13,10 @@ type Option = { value: string; label: string };
 export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod, defaultProgress, periodExample }: { action: Action; initiativeId: string; healths: Option[]; defaultPeriod: string; defaultProgress: number; periodExample: string }) {
   const t = useTranslations("Initiatives");
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
   const form = "update";
   return (
     <form action={formAction} noValidate className="max-w-3xl" data-testid="status-update-form">

@@ -10,16 +10,16 @@ import { toFieldErrors } from "./validation";
 
 export type Tx = Prisma.TransactionClient;
 
-export type CommandContext<Input> = {
+export type CommandContext<Input, Owner extends OwnedRecord = OwnedRecord> = {
   user: SessionUser;
   input: Input;
   tx: Tx;
   requestId: string;
   /** The owning record as `owner` found it (null for commands on no existing record). */
-  owner: OwnedRecord | null;
+  owner: Owner | null;
 };
 
-export type CommandDefinition<Schema extends z.ZodType, Output> = {
+export type CommandDefinition<Schema extends z.ZodType, Output, Owner extends OwnedRecord = OwnedRecord> = {
   /** Unique, e.g. "initiative.update"; also the audit action unless the command says otherwise. */
   name: string;
   permission: Permission;
@@ -31,9 +31,16 @@ export type CommandDefinition<Schema extends z.ZodType, Output> = {
    * not see it): the command answers not_found. Omit for commands on no department's record.
    * For creation, return the department the new record would belong to.
    */
-  owner?: (input: z.output<Schema>, tx: Tx) => Promise<OwnedRecord | null>;
+  owner?: (input: z.output<Schema>, tx: Tx) => Promise<Owner | null>;
   /** The change itself, inside one transaction with its audit events. Throw CommandRefusal to roll back. */
-  run: (context: CommandContext<z.output<Schema>>) => Promise<Output>;
+  run: (context: CommandContext<z.output<Schema>, Owner>) => Promise<Output>;
+  /**
+   * "statement": `run` makes the change and its audit events in ONE SQL statement, atomic by itself, so no
+   * transaction is opened (two round trips instead of four, for the busiest writes). Its statement must re-check
+   * what the owner read decided on (the owning department, not archived) and change nothing when that no longer
+   * holds. Default "transaction".
+   */
+  atomicity?: "transaction" | "statement";
 };
 
 export type RegisteredCommand = {
@@ -49,7 +56,7 @@ const registry = new Map<string, RegisteredCommand>();
  * The returned function runs, in this order, the same for every command:
  * parse → signed in? → find the owner → authorize → transaction (change + audit).
  */
-export function defineCommand<Schema extends z.ZodType, Output>(definition: CommandDefinition<Schema, Output>) {
+export function defineCommand<Schema extends z.ZodType, Output, Owner extends OwnedRecord = OwnedRecord>(definition: CommandDefinition<Schema, Output, Owner>) {
   if (registry.has(definition.name)) throw new Error(`Command ${definition.name} is defined twice.`);
 
   async function execute(user: SessionUser | null, rawInput: unknown, options: { requestId?: string } = {}): Promise<CommandResult<Output>> {
@@ -61,16 +68,17 @@ export function defineCommand<Schema extends z.ZodType, Output>(definition: Comm
     if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: toFieldErrors(parsed.error) };
     const input = parsed.data as z.output<Schema>;
     const requestId = options.requestId ?? randomUUID();
+    const decideAndRun = async (tx: Tx) => {
+      let owner: Owner | null = null;
+      if (definition.owner) {
+        owner = await definition.owner(input, tx);
+        if (!owner) throw new CommandRefusal({ ok: false, code: "not_found" });
+      }
+      if (!can(user, definition.permission, owner ?? undefined)) throw new CommandRefusal({ ok: false, code: "forbidden" });
+      return definition.run({ user, input, tx, requestId, owner });
+    };
     try {
-      const data = await db.$transaction(async (tx) => {
-        let owner: OwnedRecord | null = null;
-        if (definition.owner) {
-          owner = await definition.owner(input, tx);
-          if (!owner) throw new CommandRefusal({ ok: false, code: "not_found" });
-        }
-        if (!can(user, definition.permission, owner ?? undefined)) throw new CommandRefusal({ ok: false, code: "forbidden" });
-        return definition.run({ user, input, tx, requestId, owner });
-      });
+      const data = definition.atomicity === "statement" ? await decideAndRun(db) : await db.$transaction(decideAndRun);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof CommandRefusal) return error.failure;

@@ -5,7 +5,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz/permissions";
 import { fiscalYearLabel, formatDateTime, formatIsoDate, formatMoney } from "@/lib/format/numbers";
 import { reportingPeriodLabel } from "@/lib/initiatives/labels";
-import { getInitiative, getInitiativeHistory, getReferenceData, getStaleDays } from "@/lib/initiatives/queries";
+import { getInitiative, getInitiativeHistory, getReferenceData } from "@/lib/initiatives/queries";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
@@ -26,7 +26,8 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
   const { id } = await params;
   const initiative = await getInitiative(user, id);
   if (!initiative) notFound();
-  const [history, reference, staleDays] = await Promise.all([getInitiativeHistory(user, id), getReferenceData(), getStaleDays()]);
+  const [history, reference] = await Promise.all([getInitiativeHistory(user, id), getReferenceData()]);
+  const staleDays = reference.staleDays;
   const t = await getTranslations("Initiatives");
   const lifecycle = await getTranslations("Lifecycle");
   const funding = await getTranslations("Funding");
