@@ -34,23 +34,6 @@ export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod,
   );
 }
 
-/** One button that sends a record's id and version: archive, remove, mark reviewed. */
-export function ButtonForm({ action, fields, label, className = "gc-button-secondary", testId }: { action: Action; fields: Record<string, string | number>; label: string; className?: string; testId?: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const id = `button-${Object.values(fields).join("-")}-${label.length}`;
-  return (
-    <form action={formAction} data-testid={testId}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
-        {label}
-      </button>
-      <FormMessage state={state} id={`${id}-message`} />
-    </form>
-  );
-}
-
 export type MilestoneValues = { id?: string; version?: number; titleEn: string; titleFr: string; dueDate: string; completedDate: string };
 
 /** Add a milestone (no id) or edit one (id and version). */

@@ -10,7 +10,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { ChangeHistory } from "@/components/initiatives/change-history";
-import { ButtonForm } from "@/components/initiatives/small-forms";
+import { ButtonForm } from "@/components/initiatives/button-form";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { reviewStatusUpdateAction } from "../actions";
