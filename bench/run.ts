@@ -19,6 +19,7 @@ import { benchRoutes, type BenchRoute } from "./routes";
 import { firstLoadJavaScript, load, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
+import { serverNodeFlags } from "../scripts/server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -51,7 +52,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  // With the Node flags of `npm start`: the memory measured is that of the server as it runs in production.
+  const server = spawn(process.execPath, [...serverNodeFlags, path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },

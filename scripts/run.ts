@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./db/prepare";
+import { serverNodeFlags } from "./server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
 
@@ -46,9 +47,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => forward("SIGINT"));
   process.on("SIGTERM", () => forward("SIGTERM"));
 
-  const runNext = (args: string[]) =>
+  const runNext = (args: string[], nodeFlags: string[] = []) =>
     new Promise<number>((resolve, reject) => {
-      child = spawn(process.execPath, [nextBin(), ...args], { cwd: projectRoot, env, stdio: "inherit" });
+      child = spawn(process.execPath, [...nodeFlags, nextBin(), ...args], { cwd: projectRoot, env, stdio: "inherit" });
       child.on("error", reject);
       child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)));
     });
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     }
     if (exitCode === 0 && !stopping) {
       console.log(`The portal will listen on http://localhost:${port}`);
-      exitCode = await runNext(mode === "dev" ? ["dev", "--port", port] : ["start", "--port", port]);
+      exitCode = await runNext(mode === "dev" ? ["dev", "--port", port] : ["start", "--port", port], mode === "start" ? serverNodeFlags : []);
     }
   } finally {
     await database.stop();
