@@ -7,7 +7,7 @@
  * JavaScript; the server's peak memory; and Lighthouse on the main pages at 16 × 500.
  * Prints one table and writes it, with the raw figures, to bench/results/.
  *
- *   npm run bench               the full benchmark (about half an hour on 2 cores)
+ *   npm run bench               the full benchmark (25–40 minutes on 2 cores, Lighthouse only at 16 × 500)
  *   npm run bench -- --quick    one small round at 16 × 50, no Lighthouse (CI runs this to keep the script working)
  *
  * It asserts nothing: speed is read from its figures, never from timed tests.
@@ -26,7 +26,7 @@ const quick = process.argv.includes("--quick");
 const skipBuild = process.argv.includes("--no-build");
 const scales = quick ? [50] : [50, 500, 5000];
 const rounds = quick ? 1 : 3;
-const seconds = quick ? 2 : 8;
+const seconds = quick ? 2 : 5;
 const port = Number(process.env.BENCH_PORT ?? 3190);
 const baseUrl = `http://localhost:${port}`;
 const secret = "bench-only-secret-not-for-production-0123456789";

@@ -188,15 +188,20 @@ export type ReferenceData = {
  * staleDays setting: one statement, once per request (React cache). The years are found by skipping along the
  * fiscal-year index from the newest, one probe per year, so their cost does not grow with the number of lines.
  */
+/** The latest fiscal year before `year` (any, when null) with a line not deleted of an initiative not archived. */
+function fundedYearBefore(year: Prisma.Sql | null): Prisma.Sql {
+  return Prisma.sql`SELECT f.fiscal_year FROM funding_lines f
+    WHERE f.deleted_at IS NULL ${year ? Prisma.sql`AND f.fiscal_year < ${year}` : Prisma.empty}
+      AND EXISTS (SELECT 1 FROM initiatives i WHERE i.id = f.initiative_id AND i.archived_at IS NULL)
+    ORDER BY f.fiscal_year DESC LIMIT 1`;
+}
+
 export const getReferenceData = cache(async (): Promise<ReferenceData> => {
   const [row] = await db.$queryRaw<ReferenceData[]>`
     WITH RECURSIVE years AS (
-      SELECT (SELECT max(f.fiscal_year) FROM funding_lines f JOIN initiatives i ON i.id = f.initiative_id
-              WHERE f.deleted_at IS NULL AND i.archived_at IS NULL) AS year
+      SELECT (${fundedYearBefore(null)}) AS year
       UNION ALL
-      SELECT (SELECT max(f.fiscal_year) FROM funding_lines f JOIN initiatives i ON i.id = f.initiative_id
-              WHERE f.fiscal_year < y.year AND f.deleted_at IS NULL AND i.archived_at IS NULL)
-      FROM years y WHERE y.year IS NOT NULL
+      SELECT (${fundedYearBefore(Prisma.sql`y.year`)}) FROM years y WHERE y.year IS NOT NULL
     )
     SELECT
       (SELECT COALESCE(json_agg(json_build_object('id', d.id, 'acronymEn', d.acronym_en, 'acronymFr', d.acronym_fr, 'nameEn', d.name_en,
