@@ -47,7 +47,12 @@ export async function load(baseUrl: string, request: RouteRequest, connections: 
   };
 }
 
-/** Average SQL statements per request, from pg_stat_statements, over `samples` sequential requests. */
+/**
+ * SQL statements per request, from pg_stat_statements: `samples` sequential requests, counted
+ * together, divided by their number. Every statement the portal sends counts, BEGIN and COMMIT included; the
+ * statements run inside them (SQL functions, triggers) do not: their cost is in the latency. Done twice and the
+ * lower kept: a statement of the mail worker's timer landing in a batch would otherwise count too.
+ */
 export async function statementsPerRequest(databaseUrl: string, baseUrl: string, request: RouteRequest, cookie: string, samples = 10): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -55,14 +60,18 @@ export async function statementsPerRequest(databaseUrl: string, baseUrl: string,
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     // One warm-up request, so that start-up statements (pool, prepared plans) do not count.
     await send(baseUrl, request, cookie);
-    await client.query("SELECT pg_stat_statements_reset()");
-    for (let i = 0; i < samples; i++) await send(baseUrl, request, cookie);
-    const { rows } = await client.query<{ calls: string }>(
-      `SELECT coalesce(sum(calls), 0)::text AS calls FROM pg_stat_statements
-       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-         AND query NOT ILIKE '%pg_stat_statements%'`,
-    );
-    return Number(rows[0]?.calls ?? 0) / samples;
+    const batches: number[] = [];
+    for (let batch = 0; batch < 2; batch++) {
+      await client.query("SELECT pg_stat_statements_reset()");
+      for (let i = 0; i < samples; i++) await send(baseUrl, request, cookie);
+      const { rows } = await client.query<{ calls: string }>(
+        `SELECT coalesce(sum(calls), 0)::text AS calls FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND toplevel AND query NOT ILIKE '%pg_stat_statements%'`,
+      );
+      batches.push(Number(rows[0]?.calls ?? 0) / samples);
+    }
+    return Math.min(...batches);
   } finally {
     await client.end();
   }

@@ -1,21 +1,63 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import type { RouteRequest } from "./measure";
 
-export type BenchRoute = { name: string; request: RouteRequest; reference?: boolean; bundleRoute: string };
+export type BenchRoute = {
+  name: string;
+  request: RouteRequest;
+  reference?: boolean;
+  bundleRoute: string;
+  /** Whether a response shows the route worked (default: any status below 400). */
+  succeeded?: (response: Response, body: string) => boolean;
+};
+
+/** The id Next gave a server action in this build (ids change with every build). */
+async function serverActionId(projectRoot: string, file: string, exportedName: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(projectRoot, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, action]) => action.filename === file && action.exportedName === exportedName);
+  if (!found) throw new Error(`server action ${exportedName} of ${file} is not in the build`);
+  return found[0];
+}
+
+/**
+ * The body of a server action call as React's client sends it for `useActionState` with a form
+ * (encodeReply of [previous state, FormData]): the form's fields prefixed `_1_`, and field `0` with the
+ * arguments, the second being a reference to those fields.
+ */
+function actionBody(fields: Record<string, string>): { body: string; contentType: string } {
+  const boundary = "----bench-form-boundary-7f3a";
+  const parts = [...Object.entries(fields).map(([name, value]) => [`_1_${name}`, value]), ["0", JSON.stringify([{ status: "idle" }, "$K1"])]];
+  const body = parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
 
 /**
  * The routes the benchmark measures, resolved against the scale database (ids differ per
- * database). The reference page has the same layout, session check and policy as the
- * others and reads nothing else, so ratios to it isolate each route's own work.
+ * database) and the build (server action ids). The reference page has the same layout, session
+ * check and policy as the others and reads nothing else, so ratios to it isolate each route's own work.
  */
-export async function benchRoutes(databaseUrl: string): Promise<BenchRoute[]> {
+export async function benchRoutes(databaseUrl: string, projectRoot: string, baseUrl: string): Promise<BenchRoute[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const initiative = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000123'");
+    // Updates are posted to another initiative, so the page measured does not grow during the run.
+    const updated = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000124'");
     const meeting = await client.query<{ id: string }>("SELECT id FROM meetings ORDER BY starts_at DESC LIMIT 1");
     const initiativeId = initiative.rows[0]?.id ?? "missing";
+    const updatedId = updated.rows[0]?.id ?? "missing";
     const meetingId = meeting.rows[0]?.id ?? "missing";
+    const post = actionBody({
+      initiativeId: updatedId,
+      reportingPeriod: "2026-27 Q3",
+      health: "AMBER",
+      progress: "55",
+      narrativeEn: "Benchmark update: work continues as planned.",
+      narrativeFr: "Mise à jour du banc d'essai : les travaux se poursuivent comme prévu.",
+    });
     return [
       { name: "reference", request: { method: "GET", path: "/en/about" }, reference: true, bundleRoute: "/[locale]/about" },
       { name: "dashboard", request: { method: "GET", path: "/en/dashboard" }, bundleRoute: "/[locale]/dashboard" },
@@ -25,6 +67,24 @@ export async function benchRoutes(databaseUrl: string): Promise<BenchRoute[]> {
         bundleRoute: "/[locale]/initiatives",
       },
       { name: "initiative page", request: { method: "GET", path: `/en/initiatives/${initiativeId}` }, bundleRoute: "/[locale]/initiatives/[id]" },
+      {
+        // What the update form's submit sends when JavaScript runs: a POST of the server action to the form's page.
+        name: "post a status update",
+        request: {
+          method: "POST",
+          path: `/en/initiatives/${updatedId}/update`,
+          headers: {
+            "next-action": await serverActionId(projectRoot, "app/[locale]/(portal)/initiatives/actions.ts", "postStatusUpdateAction"),
+            "content-type": post.contentType,
+            accept: "text/x-component",
+            origin: baseUrl,
+          },
+          body: post.body,
+        },
+        bundleRoute: "/[locale]/initiatives/[id]/update",
+        // A saved update answers with where the form goes next (the initiative); a refused one with the form's errors.
+        succeeded: (response, body) => response.status === 200 && body.includes('"redirectTo"'),
+      },
       { name: "agenda builder", request: { method: "GET", path: `/en/meetings/${meetingId}/agenda` }, bundleRoute: "/[locale]/meetings/[id]/agenda" },
       { name: "department page", request: { method: "GET", path: "/en/departments/RCMP" }, bundleRoute: "/[locale]/departments/[acronym]" },
     ];

@@ -2,7 +2,11 @@
 -- largest scale loads in a minute or two). Runs on a database that is migrated and seeded (departments, pillars,
 -- users, settings come from the seed). The session setting bench.per_department is the number of initiatives per
 -- department.
--- Ids are md5-derived UUIDs of a row's key, so two runs produce the same rows.
+-- Ids are md5-derived UUIDs of a row's key, so two runs produce the same rows. They carry the version (4) and
+-- variant bits of a random UUID: the commands' input schemas refuse anything else.
+
+CREATE FUNCTION pg_temp.bench_uuid(key text) RETURNS uuid LANGUAGE sql IMMUTABLE
+  AS $$ SELECT overlay(overlay(md5(key) PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid $$;
 
 CREATE TEMP TABLE bench_refs AS
 SELECT
@@ -25,7 +29,7 @@ SELECT
 -- Initiatives: current_setting('bench.per_department')::int for each of the 16 departments, led in turn by each.
 INSERT INTO initiatives (id, code, title_en, title_fr, summary_en, summary_fr, lead_department_id, primary_pillar_id,
                          status, health, progress, start_date, target_end_date, version, last_updated_at, created_at, updated_at)
-SELECT md5('initiative-' || i)::uuid,
+SELECT pg_temp.bench_uuid('initiative-' || i),
        'BEN-' || lpad(i::text, 6, '0'),
        r.topics_en[1 + i % 10] || ' in ' || r.regions_en[1 + (i / 10) % 13] || ' #' || i,
        r.topics_fr[1 + i % 10] || ' — ' || r.regions_fr[1 + (i / 10) % 13] || ' no ' || i,
@@ -42,13 +46,13 @@ FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i,
 
 -- Two partner departments each, never the lead.
 INSERT INTO initiative_partners (initiative_id, department_id)
-SELECT md5('initiative-' || i)::uuid, r.departments[1 + (i + k) % 16]
+SELECT pg_temp.bench_uuid('initiative-' || i), r.departments[1 + (i + k) % 16]
 FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, (VALUES (3), (7)) AS p(k), bench_refs r;
 
 -- Eight quarterly status updates each, 2019-20 Q1 to 2020-21 Q4.
 INSERT INTO status_updates (id, initiative_id, author_id, reporting_period, health, progress, narrative_en, narrative_fr, created_at)
-SELECT md5('update-' || i || '-' || q)::uuid,
-       md5('initiative-' || i)::uuid,
+SELECT pg_temp.bench_uuid('update-' || i || '-' || q),
+       pg_temp.bench_uuid('initiative-' || i),
        r.reps[1 + i % array_length(r.reps, 1)],
        (2019 + (q - 1) / 4) || '-' || lpad(((2020 + (q - 1) / 4) % 100)::text, 2, '0') || ' Q' || (1 + (q - 1) % 4),
        (ARRAY['GREEN', 'GREEN', 'GREEN', 'AMBER', 'GREEN', 'RED', 'GREEN', 'AMBER'])[1 + (i * 3 + q) % 8]::health,
@@ -67,8 +71,8 @@ WHERE u.initiative_id = t.id AND t.code LIKE 'BEN-%' AND t.status <> 'PLANNED';
 
 -- About five funding lines each: one source over five fiscal years, some partly spent.
 INSERT INTO funding_lines (id, initiative_id, source, fiscal_year, allocated_cents, spent_cents, created_at, updated_at)
-SELECT md5('funding-' || i || '-' || fy)::uuid,
-       md5('initiative-' || i)::uuid,
+SELECT pg_temp.bench_uuid('funding-' || i || '-' || fy),
+       pg_temp.bench_uuid('initiative-' || i),
        (ARRAY['A-base', 'Budget 2019', 'Contribution program', 'Grants and contributions', 'Reallocation'])[1 + i % 5],
        fy,
        ((i * 7919) % 500 + 10) * 100000::bigint,
@@ -78,7 +82,7 @@ FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i,
 
 -- Twenty past meetings, ten agenda items each.
 INSERT INTO meetings (id, sequence_number, title_en, title_fr, starts_at, ends_at, location, agenda_status, version, created_at, updated_at)
-SELECT md5('meeting-' || m)::uuid, 1000 + m,
+SELECT pg_temp.bench_uuid('meeting-' || m), 1000 + m,
        'IWGTIP meeting ' || (1000 + m), 'Réunion du GTITP no ' || (1000 + m),
        TIMESTAMPTZ '2019-06-01 14:00:00+00' + m * INTERVAL '3 months',
        TIMESTAMPTZ '2019-06-01 16:00:00+00' + m * INTERVAL '3 months',
@@ -87,21 +91,21 @@ FROM generate_series(1, 20) AS m
 ON CONFLICT (sequence_number) DO NOTHING;
 
 INSERT INTO agenda_items (id, meeting_id, position, title_en, title_fr, kind, minutes, presenting_department_id, initiative_id, created_at, updated_at)
-SELECT md5('agenda-' || m || '-' || p)::uuid, md5('meeting-' || m)::uuid, p,
+SELECT pg_temp.bench_uuid('agenda-' || m || '-' || p), pg_temp.bench_uuid('meeting-' || m), p,
        'Item ' || p, 'Point ' || p,
        (ARRAY['INFORMATION', 'DISCUSSION', 'DECISION'])[1 + p % 3]::agenda_item_kind,
        10, r.departments[1 + (m + p) % 16],
-       md5('initiative-' || (1 + (m * 10 + p) % (16 * current_setting('bench.per_department')::int)))::uuid,
+       pg_temp.bench_uuid('initiative-' || (1 + (m * 10 + p) % (16 * current_setting('bench.per_department')::int))),
        now(), now()
 FROM generate_series(1, 20) AS m, generate_series(1, 10) AS p, bench_refs r;
 
 -- Three action items each, due around today, some done, some overdue.
 INSERT INTO action_items (id, title_en, title_fr, owner_department_id, initiative_id, meeting_id, due_date, status, completed_at, version, created_at, updated_at)
-SELECT md5('action-' || i || '-' || k)::uuid,
+SELECT pg_temp.bench_uuid('action-' || i || '-' || k),
        'Follow-up ' || k || ' on initiative ' || i, 'Suivi ' || k || ' de l''initiative ' || i,
        r.departments[1 + i % 16],
-       md5('initiative-' || i)::uuid,
-       md5('meeting-' || (1 + (i + k) % 20))::uuid,
+       pg_temp.bench_uuid('initiative-' || i),
+       pg_temp.bench_uuid('meeting-' || (1 + (i + k) % 20)),
        CURRENT_DATE + (((i * 13 + k * 29) % 120) - 60),
        (ARRAY['OPEN', 'IN_PROGRESS', 'DONE', 'OPEN', 'CANCELLED', 'DONE'])[1 + (i + k) % 6]::action_item_status,
        CASE WHEN (ARRAY['OPEN', 'IN_PROGRESS', 'DONE', 'OPEN', 'CANCELLED', 'DONE'])[1 + (i + k) % 6] = 'DONE' THEN now() END,

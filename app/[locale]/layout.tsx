@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/routing";
 import { lato, notoSans } from "../fonts";
@@ -22,9 +21,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   setRequestLocale(locale);
   return (
     <html lang={locale} className={`${notoSans.variable} ${lato.variable}`}>
-      <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
-      </body>
+      {/* No NextIntlClientProvider here: only the segments whose client components translate have one (ClientMessagesLayout). */}
+      <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );
 }

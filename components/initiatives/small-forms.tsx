@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { useRouter } from "@/lib/i18n/navigation";
 import { FormMessage, SelectField, TextArea, TextField } from "./fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -13,6 +14,10 @@ type Option = { value: string; label: string };
 export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod, defaultProgress, periodExample }: { action: Action; initiativeId: string; healths: Option[]; defaultPeriod: string; defaultProgress: number; periodExample: string }) {
   const t = useTranslations("Initiatives");
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
   const form = "update";
   return (
     <form action={formAction} noValidate className="max-w-3xl" data-testid="status-update-form">
@@ -27,23 +32,6 @@ export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod,
       <button type="submit" className="gc-button" disabled={pending} aria-disabled={pending}>
         {pending ? t("saving") : t("postUpdateSubmit")}
       </button>
-    </form>
-  );
-}
-
-/** One button that sends a record's id and version: archive, remove, mark reviewed. */
-export function ButtonForm({ action, fields, label, className = "gc-button-secondary", testId }: { action: Action; fields: Record<string, string | number>; label: string; className?: string; testId?: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const id = `button-${Object.values(fields).join("-")}-${label.length}`;
-  return (
-    <form action={formAction} data-testid={testId}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
-        {label}
-      </button>
-      <FormMessage state={state} id={`${id}-message`} />
     </form>
   );
 }

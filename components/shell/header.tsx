@@ -14,7 +14,7 @@ export async function Header({ children }: { children?: React.ReactNode }) {
         </p>
         <div className="no-print">
           <Suspense>
-            <LanguageToggle />
+            <LanguageToggle text={t("languageToggle")} label={t("languageToggleLabel")} />
           </Suspense>
         </div>
       </div>

@@ -1,15 +1,17 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { useParams, usePathname, useSearchParams } from "next/navigation";
+import { Link } from "@/lib/i18n/link";
 import { isLocale, otherLocale } from "@/lib/i18n/routing";
 
-/** Leads to the same page, with the same query, in the other language. */
-export function LanguageToggle() {
-  const t = useTranslations("Shell");
-  const locale = useLocale();
-  const pathname = usePathname();
+/**
+ * Leads to the same page, with the same query, in the other language. Its words come from the server (Header), so
+ * pages need not ship the message formatter for them.
+ */
+export function LanguageToggle({ text, label }: { text: string; label: string }) {
+  const { locale } = useParams<{ locale: string }>();
+  // The path without its language prefix; Link adds the other one.
+  const pathname = usePathname().replace(/^\/(en|fr)(?=\/|$)/, "") || "/";
   const searchParams = useSearchParams();
   const target = otherLocale(isLocale(locale) ? locale : "en");
   const query = Object.fromEntries(searchParams.entries());
@@ -19,11 +21,11 @@ export function LanguageToggle() {
       locale={target}
       lang={target}
       hrefLang={target}
-      aria-label={t("languageToggleLabel")}
+      aria-label={label}
       className="font-semibold"
       data-testid="language-toggle"
     >
-      {t("languageToggle")}
+      {text}
     </Link>
   );
 }

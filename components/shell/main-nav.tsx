@@ -1,15 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { usePathname } from "next/navigation";
+import { Link } from "@/lib/i18n/link";
 import type { SectionKey } from "@/lib/navigation/sections";
 
-export function MainNav({ items }: { items: { key: SectionKey; href: string }[] }) {
-  const t = useTranslations("Nav");
-  const shell = useTranslations("Shell");
-  const pathname = usePathname();
+/** The sections, the current one marked; labels come from the server (see the portal layout). */
+export function MainNav({ items, label }: { items: { key: SectionKey; href: string; label: string }[]; label: string }) {
+  const pathname = usePathname().replace(/^\/(en|fr)(?=\/|$)/, "") || "/";
   return (
-    <nav aria-label={shell("mainNavigation")} className="bg-gc-light border-b border-gc-border">
+    <nav aria-label={label} className="bg-gc-light border-b border-gc-border">
       <ul className="gc-container flex flex-wrap gap-x-1 py-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -22,7 +21,7 @@ export function MainNav({ items }: { items: { key: SectionKey; href: string }[] 
                   current ? "bg-gc-primary text-white hover:text-white" : "text-gc-text"
                 }`}
               >
-                {t(item.key)}
+                {item.label}
               </Link>
             </li>
           );

@@ -1,18 +1,16 @@
-"use client";
+import { getLocale, getTranslations } from "next-intl/server";
+import { signOutAction } from "@/lib/auth/sign-out";
 
-import { signOut } from "next-auth/react";
-import { useLocale, useTranslations } from "next-intl";
-
-export function SignOutButton() {
-  const t = useTranslations("Shell");
-  const locale = useLocale();
+/** A form, not a script: signing out works before the page's JavaScript has loaded, and ships none of next-auth's. */
+export async function SignOutButton() {
+  const t = await getTranslations("Shell");
+  const locale = await getLocale();
   return (
-    <button
-      type="button"
-      className="rounded-sm border-2 border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-gc-primary"
-      onClick={() => signOut({ callbackUrl: `/${locale}/sign-in?signedOut=1` })}
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <input type="hidden" name="locale" value={locale} />
+      <button type="submit" className="rounded-sm border-2 border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-gc-primary">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/types";
 import { printedMarking } from "@/lib/settings/definitions";
 import { readSetting } from "@/lib/settings/queries";
@@ -46,7 +47,11 @@ export type PillarTile = {
 
 /** A tile per active pillar: initiatives by health, average progress, funding of the fiscal year. */
 export async function getPillarTiles(_user: SessionUser, scope: DashboardScope): Promise<PillarTile[]> {
-  return db.$queryRaw<PillarTile[]>`
+  return db.$queryRaw<PillarTile[]>`${pillarTilesSql(scope)}`;
+}
+
+function pillarTilesSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     WITH fy AS (
       SELECT COALESCE(${scope.fiscalYear}::int, (SELECT max(fiscal_year) FROM funding_lines WHERE deleted_at IS NULL)) AS year
     ),
@@ -112,7 +117,11 @@ export type MatrixCell = {
  * here: a department's row is its own filter, and the full list of departments feeds the filter's choices.
  */
 export async function getDepartmentPillarMatrix(_user: SessionUser, scope: DashboardScope): Promise<MatrixCell[]> {
-  return db.$queryRaw<MatrixCell[]>`
+  return db.$queryRaw<MatrixCell[]>`${matrixSql(scope)}`;
+}
+
+function matrixSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     WITH cells AS (
       SELECT i.lead_department_id AS department_id, i.primary_pillar_id AS pillar_id,
              count(*)::int AS total,
@@ -139,7 +148,11 @@ export type TrendPoint = { reportingPeriod: string; green: number; amber: number
  * the health of its last update of that period (a window function picks it).
  */
 export async function getHealthTrend(_user: SessionUser, scope: DashboardScope): Promise<TrendPoint[]> {
-  return db.$queryRaw<TrendPoint[]>`
+  return db.$queryRaw<TrendPoint[]>`${healthTrendSql(scope)}`;
+}
+
+function healthTrendSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     WITH ranked AS (
       SELECT su.reporting_period, su.health,
              row_number() OVER (PARTITION BY su.initiative_id, su.reporting_period ORDER BY su.created_at DESC, su.id DESC) AS rn
@@ -176,7 +189,11 @@ export type FundingCell = {
  * fiscal-year filter always offers them all) × every active pillar, zero where nothing is funded.
  */
 export async function getFundingByYear(_user: SessionUser, scope: DashboardScope): Promise<FundingCell[]> {
-  return db.$queryRaw<FundingCell[]>`
+  return db.$queryRaw<FundingCell[]>`${fundingByYearSql(scope)}`;
+}
+
+function fundingByYearSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     WITH years AS (
       SELECT DISTINCT fiscal_year FROM funding_lines WHERE deleted_at IS NULL
     ),
@@ -214,7 +231,11 @@ export type OverdueByDepartment = {
  * initiative of that pillar count.
  */
 export async function getOverdueByDepartment(_user: SessionUser, scope: DashboardScope): Promise<OverdueByDepartment[]> {
-  return db.$queryRaw<OverdueByDepartment[]>`
+  return db.$queryRaw<OverdueByDepartment[]>`${overdueSql(scope)}`;
+}
+
+function overdueSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     SELECT d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr", d.name_en AS "nameEn", d.name_fr AS "nameFr",
            count(*)::int AS overdue, min(a.due_date) AS "oldestDue"
     FROM action_items a
@@ -266,7 +287,19 @@ type AttentionRow = {
  * posted before it started). One statement: the meeting and the items come back as one row.
  */
 export async function getNeedsAttention(_user: SessionUser, scope: DashboardScope): Promise<NeedsAttention> {
-  const rows = await db.$queryRaw<AttentionRow[]>`
+  return needsAttentionOf(await db.$queryRaw<AttentionRow[]>`${needsAttentionSql(scope)}`);
+}
+
+function needsAttentionOf(rows: AttentionRow[]): NeedsAttention {  const row = rows[0];
+  const lastMeeting =
+    row?.meetingId && row.meetingStartsAt
+      ? { id: row.meetingId, titleEn: row.meetingTitleEn ?? "", titleFr: row.meetingTitleFr ?? "", startsAt: row.meetingStartsAt }
+      : null;
+  return { lastMeeting, items: row?.items ?? [] };
+}
+
+function needsAttentionSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`
     WITH last_meeting AS (
       SELECT id, title_en, title_fr, starts_at
       FROM meetings
@@ -310,12 +343,6 @@ export async function getNeedsAttention(_user: SessionUser, scope: DashboardScop
            ), '[]'::json) AS items
     FROM (SELECT 1) AS one
     LEFT JOIN last_meeting m ON true`;
-  const row = rows[0];
-  const lastMeeting =
-    row?.meetingId && row.meetingStartsAt
-      ? { id: row.meetingId, titleEn: row.meetingTitleEn ?? "", titleFr: row.meetingTitleFr ?? "", startsAt: row.meetingStartsAt }
-      : null;
-  return { lastMeeting, items: row?.items ?? [] };
 }
 
 export type PillarInitiative = {
@@ -345,17 +372,38 @@ export async function listPillarInitiatives(_user: SessionUser, scope: Dashboard
     ORDER BY CASE i.health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END, i.code`;
 }
 
-/** Everything the dashboard (or, with `scope.pillar`, a pillar page) shows: six statements, run together. */
-export async function getDashboard(user: SessionUser, scope: DashboardScope) {
-  const [tiles, matrix, trend, funding, overdue, attention] = await Promise.all([
-    getPillarTiles(user, scope),
-    getDepartmentPillarMatrix(user, scope),
-    getHealthTrend(user, scope),
-    getFundingByYear(user, scope),
-    getOverdueByDepartment(user, scope),
-    getNeedsAttention(user, scope),
+/**
+ * Several statements' rows in one round trip: one row, one column, a JSON array holding each statement's rows as a
+ * JSON array. Rows come back as JSON, so `revive` functions restore what JSON cannot carry (bigint, Date).
+ */
+async function readTogether(parts: Prisma.Sql[]): Promise<Record<string, unknown>[][]> {
+  const columns = parts.map((sql) => Prisma.sql`(SELECT COALESCE(json_agg(q), '[]'::json) FROM (${sql}) q)`);
+  const [row] = await db.$queryRaw<{ parts: Record<string, unknown>[][] }[]>`SELECT json_build_array(${Prisma.join(columns)}) AS parts`;
+  return row!.parts;
+}
+
+// Cents are bigint in PostgreSQL and JSON numbers on the way back: exact below 2^53 cents (90 trillion dollars).
+const cents = (value: unknown) => BigInt(value as number);
+const money = <T extends { allocatedCents: bigint; spentCents: bigint }>(row: Record<string, unknown>) =>
+  ({ ...row, allocatedCents: cents(row.allocatedCents), spentCents: cents(row.spentCents) }) as T;
+
+/**
+ * Everything the dashboard (or, with `scope.pillar`, a pillar page) shows: the six reads in two statements of three
+ * (two round trips, run together), each read the same SQL as when it runs alone.
+ */
+export async function getDashboard(_user: SessionUser, scope: DashboardScope) {
+  const [[tiles, matrix, trend], [funding, overdue, attention]] = await Promise.all([
+    readTogether([pillarTilesSql(scope), matrixSql(scope), healthTrendSql(scope)]),
+    readTogether([fundingByYearSql(scope), overdueSql(scope), needsAttentionSql(scope)]),
   ]);
-  return { tiles, matrix, trend, funding, overdue, attention };
+  return {
+    tiles: tiles!.map((row) => money<PillarTile>(row)),
+    matrix: matrix as MatrixCell[],
+    trend: trend as TrendPoint[],
+    funding: funding!.map((row) => money<FundingCell>(row)),
+    overdue: overdue!.map((row) => ({ ...row, oldestDue: new Date(row.oldestDue as string) }) as OverdueByDepartment),
+    attention: needsAttentionOf(attention!.map((row) => ({ ...row, meetingStartsAt: row.meetingStartsAt ? new Date(row.meetingStartsAt as string) : null }) as AttentionRow)),
+  };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

@@ -7,6 +7,8 @@ export type FormState = {
   fieldErrors?: Record<string, string[]>;
   /** What the user typed, so a refused or conflicting save loses nothing. Secrets are never echoed. */
   values?: Record<string, string | string[]>;
+  /** Where the form goes after a success, when the action leaves the navigation to the browser (a path without locale). */
+  redirectTo?: string;
 };
 
 export const initialFormState: FormState = { status: "idle" };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
+import { getReferenceData } from "@/lib/initiatives/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -68,8 +69,7 @@ export async function getFundingRollup(_user: SessionUser, { fiscalYear }: { fis
   }));
 }
 
-/** The fiscal years that have funding, newest first, for the filter. */
+/** The fiscal years that have funding, newest first, for the filter (read with the reference data). */
 export async function listFundedFiscalYears(_user: SessionUser): Promise<number[]> {
-  const rows = await db.fundingLine.findMany({ where: { deletedAt: null, initiative: { archivedAt: null } }, distinct: ["fiscalYear"], select: { fiscalYear: true }, orderBy: { fiscalYear: "desc" } });
-  return rows.map((row) => row.fiscalYear);
+  return (await getReferenceData()).fundedFiscalYears;
 }

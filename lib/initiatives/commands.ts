@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
 import { defineCommand, type Tx } from "@/lib/commands/registry";
@@ -187,34 +188,54 @@ export const archiveInitiative = defineCommand({
 // Status updates: append-only. Posting one sets the initiative's current health and progress.
 // ------------------------------------------------------------------------------------------------------------
 
+/**
+ * The busiest write, in one statement (atomicity "statement"): the owner read also returns what the audit event
+ * needs as "before", and one statement updates the initiative (only while it is still this department's and not
+ * archived), inserts the update and both audit events. Nothing changed means the initiative moved away meanwhile.
+ */
 export const postStatusUpdate = defineCommand({
   name: "initiative.postStatusUpdate",
   permission: "initiative.update",
   schema: postStatusUpdateSchema,
-  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
-  async run({ user, input, tx, requestId }) {
-    const before = await tx.initiative.findUniqueOrThrow({ where: { id: input.initiativeId }, select: { health: true, progress: true, lastUpdatedAt: true } });
+  atomicity: "statement",
+  async owner(input, tx) {
+    const initiative = await tx.initiative.findFirst({
+      where: { id: input.initiativeId, archivedAt: null },
+      select: { leadDepartmentId: true, health: true, progress: true, lastUpdatedAt: true },
+    });
+    return initiative ? { departmentId: initiative.leadDepartmentId, before: { health: initiative.health, progress: initiative.progress, lastUpdatedAt: initiative.lastUpdatedAt } } : null;
+  },
+  async run({ user, input, tx, requestId, owner }) {
     const now = new Date();
-    const update = await tx.statusUpdate.create({ data: { ...input, authorId: user.id, createdAt: now }, select: { id: true } });
+    const id = randomUUID();
+    const initiativeChange = changedFields(owner!.before, { health: input.health, progress: input.progress, lastUpdatedAt: now });
+    const created = changedFields({}, { ...input }).after;
     // Not a version bump: an update is a report, not an edit of the fields the edit form holds.
-    await tx.initiative.update({ where: { id: input.initiativeId }, data: { health: input.health, progress: input.progress, lastUpdatedAt: now } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "initiative.postStatusUpdate",
-      entityType: "initiative",
-      entityId: input.initiativeId,
-      ...changedFields(before, { health: input.health, progress: input.progress, lastUpdatedAt: now }),
-      requestId,
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "statusUpdate.create",
-      entityType: "status_update",
-      entityId: update.id,
-      after: changedFields({}, { ...input }).after,
-      requestId,
-    });
-    return update;
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH updated AS (
+        UPDATE initiatives SET health = ${input.health}::health, progress = ${input.progress}, last_updated_at = ${now}, updated_at = ${now}
+        WHERE id = ${input.initiativeId}::uuid AND archived_at IS NULL AND lead_department_id = ${owner!.departmentId}::uuid
+        RETURNING id
+      ),
+      inserted AS (
+        INSERT INTO status_updates (id, initiative_id, author_id, reporting_period, health, progress, narrative_en, narrative_fr, created_at)
+        SELECT ${id}::uuid, updated.id, ${user.id}::uuid, ${input.reportingPeriod}, ${input.health}::health, ${input.progress},
+               ${input.narrativeEn}, ${input.narrativeFr}, ${now}
+        FROM updated
+        RETURNING id
+      ),
+      audited AS (
+        INSERT INTO audit_events (id, actor_id, action, entity_type, entity_id, before, after, request_id)
+        SELECT event.id, ${user.id}::uuid, event.action, event.entity_type, event.entity_id, event.before, event.after, ${requestId}
+        FROM inserted,
+             (VALUES (${randomUUID()}::uuid, 'initiative.postStatusUpdate', 'initiative', ${input.initiativeId},
+                      ${JSON.stringify(initiativeChange.before)}::jsonb, ${JSON.stringify(initiativeChange.after)}::jsonb),
+                     (${randomUUID()}::uuid, 'statusUpdate.create', 'status_update', ${id}, NULL::jsonb, ${JSON.stringify(created)}::jsonb))
+               AS event (id, action, entity_type, entity_id, before, after)
+      )
+      SELECT id::text AS id FROM inserted`;
+    if (rows.length === 0) throw new CommandRefusal({ ok: false, code: "not_found" });
+    return { id };
   },
 });
 

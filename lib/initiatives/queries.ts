@@ -1,9 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
-import { readSetting } from "@/lib/settings/queries";
+import { settingDefaults } from "@/lib/settings/definitions";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
 
@@ -15,112 +16,207 @@ import { isUuid } from "@/lib/security/ids";
 /** The most rows one CSV export writes; a filtered list is far smaller. */
 export const EXPORT_LIMIT = 10_000;
 
-/** Days without a status update before an active initiative "needs an update" (the `staleDays` setting). */
-export const getStaleDays = (): Promise<number> => readSetting("staleDays");
+const DEFAULT_STALE_DAYS = settingDefaults.staleDays;
 
-/** Only active initiatives report; one with no update in `staleDays` (or none ever) needs one. */
-export function staleWhere(staleDays: number, now = new Date()): Prisma.InitiativeWhereInput {
-  const cutoff = new Date(now.getTime() - staleDays * 24 * 60 * 60 * 1000);
-  return { status: "ACTIVE", OR: [{ lastUpdatedAt: null }, { lastUpdatedAt: { lt: cutoff } }] };
+/**
+ * The `staleDays` setting as SQL: days without a status update before an active initiative "needs an update"; a
+ * positive whole number (JSON number or numeric string), else DEFAULT_STALE_DAYS. One fragment, so statements that
+ * need it read it themselves instead of costing a statement of their own.
+ */
+const staleDaysSql = Prisma.sql`COALESCE((
+  SELECT CASE WHEN s.value #>> '{}' ~ '^[0-9]{1,9}([.]0*)?$' AND (s.value #>> '{}')::numeric >= 1 THEN (s.value #>> '{}')::numeric::int END
+  FROM settings s WHERE s.key = 'staleDays'), ${DEFAULT_STALE_DAYS}::int)`;
+
+/** Days without a status update before an active initiative "needs an update" (see getReferenceData). */
+export async function getStaleDays(): Promise<number> {
+  return (await getReferenceData()).staleDays;
 }
 
 export function isStale(row: { status: string; lastUpdatedAt: Date | null }, staleDays: number, now = new Date()): boolean {
   return row.status === "ACTIVE" && (!row.lastUpdatedAt || row.lastUpdatedAt.getTime() < now.getTime() - staleDays * 24 * 60 * 60 * 1000);
 }
 
-/** Ids matching a full-text search in either language, accents ignored ("traite" finds "Traité"). */
-async function searchIds(q: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM initiatives WHERE archived_at IS NULL AND search_vector @@ initiative_search_query(${q})`;
-  return rows.map((row) => row.id);
-}
-
-async function whereOf(filters: InitiativeFilters, staleDays: number): Promise<Prisma.InitiativeWhereInput> {
-  const and: Prisma.InitiativeWhereInput[] = [{ archivedAt: null }];
-  if (filters.q) and.push({ id: { in: await searchIds(filters.q) } });
-  if (filters.pillar) and.push({ OR: [{ primaryPillar: { code: filters.pillar } }, { secondaryPillars: { some: { pillar: { code: filters.pillar } } } }] });
-  if (filters.department) and.push({ OR: [{ leadDepartmentId: filters.department }, { partners: { some: { departmentId: filters.department } } }] });
-  if (filters.health) and.push({ health: filters.health === "NONE" ? null : filters.health });
-  if (filters.status) and.push({ status: filters.status });
+/**
+ * The filters as one SQL condition on `i` (initiatives) joined to `pp` (its primary pillar); every value is bound.
+ * Search is full text in either language, accents ignored ("traite" finds "Traité"); archived ones never match.
+ */
+function whereSql(filters: InitiativeFilters, staleDays: Prisma.Sql): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`i.archived_at IS NULL`];
+  if (filters.q) and.push(Prisma.sql`i.search_vector @@ initiative_search_query(${filters.q})`);
+  if (filters.pillar) {
+    and.push(Prisma.sql`(pp.code = ${filters.pillar} OR EXISTS (
+      SELECT 1 FROM initiative_pillars ip JOIN pillars sp ON sp.id = ip.pillar_id WHERE ip.initiative_id = i.id AND sp.code = ${filters.pillar}))`);
+  }
+  if (filters.department) {
+    and.push(Prisma.sql`(i.lead_department_id = ${filters.department}::uuid OR EXISTS (
+      SELECT 1 FROM initiative_partners ip WHERE ip.initiative_id = i.id AND ip.department_id = ${filters.department}::uuid))`);
+  }
+  if (filters.health) and.push(filters.health === "NONE" ? Prisma.sql`i.health IS NULL` : Prisma.sql`i.health = ${filters.health}::health`);
+  if (filters.status) and.push(Prisma.sql`i.status = ${filters.status}::lifecycle_status`);
   if (filters.fiscalYear) {
     // Runs during the fiscal year (1 April – 31 March), or has funding in it.
-    const start = new Date(Date.UTC(filters.fiscalYear, 3, 1));
-    const end = new Date(Date.UTC(filters.fiscalYear + 1, 2, 31));
-    and.push({
-      OR: [
-        { fundingLines: { some: { fiscalYear: filters.fiscalYear, deletedAt: null } } },
-        { startDate: { lte: end }, OR: [{ targetEndDate: null }, { targetEndDate: { gte: start } }] },
-      ],
-    });
+    const start = `${filters.fiscalYear}-04-01`;
+    const end = `${filters.fiscalYear + 1}-03-31`;
+    and.push(Prisma.sql`(EXISTS (SELECT 1 FROM funding_lines f WHERE f.initiative_id = i.id AND f.fiscal_year = ${filters.fiscalYear} AND f.deleted_at IS NULL)
+      OR (i.start_date <= ${end}::date AND (i.target_end_date IS NULL OR i.target_end_date >= ${start}::date)))`);
   }
-  if (filters.stale) and.push(staleWhere(staleDays));
-  return { AND: and };
+  if (filters.stale) {
+    and.push(Prisma.sql`i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays}))`);
+  }
+  return Prisma.join(and, " AND ");
 }
 
-function orderOf(filters: InitiativeFilters, locale: Locale): Prisma.InitiativeOrderByWithRelationInput[] {
-  const dir = filters.dir;
-  const byKey: Record<InitiativeFilters["sort"], Prisma.InitiativeOrderByWithRelationInput> = {
-    code: { code: dir },
-    title: locale === "fr" ? { titleFr: dir } : { titleEn: dir },
-    lead: { leadDepartment: locale === "fr" ? { acronymFr: dir } : { acronymEn: dir } },
-    health: { health: { sort: dir, nulls: "last" } },
-    progress: { progress: dir },
-    lastUpdate: { lastUpdatedAt: { sort: dir, nulls: "first" } },
+/** The sort as SQL on `i` and `d` (the lead department); ties are broken by code. */
+function orderSql(filters: InitiativeFilters, locale: Locale): Prisma.Sql {
+  const desc = filters.dir === "desc";
+  const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const byKey: Record<InitiativeFilters["sort"], Prisma.Sql> = {
+    code: Prisma.sql`i.code ${dir}`,
+    title: locale === "fr" ? Prisma.sql`i.title_fr ${dir}` : Prisma.sql`i.title_en ${dir}`,
+    lead: locale === "fr" ? Prisma.sql`d.acronym_fr ${dir}` : Prisma.sql`d.acronym_en ${dir}`,
+    health: Prisma.sql`i.health ${dir} NULLS LAST`,
+    progress: Prisma.sql`i.progress ${dir}`,
+    lastUpdate: Prisma.sql`i.last_updated_at ${dir} NULLS FIRST`,
   };
-  return filters.sort === "code" ? [byKey.code] : [byKey[filters.sort], { code: "asc" }];
+  return filters.sort === "code" ? byKey.code : Prisma.sql`${byKey[filters.sort]}, i.code ASC`;
 }
 
-const listRow = {
-  id: true,
-  code: true,
-  titleEn: true,
-  titleFr: true,
-  status: true,
-  health: true,
-  progress: true,
-  startDate: true,
-  targetEndDate: true,
-  lastUpdatedAt: true,
-  leadDepartment: { select: { id: true, acronymEn: true, acronymFr: true } },
-  primaryPillar: { select: { code: true, nameEn: true, nameFr: true } },
-} as const;
+/** The columns of a list row, flat (see `toListRow`). */
+const listColumns = Prisma.sql`i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.status::text AS status,
+  i.health::text AS health, i.progress, i.start_date AS "startDate", i.target_end_date AS "targetEndDate", i.last_updated_at AS "lastUpdatedAt",
+  d.id::text AS "leadId", d.acronym_en::text AS "leadAcronymEn", d.acronym_fr::text AS "leadAcronymFr",
+  pp.code AS "pillarCode", pp.name_en AS "pillarNameEn", pp.name_fr AS "pillarNameFr"`;
 
-/** One page of the filtered, sorted list, and how many match in all. */
+type ListColumns = {
+  id: string;
+  code: string;
+  titleEn: string;
+  titleFr: string;
+  status: "PLANNED" | "ACTIVE" | "COMPLETED" | "CANCELLED";
+  health: "GREEN" | "AMBER" | "RED" | null;
+  progress: number;
+  startDate: Date | null;
+  targetEndDate: Date | null;
+  lastUpdatedAt: Date | null;
+  leadId: string;
+  leadAcronymEn: string;
+  leadAcronymFr: string;
+  pillarCode: string;
+  pillarNameEn: string;
+  pillarNameFr: string;
+};
+
+function toListRow(row: ListColumns, staleDays: number) {
+  return {
+    id: row.id,
+    code: row.code,
+    titleEn: row.titleEn,
+    titleFr: row.titleFr,
+    status: row.status,
+    health: row.health,
+    progress: row.progress,
+    startDate: row.startDate,
+    targetEndDate: row.targetEndDate,
+    lastUpdatedAt: row.lastUpdatedAt,
+    leadDepartment: { id: row.leadId, acronymEn: row.leadAcronymEn, acronymFr: row.leadAcronymFr },
+    primaryPillar: { code: row.pillarCode, nameEn: row.pillarNameEn, nameFr: row.pillarNameFr },
+    stale: isStale(row, staleDays),
+  };
+}
+
+/**
+ * One page of the filtered, sorted list, how many match in all, and the staleDays setting: one statement. It
+ * always answers one row at least (the total), with the page's columns null when the page is empty.
+ */
 export async function listInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale) {
-  const staleDays = await getStaleDays();
-  const where = await whereOf(filters, staleDays);
-  const [total, rows] = await Promise.all([
-    db.initiative.count({ where }),
-    db.initiative.findMany({ where, orderBy: orderOf(filters, locale), skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: listRow }),
-  ]);
-  return { total, rows: rows.map((row) => ({ ...row, stale: isStale(row, staleDays) })), pageSize: PAGE_SIZE, staleDays };
+  const rows = await db.$queryRaw<(Omit<ListColumns, "id"> & { id: string | null; total: number; staleDays: number })[]>`
+    WITH setting AS (SELECT ${staleDaysSql} AS stale_days),
+    matched AS (
+      SELECT i.*
+      FROM initiatives i JOIN pillars pp ON pp.id = i.primary_pillar_id
+      WHERE ${whereSql(filters, Prisma.sql`(SELECT stale_days FROM setting)`)}
+    ),
+    page AS (
+      SELECT ${listColumns}
+      FROM matched i
+      JOIN departments d ON d.id = i.lead_department_id
+      JOIN pillars pp ON pp.id = i.primary_pillar_id
+      ORDER BY ${orderSql(filters, locale)}
+      LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}
+    )
+    SELECT (SELECT count(*) FROM matched)::int AS total, (SELECT stale_days FROM setting) AS "staleDays", page.*
+    FROM (SELECT 1) AS one LEFT JOIN page ON true`;
+  const staleDays = rows[0]?.staleDays ?? DEFAULT_STALE_DAYS;
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.filter((row): row is typeof row & { id: string } => row.id !== null).map((row) => toListRow(row, staleDays)),
+    pageSize: PAGE_SIZE,
+    staleDays,
+  };
 }
 
 export type InitiativeListRow = Awaited<ReturnType<typeof listInitiatives>>["rows"][number];
 
 /** Every row of the filtered list for the CSV export (up to EXPORT_LIMIT), with partners. */
 export async function exportInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale) {
-  const staleDays = await getStaleDays();
-  const where = await whereOf(filters, staleDays);
-  const rows = await db.initiative.findMany({
-    where,
-    orderBy: orderOf(filters, locale),
-    take: EXPORT_LIMIT,
-    select: { ...listRow, summaryEn: true, summaryFr: true, partners: { select: { department: { select: { acronymEn: true, acronymFr: true } } } } },
-  });
-  return rows.map((row) => ({ ...row, stale: isStale(row, staleDays) }));
+  const rows = await db.$queryRaw<(ListColumns & { summaryEn: string | null; summaryFr: string | null; staleDays: number; partners: { acronymEn: string; acronymFr: string }[] })[]>`
+    WITH setting AS (SELECT ${staleDaysSql} AS stale_days)
+    SELECT ${listColumns}, i.summary_en AS "summaryEn", i.summary_fr AS "summaryFr", (SELECT stale_days FROM setting) AS "staleDays",
+           COALESCE((SELECT json_agg(json_build_object('acronymEn', pd.acronym_en, 'acronymFr', pd.acronym_fr) ORDER BY pd.acronym_en)
+                     FROM initiative_partners ip JOIN departments pd ON pd.id = ip.department_id WHERE ip.initiative_id = i.id), '[]'::json) AS partners
+    FROM initiatives i
+    JOIN departments d ON d.id = i.lead_department_id
+    JOIN pillars pp ON pp.id = i.primary_pillar_id
+    WHERE ${whereSql(filters, Prisma.sql`(SELECT stale_days FROM setting)`)}
+    ORDER BY ${orderSql(filters, locale)}
+    LIMIT ${EXPORT_LIMIT}`;
+  return rows.map((row) => ({
+    ...toListRow(row, row.staleDays),
+    summaryEn: row.summaryEn,
+    summaryFr: row.summaryFr,
+    partners: row.partners.map((department) => ({ department })),
+  }));
 }
 
-/** Departments and pillars for filters and forms, in display order. */
-export async function getReferenceData() {
-  const [departments, pillars] = await Promise.all([
-    db.department.findMany({ select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true, active: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),
-    db.pillar.findMany({ select: { id: true, code: true, nameEn: true, nameFr: true, active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
-  ]);
-  return { departments, pillars };
+export type ReferenceData = {
+  departments: { id: string; acronymEn: string; acronymFr: string; nameEn: string; nameFr: string; active: boolean }[];
+  pillars: { id: string; code: string; nameEn: string; nameFr: string; active: boolean }[];
+  /** The fiscal years that have funding (not deleted, of initiatives not archived), newest first. */
+  fundedFiscalYears: number[];
+  staleDays: number;
+};
+
+/**
+ * Departments and pillars for filters and forms, in display order, the fiscal years with funding and the
+ * staleDays setting: one statement, once per request (React cache). The years are found by skipping along the
+ * fiscal-year index from the newest, one probe per year, so their cost does not grow with the number of lines.
+ */
+/** The latest fiscal year before `year` (any, when null) with a line not deleted of an initiative not archived. */
+function fundedYearBefore(year: Prisma.Sql | null): Prisma.Sql {
+  return Prisma.sql`SELECT f.fiscal_year FROM funding_lines f
+    WHERE f.deleted_at IS NULL ${year ? Prisma.sql`AND f.fiscal_year < ${year}` : Prisma.empty}
+      AND EXISTS (SELECT 1 FROM initiatives i WHERE i.id = f.initiative_id AND i.archived_at IS NULL)
+    ORDER BY f.fiscal_year DESC LIMIT 1`;
 }
 
-export type ReferenceData = Awaited<ReturnType<typeof getReferenceData>>;
+export const getReferenceData = cache(async (): Promise<ReferenceData> => {
+  const [row] = await db.$queryRaw<ReferenceData[]>`
+    WITH RECURSIVE years AS (
+      SELECT (${fundedYearBefore(null)}) AS year
+      UNION ALL
+      SELECT (${fundedYearBefore(Prisma.sql`y.year`)}) FROM years y WHERE y.year IS NOT NULL
+    )
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object('id', d.id, 'acronymEn', d.acronym_en, 'acronymFr', d.acronym_fr, 'nameEn', d.name_en,
+                                                  'nameFr', d.name_fr, 'active', d.active) ORDER BY d.sort_order, d.acronym_en), '[]'::json)
+       FROM departments d) AS departments,
+      (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'code', p.code, 'nameEn', p.name_en, 'nameFr', p.name_fr, 'active', p.active)
+                                ORDER BY p.sort_order, p.code), '[]'::json)
+       FROM pillars p) AS pillars,
+      (SELECT COALESCE(json_agg(year ORDER BY year DESC), '[]'::json) FROM years WHERE year IS NOT NULL) AS "fundedFiscalYears",
+      ${staleDaysSql} AS "staleDays"`;
+  return row!;
+});
 
 /** One initiative with everything its page shows; null when it does not exist or is archived. */
 export async function getInitiative(_user: SessionUser, id: string) {
@@ -128,7 +224,16 @@ export async function getInitiative(_user: SessionUser, id: string) {
   const initiative = await db.initiative.findFirst({
     where: { id, archivedAt: null },
     select: {
-      ...listRow,
+      id: true,
+      code: true,
+      titleEn: true,
+      titleFr: true,
+      status: true,
+      health: true,
+      progress: true,
+      startDate: true,
+      targetEndDate: true,
+      lastUpdatedAt: true,
       summaryEn: true,
       summaryFr: true,
       notes: true,
@@ -171,18 +276,19 @@ export async function getInitiative(_user: SessionUser, id: string) {
     },
   });
   if (!initiative) return null;
-  const [fundingTotals, staleDays] = await Promise.all([
-    db.fundingLine.groupBy({ by: ["fiscalYear"], where: { initiativeId: id, deletedAt: null }, _sum: { allocatedCents: true, spentCents: true }, orderBy: { fiscalYear: "asc" } }),
-    getStaleDays(),
-  ]);
+  const staleDays = await getStaleDays();
+  // Totals by fiscal year of the lines already read (all the initiative's lines that are not deleted).
+  const totals = new Map<number, { fiscalYear: number; allocatedCents: bigint; spentCents: bigint }>();
+  for (const line of initiative.fundingLines) {
+    const total = totals.get(line.fiscalYear) ?? { fiscalYear: line.fiscalYear, allocatedCents: 0n, spentCents: 0n };
+    total.allocatedCents += line.allocatedCents;
+    total.spentCents += line.spentCents;
+    totals.set(line.fiscalYear, total);
+  }
   return {
     ...initiative,
     stale: isStale(initiative, staleDays),
-    fundingTotals: fundingTotals.map((total) => ({
-      fiscalYear: total.fiscalYear,
-      allocatedCents: total._sum.allocatedCents ?? 0n,
-      spentCents: total._sum.spentCents ?? 0n,
-    })),
+    fundingTotals: [...totals.values()].sort((a, b) => a.fiscalYear - b.fiscalYear),
   };
 }
 
@@ -193,25 +299,26 @@ export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getInitiati
  * lines and status updates (removed ones included), newest first.
  */
 export async function getInitiativeHistory(_user: SessionUser, id: string, take = 50) {
-  const [milestones, lines, updates] = await Promise.all([
-    db.milestone.findMany({ where: { initiativeId: id }, select: { id: true } }),
-    db.fundingLine.findMany({ where: { initiativeId: id }, select: { id: true } }),
-    db.statusUpdate.findMany({ where: { initiativeId: id }, select: { id: true } }),
-  ]);
-  const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
-  return db.auditEvent.findMany({
-    where: {
-      OR: [
-        { entityType: "initiative", entityId: id },
-        { entityType: "milestone", entityId: { in: ids(milestones) } },
-        { entityType: "funding_line", entityId: { in: ids(lines) } },
-        { entityType: "status_update", entityId: { in: ids(updates) }, action: "statusUpdate.review" },
-      ],
-    },
-    select: { id: true, occurredAt: true, action: true, entityType: true, before: true, after: true, actor: { select: { displayName: true } } },
-    orderBy: { occurredAt: "desc" },
-    take,
-  });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return [];
+  // One branch per kind of record, each along the (entity_type, entity_id, occurred_at) index.
+  const rows = await db.$queryRaw<{ id: string; occurredAt: Date; action: string; entityType: string; before: Prisma.JsonValue; after: Prisma.JsonValue; actorName: string | null }[]>`
+    SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType", e.before, e.after, u.display_name AS "actorName"
+    FROM (
+      (SELECT * FROM audit_events WHERE entity_type = 'initiative' AND entity_id = ${id} ORDER BY occurred_at DESC LIMIT ${take})
+      UNION ALL
+      (SELECT e.* FROM milestones m JOIN audit_events e ON e.entity_type = 'milestone' AND e.entity_id = m.id::text
+       WHERE m.initiative_id = ${id}::uuid ORDER BY e.occurred_at DESC LIMIT ${take})
+      UNION ALL
+      (SELECT e.* FROM funding_lines f JOIN audit_events e ON e.entity_type = 'funding_line' AND e.entity_id = f.id::text
+       WHERE f.initiative_id = ${id}::uuid ORDER BY e.occurred_at DESC LIMIT ${take})
+      UNION ALL
+      (SELECT e.* FROM status_updates su JOIN audit_events e ON e.entity_type = 'status_update' AND e.entity_id = su.id::text
+       WHERE su.initiative_id = ${id}::uuid AND e.action = 'statusUpdate.review' ORDER BY e.occurred_at DESC LIMIT ${take})
+    ) e
+    LEFT JOIN users u ON u.id = e.actor_id
+    ORDER BY e.occurred_at DESC
+    LIMIT ${take}`;
+  return rows.map(({ actorName, ...event }) => ({ ...event, actor: actorName === null ? null : { displayName: actorName } }));
 }
 
 export type HistoryEvent = Awaited<ReturnType<typeof getInitiativeHistory>>[number];

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { mailConfig } from "@/lib/mail/config";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
+import type { MailTransport } from "@/lib/mail/transport";
 import { deliverDueMessages } from "./deliver";
 import { runScheduledNotices } from "./scheduler";
 
@@ -21,16 +21,14 @@ export function startMailWorker(): void {
   if (globalForWorker.__iwgtipMailWorker) return;
   const config = mailConfig();
   if (!config.workerEnabled) return;
-  const state: WorkerState = {
-    timer: null,
-    stopped: false,
-    lastScheduledAt: 0,
-    transport: config.smtp ? createSmtpTransport(config.smtp) : null,
-  };
+  const state: WorkerState = { timer: null, stopped: false, lastScheduledAt: 0, transport: null };
   globalForWorker.__iwgtipMailWorker = state;
 
+  // nodemailer is loaded on the first tick, and only with SMTP configured: it stays out of the server's start-up.
+  const smtp = config.smtp;
   const tick = async () => {
     try {
+      if (smtp && !state.transport) state.transport = (await import("@/lib/mail/transport")).createSmtpTransport(smtp);
       if (Date.now() - state.lastScheduledAt >= SCHEDULE_EVERY_MS) {
         await runScheduledNotices(new Date());
         state.lastScheduledAt = Date.now();

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
@@ -33,11 +33,22 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   }
   if (!user) user = await requireUser(locale);
 
-  const items = sectionsFor(user).map(({ key, href }) => ({ key, href }));
+  const nav = await getTranslations("Nav");
+  const shell = await getTranslations("Shell");
+  const errors = await getTranslations("Errors");
+  const errorText = {
+    title: errors("errorTitle"),
+    body: errors("errorBody"),
+    unavailableTitle: errors("unavailableTitle"),
+    unavailableBody: errors("unavailableBody"),
+    tryAgain: errors("tryAgain"),
+    reference: errors("reference", { digest: "{digest}" }),
+  };
+  const items = sectionsFor(user).map(({ key, href }) => ({ key, href, label: nav(key) }));
   const requestId = (await headers()).get("x-request-id");
   return (
-    <PortalFrame headerExtra={<UserMenu user={user} />} nav={<MainNav items={items} />}>
-      <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
+    <PortalFrame headerExtra={<UserMenu user={user} />} nav={<MainNav items={items} label={shell("mainNavigation")} />}>
+      <RequestIdProvider requestId={requestId} errorText={errorText}>{children}</RequestIdProvider>
     </PortalFrame>
   );
 }

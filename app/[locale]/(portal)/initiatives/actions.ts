@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormCommand } from "@/lib/forms/form-action";
@@ -53,10 +54,17 @@ export async function archiveInitiativeAction(_previous: FormState, formData: Fo
   return state;
 }
 
+/**
+ * Posted from script, the form goes to the initiative itself (StatusUpdateForm): a redirect here would make Next
+ * render the initiative page inside this response, and a revalidation would render the form's page. Posted
+ * without script (a plain form submission), it redirects as usual.
+ */
 export async function postStatusUpdateAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormCommand(postStatusUpdate, formData);
-  if (state.status === "success") await goTo(`/initiatives/${String(formData.get("initiativeId"))}`);
-  return state;
+  if (state.status !== "success") return state;
+  const href = `/initiatives/${String(formData.get("initiativeId"))}`;
+  if ((await headers()).has("next-action")) return { ...state, redirectTo: href };
+  return goTo(href);
 }
 
 export async function reviewStatusUpdateAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/authz/permissions";
-import { listFundedFiscalYears } from "@/lib/funding/queries";
 import { fiscalYearLabel } from "@/lib/format/numbers";
 import { filtersToQuery, parseInitiativeFilters } from "@/lib/initiatives/filters";
 import { getReferenceData, listInitiatives } from "@/lib/initiatives/queries";
@@ -22,7 +21,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/initiati
 export default async function InitiativesPage({ params, searchParams }: PageProps<"/[locale]/initiatives">) {
   const { locale, user } = await guardPage(params, "portal.read");
   const filters = parseInitiativeFilters(await searchParams);
-  const [{ rows, total, pageSize, staleDays }, reference, years] = await Promise.all([listInitiatives(user, filters, locale), getReferenceData(), listFundedFiscalYears(user)]);
+  const [{ rows, total, pageSize, staleDays }, reference] = await Promise.all([listInitiatives(user, filters, locale), getReferenceData()]);
+  const years = reference.fundedFiscalYears;
   const t = await getTranslations("Initiatives");
   const lifecycle = await getTranslations("Lifecycle");
   const health = await getTranslations("Health");

@@ -11,7 +11,8 @@ import { pickLocalized } from "@/lib/i18n/localized";
 import { PageHeader } from "@/components/shell/page-header";
 import { InitiativeForm } from "@/components/initiatives/initiative-form";
 import { initiativeFormOptions } from "@/components/initiatives/form-options";
-import { ButtonForm, FundingLineForm, MilestoneForm } from "@/components/initiatives/small-forms";
+import { ButtonForm } from "@/components/initiatives/button-form";
+import { FundingLineForm, MilestoneForm } from "@/components/initiatives/small-forms";
 import {
   addFundingLineAction,
   addMilestoneAction,

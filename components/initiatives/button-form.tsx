@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessage } from "./fields";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+// Its own module, without next-intl: the initiative page (a reading page) uses it and ships no message formatter.
+/** One button that sends a record's id and version: archive, remove, mark reviewed. */
+export function ButtonForm({ action, fields, label, className = "gc-button-secondary", testId }: { action: Action; fields: Record<string, string | number>; label: string; className?: string; testId?: string }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const id = `button-${Object.values(fields).join("-")}-${label.length}`;
+  return (
+    <form action={formAction} data-testid={testId}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+        {label}
+      </button>
+      <FormMessage state={state} id={`${id}-message`} />
+    </form>
+  );
+}
