@@ -2,6 +2,7 @@ import { calendarInvitation } from "@/lib/mail/ics";
 import { mailConfig } from "@/lib/mail/config";
 import { pageUrl } from "@/lib/mail/compose";
 import { enqueueMessages, type DbClient } from "@/lib/mail/outbox";
+import { meetingUid } from "@/lib/meetings/ics";
 import type { MailAttachment } from "@/lib/mail/transport";
 import { baseUrlOf, clientOf, localizedField, longDate, meetingTime, noticeFor, recipientsFor, torontoDate, type NoticeOptions } from "./shared";
 
@@ -117,7 +118,8 @@ async function defaultInvitation(
   const from = mailConfig().from;
   const organizerEmail = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return calendarInvitation({
-    uid: `meeting-${meeting.id}@iwgtip`,
+    // The same UID as the .ics download, so calendars treat the invitation and the download as one event.
+    uid: meetingUid(meeting.id),
     sequence: meeting.icsSequence,
     start: meeting.startsAt,
     end: meeting.endsAt,

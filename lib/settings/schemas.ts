@@ -9,12 +9,19 @@ type Range = { min: number; max: number };
  * names the range ("Enter a whole number of days between 1 and 365.").
  */
 export const wholeNumberField = (key: ValidationKey, { min, max }: Range) =>
-  z.unknown().transform((value, context) => {
-    const number = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (Number.isInteger(number) && number >= min && number <= max) return number;
-    context.addIssue({ code: "custom", params: { key, values: { min, max } } });
-    return z.NEVER;
-  });
+  z.preprocess(
+    (value) => (typeof value === "number" ? String(value) : value),
+    // Bounded like every text field: what a number field sends is short.
+    z
+      .string()
+      .max(20)
+      .transform((value, context) => {
+        const number = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+        if (Number.isInteger(number) && number >= min && number <= max) return number;
+        context.addIssue({ code: "custom", params: { key, values: { min, max } } });
+        return z.NEVER;
+      }),
+  );
 
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
 /** A checkbox arrives as "on" when ticked and not at all otherwise. */

@@ -1,19 +1,27 @@
 import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import PortalError from "@/app/[locale]/(portal)/error";
-import { RequestIdProvider } from "@/components/shell/request-id";
+import { RequestIdProvider, type ErrorText } from "@/components/shell/request-id";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/errors/digest";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
 /** The error page of the portal (issue 8, point 8): the reference support needs, never the error itself. */
 function render(locale: "en" | "fr", error: Error & { digest?: string }) {
+  // The words come from the portal layout, as the server renders them; "{digest}" is left for the page to fill.
+  const { Errors } = locale === "en" ? en : fr;
+  const errorText: ErrorText = {
+    title: Errors.errorTitle,
+    body: Errors.errorBody,
+    unavailableTitle: Errors.unavailableTitle,
+    unavailableBody: Errors.unavailableBody,
+    tryAgain: Errors.tryAgain,
+    reference: Errors.reference,
+  };
   const page = createElement(PortalError, { error, reset: () => {} });
-  // Children go as the third argument; the casts only tell TypeScript that they are there.
-  const withRequestId = createElement(RequestIdProvider, { requestId: "req-0f1e2d3c" } as ComponentProps<typeof RequestIdProvider>, page);
-  const intl = { locale, messages: locale === "en" ? en : fr, timeZone: "America/Toronto" } as unknown as ComponentProps<typeof NextIntlClientProvider>;
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, intl, withRequestId));
+  // Children go as the third argument; the cast only tells TypeScript that they are there.
+  return renderToStaticMarkup(createElement(RequestIdProvider, { requestId: "req-0f1e2d3c", errorText } as ComponentProps<typeof RequestIdProvider>, page));
 }
 
 describe("the portal's error page", () => {
@@ -30,6 +38,17 @@ describe("the portal's error page", () => {
       expect(html).not.toContain("initiatives");
       expect(html).not.toContain("/srv/portal");
       expect(html).not.toContain(error.stack!.split("\n")[1]!.trim());
+    }
+  });
+
+  it("says the service is unavailable when the database could not be reached, without the internal digest", () => {
+    const outage = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { digest: DATABASE_UNAVAILABLE_DIGEST });
+    for (const locale of ["en", "fr"] as const) {
+      const html = render(locale, outage);
+      expect(html).toContain((locale === "en" ? en : fr).Errors.unavailableTitle);
+      expect(html).toContain("req-0f1e2d3c");
+      expect(html).not.toContain(DATABASE_UNAVAILABLE_DIGEST);
+      expect(html).not.toContain("ECONNREFUSED");
     }
   });
 });

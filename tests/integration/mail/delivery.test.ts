@@ -4,6 +4,7 @@ import { deliverDueMessages } from "@/lib/jobs/deliver";
 import { setMailPaused } from "@/lib/mail/commands";
 import { enqueueMessages, type QueuedMessage } from "@/lib/mail/outbox";
 import { getOutboxOverview } from "@/lib/mail/queries";
+import { meetingUid } from "@/lib/meetings/ics";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { notifyAgendaPublished, notifyUpdateCallOpened } from "@/lib/notifications";
 import { sessionUser } from "../../support/database";
@@ -109,7 +110,8 @@ describe("mail delivery over SMTP", () => {
     const ics = mail?.attachments[0];
     expect(ics?.filename).toMatch(/\.ics$/);
     expect(ics?.contentType).toContain("text/calendar");
-    expect(ics?.content).toContain(`UID:meeting-${meeting.id}@iwgtip`);
+    // The invitation and the .ics download name the same event.
+    expect(ics?.content).toContain(`UID:${meetingUid(meeting.id)}`);
     expect(ics?.content).toContain("SEQUENCE:2");
     expect(ics?.content).toContain("DTSTART:20071016T133000Z");
     expect(ics?.content).toContain("LOCATION:284 Wellington St.\\, Ottawa");
