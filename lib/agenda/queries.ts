@@ -49,11 +49,17 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
 export type AgendaBuilderData = NonNullable<Awaited<ReturnType<typeof getAgendaBuilderData>>>;
 export type AgendaBuilderItem = AgendaBuilderData["items"][number];
 
-/** The choices of the builder's item form: departments, active initiatives, open action items. */
+/**
+ * The most initiatives the item form offers. A list of choices is no way to pick among more (a search would be);
+ * unbounded, the page grew with every initiative (80,000 options at 16 × 5,000 exhausted the server's memory).
+ */
+export const AGENDA_INITIATIVE_CHOICES = 1_000;
+
+/** The choices of the builder's item form: departments, active initiatives (by code, bounded), open action items. */
 export async function agendaFormOptions() {
   const [departments, initiatives, actionItems] = await Promise.all([
     db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),
-    db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } }),
+    db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" }, take: AGENDA_INITIATIVE_CHOICES }),
     db.actionItem.findMany({ where: { status: { in: ["OPEN", "IN_PROGRESS"] } }, select: { id: true, titleEn: true, titleFr: true }, orderBy: { dueDate: "asc" }, take: 200 }),
   ]);
   return { departments, initiatives, actionItems };
