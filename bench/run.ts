@@ -182,12 +182,19 @@ async function main() {
   const bundles = await firstLoadJavaScript(projectRoot);
   const all = [];
   let lighthouse: LighthouseFigures[] = [];
+  const failures: string[] = [];
   for (const scale of scales) {
-    const outcome = await benchScale(scale, bundles);
-    all.push({ scale, ...outcome });
-    if (outcome.lighthouse.length > 0) lighthouse = outcome.lighthouse;
+    // A scale that fails (e.g. the server dies) is reported, and the others are still measured and written.
+    try {
+      const outcome = await benchScale(scale, bundles);
+      all.push({ scale, ...outcome });
+      if (outcome.lighthouse.length > 0) lighthouse = outcome.lighthouse;
+    } catch (error) {
+      console.error(`16 × ${scale} failed:`, error);
+      failures.push(`16 × ${scale}: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error)}`);
+    }
   }
-  const markdown = table(all, lighthouse);
+  const markdown = table(all, lighthouse) + (failures.length > 0 ? `\n\nFailed: ${failures.join("; ")}` : "");
   console.log(`\n${markdown}\n`);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
   // Quick runs only keep the script working; their figures are not worth committing.
@@ -196,8 +203,9 @@ async function main() {
   const name = `${stamp}${quick ? "-quick" : ""}`;
   const header = `# Benchmark ${quick ? "(quick mode) " : ""}${new Date().toISOString()}\n\nMachine: ${process.platform}, Node ${process.version}, ${rounds} round(s) of ${seconds} s per measurement.\n\n`;
   await writeFile(path.join(folder, `${name}.md`), header + markdown + "\n");
-  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, scales: all, lighthouse }, null, 2));
+  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, serverNodeFlags, scales: all, lighthouse, failures }, null, 2));
   console.log(`written to ${path.relative(projectRoot, folder)}/${name}.md and .json`);
+  if (failures.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 /**
  * Node flags of the production server (`npm start`, and the benchmark, which must measure what runs). Under load, V8
- * lets the heap grow far beyond what the portal keeps alive (rendered pages are garbage as soon as they are sent):
- * measured with `npm run bench`, `next start` reached 560–700 MB resident with the defaults. A smaller young
- * generation (4 MB semi-spaces instead of 16–32) collects short-lived render garbage sooner, and an old-space limit
- * of 256 MB makes full collections happen before the heap balloons; the portal's live data is far below that. Raise
- * it (e.g. NODE_OPTIONS=--max-old-space-size=512) if a page with very large answers ever runs out of heap.
+ * lets the young generation and then the heap grow well beyond what the portal keeps alive (a rendered page is
+ * garbage once sent): with the defaults, `next start` reached 560–700 MB resident in `npm run bench`. 4 MB
+ * semi-spaces (instead of up to 32) collect short-lived render garbage sooner. The old-space limit is a safety net,
+ * not a squeeze: at 256 MB a large answer (the agenda builder with 80,000 initiatives, before its choices were
+ * bounded) ran out of heap and took the server down, so it stays at 512 MB; raise it with NODE_OPTIONS if needed.
  */
-export const serverNodeFlags = ["--max-old-space-size=256", "--max-semi-space-size=4"];
+export const serverNodeFlags = ["--max-old-space-size=512", "--max-semi-space-size=4"];

@@ -64,7 +64,7 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
 export type AgendaBuilderData = NonNullable<Awaited<ReturnType<typeof getAgendaBuilderData>>>;
 export type AgendaBuilderItem = AgendaBuilderData["items"][number];
 
-/** The choices of the builder's item form: departments, active initiatives, open action items. */
+/** The choices of the builder's item form: departments, active initiatives (by code, bounded), open action items. */
 export async function agendaFormOptions() {
   const [departments, initiatives, actionItems] = await Promise.all([
     db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),

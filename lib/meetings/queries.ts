@@ -98,9 +98,20 @@ export async function laterMeetings(startsAt: Date) {
   return db.meeting.findMany({ where: { startsAt: { gt: startsAt } }, orderBy: { startsAt: "asc" }, take: 10, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } });
 }
 
-/** Initiatives a meeting record may newly link to (agenda items, decisions, action items): every one not archived. */
+/**
+ * The most initiatives a form offers to link. A list of choices is no way to pick among more (a search would be);
+ * unbounded, the page grew with every initiative (80,000 options at 16 × 5,000 exhausted the server's memory).
+ */
+export const LINKABLE_INITIATIVE_CHOICES = 1000;
+
+/** Initiatives a meeting record may newly link to (agenda items, decisions, action items): those not archived, by code. */
 export async function linkableInitiatives() {
-  return db.initiative.findMany({ where: { archivedAt: null }, select: { id: true, code: true, titleEn: true, titleFr: true }, orderBy: { code: "asc" } });
+  return db.initiative.findMany({
+    where: { archivedAt: null },
+    select: { id: true, code: true, titleEn: true, titleFr: true },
+    orderBy: { code: "asc" },
+    take: LINKABLE_INITIATIVE_CHOICES,
+  });
 }
 
 /** Every member department, chair first then by acronym, for attendance. */
