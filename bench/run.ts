@@ -9,6 +9,8 @@
  *
  *   npm run bench               the full benchmark (25–40 minutes on 2 cores, Lighthouse only at 16 × 500)
  *   npm run bench -- --quick    one small round at 16 × 50, no Lighthouse (CI runs this to keep the script working)
+ *   npm run bench -- --scales=500 --no-build   only the scales named, on the existing build
+ *   BENCH_PORT / BENCH_PG_PORT  the portal's and the database's ports (3190 and 54325 by default)
  *
  * It asserts nothing: speed is read from its figures, never from timed tests.
  */
@@ -24,7 +26,9 @@ import { serverNodeFlags } from "../scripts/server-flags";
 const projectRoot = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
 const skipBuild = process.argv.includes("--no-build");
-const scales = quick ? [50] : [50, 500, 5000];
+const scalesArgument = process.argv.find((arg) => arg.startsWith("--scales="));
+// `--scales=500,5000` measures only those scales (to look into one; committed results measure all three).
+const scales = scalesArgument ? scalesArgument.slice("--scales=".length).split(",").map(Number) : quick ? [50] : [50, 500, 5000];
 const rounds = quick ? 1 : 3;
 const seconds = quick ? 2 : 5;
 const port = Number(process.env.BENCH_PORT ?? 3190);

@@ -16,7 +16,8 @@ import { ensureDatabase, startEmbeddedPostgres } from "../scripts/db/embedded";
 import { migrate } from "../scripts/db/migrate";
 import { projectRoot } from "../scripts/db/migrations-folder";
 
-export const BENCH_PG_PORT = 54325;
+// BENCH_PG_PORT lets two checkouts benchmark side by side.
+export const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54325);
 
 /** Makes `databaseUrl` hold the seed plus the scale data. Returns the time it took, in seconds. */
 export async function fillScaleDatabase(databaseUrl: string, perDepartment: number): Promise<number> {
