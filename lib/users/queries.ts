@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserListFilters } from "./schemas";
 import { isUuid } from "@/lib/security/ids";
+import { literalLikeText } from "@/lib/format/like";
 
 export const usersPageSize = 25;
 
@@ -12,7 +13,7 @@ export const usersPageSize = 25;
 export async function listUsers(user: SessionUser, filters: UserListFilters) {
   requirePermission(user, "admin.manage");
   const where: Prisma.UserWhereInput = {
-    ...(filters.q ? { OR: [{ displayName: { contains: filters.q, mode: "insensitive" } }, { email: { contains: filters.q, mode: "insensitive" } }] } : {}),
+    ...(filters.q ? { OR: [{ displayName: { contains: literalLikeText(filters.q), mode: "insensitive" } }, { email: { contains: literalLikeText(filters.q), mode: "insensitive" } }] } : {}),
     ...(filters.role ? { role: filters.role } : {}),
     ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
     ...(filters.status ? { active: filters.status === "active" } : {}),
