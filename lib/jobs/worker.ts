@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { mailConfig } from "@/lib/mail/config";
 import type { MailTransport } from "@/lib/mail/transport";
 import { deliverDueMessages } from "./deliver";
+import { pruneCommandReceipts } from "./housekeeping";
 import { runScheduledNotices } from "./scheduler";
 
 /** Scheduled notices need not be checked on every delivery tick. */
@@ -12,9 +13,9 @@ type WorkerState = { timer: ReturnType<typeof setTimeout> | null; stopped: boole
 const globalForWorker = globalThis as typeof globalThis & { __iwgtipMailWorker?: WorkerState };
 
 /**
- * Starts this process's mail worker, once (kept on globalThis: Next may load this module more than once). Each tick
- * queues the scheduled notices every few minutes and sends what is due, unless an administrator paused mail. With no
- * SMTP configured it still schedules, and messages wait in the outbox. A failing tick (database down) is logged and
+ * Starts this process's mail worker, once (kept on globalThis: Next may load this module more than once). Every few
+ * minutes a tick queues the scheduled notices and forgets old idempotency receipts; every tick sends what is due,
+ * unless an administrator paused mail. With no SMTP configured it still schedules, and messages wait in the outbox. A failing tick (database down) is logged and
  * the next one tries again; nothing here runs in a request.
  */
 export function startMailWorker(): void {
@@ -31,6 +32,7 @@ export function startMailWorker(): void {
       if (smtp && !state.transport) state.transport = (await import("@/lib/mail/transport")).createSmtpTransport(smtp);
       if (Date.now() - state.lastScheduledAt >= SCHEDULE_EVERY_MS) {
         await runScheduledNotices(new Date());
+        await pruneCommandReceipts(db);
         state.lastScheduledAt = Date.now();
       }
       if (state.transport) {
