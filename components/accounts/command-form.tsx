@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 export type FieldSpec = {
   name: string;
@@ -23,7 +24,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * was typed comes back after a refused save (never passwords). A form that `creates` carries an idempotency key.
  */
 export function CommandForm({ action, fields, submitLabel, testId, resetOnSuccess = false, creates = false }: { action: Action; fields: FieldSpec[]; submitLabel: string; testId?: string; resetOnSuccess?: boolean; creates?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useCommandForm(action);
   const messageRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 

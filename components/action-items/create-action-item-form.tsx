@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { createActionItemAction } from "@/app/[locale]/(portal)/action-items/actions";
-import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/meetings/form-fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -25,7 +24,7 @@ export function CreateActionItemForm({
   meetings: Option[];
 }) {
   const t = useTranslations("ActionItems");
-  const [state, action, pending] = useActionState(createActionItemAction, initialFormState);
+  const [state, action, pending] = useCommandForm(createActionItemAction);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
       <IdempotencyKeyField state={state} />

@@ -10,6 +10,8 @@ export type ErrorText = {
   unavailableTitle: string;
   unavailableBody: string;
   tryAgain: string;
+  /** For a form whose request got no answer (components/forms/use-command-form.ts). */
+  notSent: string;
   /** Contains "{digest}" where the reference goes. */
   reference: string;
 };
