@@ -38,13 +38,11 @@ export type StatementContext<Input, Owner extends OwnedRecord = OwnedRecord> = {
 export type StatementPlan<Output> = {
   /** The statement's CTEs, comma-separated, without WITH: the change and its audit events. */
   ctes: Prisma.Sql;
-  /** The name of the CTE that returns a row when the change was made, none when it was not. */
-  changed: string;
+  /** The CTE that returns a row when the change was made, none when it was not, e.g. Prisma.sql`inserted`. */
+  changed: Prisma.Sql;
   /** The command's result, known before the statement runs (ids are made by the app). */
   result: Output;
 };
-
-const identifier = /^[a-z_][a-z0-9_]*$/;
 
 /** Plans a statement command's statement and runs it, with its receipt folded in when there is a key. */
 export async function runStatement<Input, Owner extends OwnedRecord, Output>(
@@ -53,8 +51,7 @@ export async function runStatement<Input, Owner extends OwnedRecord, Output>(
   receipt: Receipt | null,
 ): Promise<{ replayed: boolean; data: Output }> {
   const plan = statement({ ...context, fresh: receipt ? Prisma.sql`NOT EXISTS (SELECT 1 FROM prior)` : Prisma.sql`TRUE` });
-  if (!identifier.test(plan.changed)) throw new Error(`Not a CTE name: ${plan.changed}`);
-  const changed = Prisma.raw(plan.changed);
+  const changed = plan.changed;
   if (!receipt) {
     const [row] = await db.$queryRaw<{ changed: number }[]>`WITH ${plan.ctes} SELECT (SELECT count(*) FROM ${changed})::int AS changed`;
     if (!row?.changed) throw new CommandRefusal({ ok: false, code: "not_found" });

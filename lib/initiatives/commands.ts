@@ -235,7 +235,7 @@ export const postStatusUpdate = defineCommand({
                      (${randomUUID()}::uuid, 'statusUpdate.create', 'status_update', ${id}, NULL::jsonb, ${JSON.stringify(created)}::jsonb))
                AS event (id, action, entity_type, entity_id, before, after)
       )`;
-    return { ctes, changed: "inserted", result: { id } };
+    return { ctes, changed: Prisma.sql`inserted`, result: { id } };
   },
 });
 

@@ -115,7 +115,7 @@ const changeNothing = defineCommand({
   atomicity: "statement",
   statement: ({ fresh }) => ({
     ctes: Prisma.sql`touched AS (UPDATE departments SET updated_at = now() WHERE false AND ${fresh} RETURNING id)`,
-    changed: "touched",
+    changed: Prisma.sql`touched`,
     result: { touched: true },
   }),
 });
