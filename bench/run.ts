@@ -21,7 +21,7 @@ import { benchRoutes, type BenchRoute } from "./routes";
 import { firstLoadJavaScript, load, settle, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
-import { serverNodeFlags } from "../scripts/server-flags";
+import { serverEnvironment, serverNodeFlags } from "../scripts/server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -56,11 +56,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  // With the Node flags of `npm start`: the memory measured is that of the server as it runs in production.
+  // With the Node flags and environment of `npm start`: the memory measured is that of the server as it runs in production.
   const server = spawn(process.execPath, [...serverNodeFlags, path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
+    env: { ...process.env, ...serverEnvironment, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
   });
   for (let attempt = 0; attempt < 240; attempt++) {
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return server;
@@ -225,7 +225,7 @@ async function main() {
   const name = `${stamp}${quick ? "-quick" : ""}`;
   const header = `# Benchmark ${quick ? "(quick mode) " : ""}${new Date().toISOString()}\n\nMachine: ${process.platform}, Node ${process.version}, ${rounds} round(s) of ${seconds} s per measurement.\n\n`;
   await writeFile(path.join(folder, `${name}.md`), header + markdown + "\n");
-  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, serverNodeFlags, scales: all, lighthouse, failures }, null, 2));
+  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, serverNodeFlags, serverEnvironment, scales: all, lighthouse, failures }, null, 2));
   console.log(`written to ${path.relative(projectRoot, folder)}/${name}.md and .json`);
   if (failures.length > 0) process.exitCode = 1;
 }
