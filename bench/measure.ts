@@ -10,9 +10,24 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 
-export type RouteRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+export type RouteRequest = {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** A new body for every request sent (e.g. with a fresh idempotency key, so every post really runs). */
+  freshBody?: () => string;
+};
 
-export type LoadFigures = { p50: number; p95: number; requestsPerSecond: number; requests: number; errors: number; non2xx: number };
+/**
+ * One load's figures. `timeouts`: requests not answered within REQUEST_TIMEOUT_SECONDS; `unanswered`: still
+ * waiting when the load ended (up to one per connection is normal: the load stops mid-request). Latencies are of answered requests only, so a route that answered nothing has
+ * NaN percentiles and is reported as timed out, not as fast.
+ */
+export type LoadFigures = { p50: number; p95: number; requestsPerSecond: number; requests: number; errors: number; non2xx: number; timeouts: number; unanswered: number };
+
+/** A request slower than this is given up and counted as timed out (autocannon's `timeout`, in seconds). */
+export const REQUEST_TIMEOUT_SECONDS = 10;
 
 /** Percentile of sorted numbers, nearest-rank. */
 export function percentile(sorted: number[], p: number): number {
@@ -29,10 +44,13 @@ export async function load(baseUrl: string, request: RouteRequest, connections: 
     url: baseUrl + request.path,
     method: request.method,
     headers: { cookie, ...request.headers },
-    body: request.body,
+    body: request.freshBody?.() ?? request.body,
+    // Rebuilt before every request when the route needs a new body each time (autocannon calls setupRequest per request).
+    ...(request.freshBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: request.freshBody!() }) }] } : {}),
     // Redirects (e.g. a lost session) are not followed: they count as non-2xx, never as a fast page.
     connections,
     duration: seconds,
+    timeout: REQUEST_TIMEOUT_SECONDS,
   }) as unknown as Promise<autocannon.Result> & import("node:events").EventEmitter;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
@@ -42,8 +60,10 @@ export async function load(baseUrl: string, request: RouteRequest, connections: 
     p95: percentile(latencies, 95),
     requestsPerSecond: result.requests.average,
     requests: result.requests.total,
-    errors: result.errors,
+    errors: result.errors - result.timeouts,
     non2xx: result.non2xx,
+    timeouts: result.timeouts,
+    unanswered: Math.max(0, result.requests.sent - latencies.length - result.errors),
   };
 }
 
@@ -77,10 +97,32 @@ export async function statementsPerRequest(databaseUrl: string, baseUrl: string,
   }
 }
 
-export async function send(baseUrl: string, request: RouteRequest, cookie: string): Promise<Response> {
-  const response = await fetch(baseUrl + request.path, { method: request.method, headers: { cookie, ...request.headers }, body: request.body, redirect: "manual" });
+export async function send(baseUrl: string, request: RouteRequest, cookie: string, timeoutMs = REQUEST_TIMEOUT_SECONDS * 1000): Promise<Response> {
+  const response = await fetch(baseUrl + request.path, {
+    method: request.method,
+    headers: { cookie, ...request.headers },
+    body: request.freshBody?.() ?? request.body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   await response.arrayBuffer();
   return response;
+}
+
+/**
+ * Waits until the server answers `request` within `fastMs` again (up to `maxSeconds`): requests of a slow route
+ * that autocannon gave up on are still being served when the next load starts, and would otherwise be measured
+ * as the next route's latency. Answers how long it waited, in seconds.
+ */
+export async function settle(baseUrl: string, request: RouteRequest, cookie: string, fastMs = 1000, maxSeconds = 90): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < maxSeconds * 1000) {
+    const sent = Date.now();
+    const answered = await send(baseUrl, request, cookie, maxSeconds * 1000).then(() => true, () => false);
+    if (answered && Date.now() - sent < fastMs) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return (Date.now() - started) / 1000;
 }
 
 /** Resident memory (bytes) of a process and all its descendants, from /proc. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -50,14 +51,17 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
     const initiativeId = initiative.rows[0]?.id ?? "missing";
     const updatedId = updated.rows[0]?.id ?? "missing";
     const meetingId = meeting.rows[0]?.id ?? "missing";
-    const post = actionBody({
+    const postFields = {
       initiativeId: updatedId,
       reportingPeriod: "2026-27 Q3",
       health: "AMBER",
       progress: "55",
       narrativeEn: "Benchmark update: work continues as planned.",
       narrativeFr: "Mise à jour du banc d'essai : les travaux se poursuivent comme prévu.",
-    });
+    };
+    // The form sends a new idempotency key with every submission (components/forms/idempotency-key-field.tsx): one
+    // key for every request would measure replays after the first, so each request carries its own.
+    const post = () => actionBody({ ...postFields, idempotencyKey: randomUUID() });
     return [
       { name: "reference", request: { method: "GET", path: "/en/about" }, reference: true, bundleRoute: "/[locale]/about" },
       { name: "dashboard", request: { method: "GET", path: "/en/dashboard" }, bundleRoute: "/[locale]/dashboard" },
@@ -75,11 +79,11 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
           path: `/en/initiatives/${updatedId}/update`,
           headers: {
             "next-action": await serverActionId(projectRoot, "app/[locale]/(portal)/initiatives/actions.ts", "postStatusUpdateAction"),
-            "content-type": post.contentType,
+            "content-type": post().contentType,
             accept: "text/x-component",
             origin: baseUrl,
           },
-          body: post.body,
+          freshBody: () => post().body,
         },
         bundleRoute: "/[locale]/initiatives/[id]/update",
         // A saved update answers with where the form goes next (the initiative); a refused one with the form's errors.

@@ -18,10 +18,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchRoutes, type BenchRoute } from "./routes";
-import { firstLoadJavaScript, load, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
+import { firstLoadJavaScript, load, settle, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
-import { serverNodeFlags } from "../scripts/server-flags";
+import { serverEnvironment, serverNodeFlags } from "../scripts/server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -56,11 +56,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  // With the Node flags of `npm start`: the memory measured is that of the server as it runs in production.
+  // With the Node flags and environment of `npm start`: the memory measured is that of the server as it runs in production.
   const server = spawn(process.execPath, [...serverNodeFlags, path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
+    env: { ...process.env, ...serverEnvironment, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
   });
   for (let attempt = 0; attempt < 240; attempt++) {
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return server;
@@ -96,7 +96,14 @@ async function signIn(email: string, password: string): Promise<string> {
   return `${session}; IWGTIP_LOCALE=en`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+/** The median of the finite values (a round where a route answered nothing has NaN figures); NaN when none is. */
+const median = (values: number[]) => {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return finite[Math.floor(finite.length / 2)] ?? Number.NaN;
+};
+
+/** A figure for the table: "timed out" when no request of the route was answered in any round. */
+const figure = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "timed out");
 
 async function benchScale(perDepartment: number, bundles: Map<string, number>): Promise<{ results: RouteResult[]; peakMemoryMb: number; loadSeconds: number; lighthouse: LighthouseFigures[] }> {
   console.log(`\n▶ 16 × ${perDepartment}: filling the database`);
@@ -110,7 +117,12 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
       const cookie = await signIn("coordinator@iwgtip.example", "iwgtip-demo-2007");
       const routes: { route: BenchRoute; status: number; ok: boolean }[] = [];
       for (const route of await benchRoutes(database.databaseUrl, projectRoot, baseUrl)) {
-        const response = await fetch(baseUrl + route.request.path, { method: route.request.method, headers: { cookie, ...route.request.headers }, body: route.request.body, redirect: "manual" });
+        const response = await fetch(baseUrl + route.request.path, {
+          method: route.request.method,
+          headers: { cookie, ...route.request.headers },
+          body: route.request.freshBody?.() ?? route.request.body,
+          redirect: "manual",
+        });
         const body = await response.text();
         const ok = route.succeeded ? route.succeeded(response, body) : response.status < 400;
         if (!ok) console.log(`  skipping ${route.name}: it answers ${response.status} (not built yet?)`);
@@ -118,21 +130,26 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
       }
       const live = routes.filter(({ ok }) => ok);
       const figures = new Map<string, { latency: LoadFigures[]; throughput: LoadFigures[] }>(live.map(({ route }) => [route.name, { latency: [], throughput: [] }]));
+      const reference = live.find(({ route }) => route.reference)!.route;
       for (let round = 1; round <= rounds; round++) {
         for (const { route } of live) {
           process.stdout.write(`  round ${round}: ${route.name} … `);
+          // Each load starts on a server that has finished the previous one's requests (see settle).
+          const waited = await settle(baseUrl, reference.request, cookie);
           const latency = await load(baseUrl, route.request, 1, seconds, cookie);
+          await settle(baseUrl, reference.request, cookie);
           const throughput = await load(baseUrl, route.request, 8, seconds, cookie);
           figures.get(route.name)!.latency.push(latency);
           figures.get(route.name)!.throughput.push(throughput);
-          console.log(`p50 ${latency.p50.toFixed(1)} ms, ${throughput.requestsPerSecond.toFixed(0)} req/s`);
+          const late = latency.timeouts + throughput.timeouts;
+          console.log(`p50 ${latency.p50.toFixed(1)} ms, ${throughput.requestsPerSecond.toFixed(0)} req/s${late > 0 ? `, ${late} timed out` : ""}${waited > 1 ? ` (waited ${waited.toFixed(0)} s for the server to settle)` : ""}`);
         }
       }
-      const reference = live.find(({ route }) => route.reference)!.route.name;
+      await settle(baseUrl, reference.request, cookie);
       const results: RouteResult[] = [];
       for (const { route, status } of live) {
         const own = figures.get(route.name)!;
-        const ref = figures.get(reference)!;
+        const ref = figures.get(reference.name)!;
         // Ratios are taken within each round (same machine state), then the median across rounds.
         const ratio = (pick: (f: LoadFigures) => number, set: "latency" | "throughput") =>
           median(own[set].map((f, i) => pick(f) / pick(ref[set][i]!)));
@@ -145,7 +162,8 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
           p50Ratio: ratio((f) => f.p50, "latency"),
           p95Ratio: ratio((f) => f.p95, "latency"),
           throughputRatio: ratio((f) => f.requestsPerSecond, "throughput"),
-          statements: await statementsPerRequest(database.databaseUrl, baseUrl, route.request, cookie),
+          // A route too slow to answer within the request timeout has no count, rather than failing the scale.
+          statements: await statementsPerRequest(database.databaseUrl, baseUrl, route.request, cookie).catch(() => Number.NaN),
           firstLoadJsGzipKb: bundles.has(route.bundleRoute) ? bundles.get(route.bundleRoute)! / 1024 : null,
         });
       }
@@ -162,13 +180,13 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
 
 function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: number; loadSeconds: number }[], lighthouse: LighthouseFigures[]): string {
   const lines = [
-    "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB | non-2xx |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB | non-2xx | timed out |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const { scale, results } of all) {
     for (const r of results) {
       lines.push(
-        `| 16 × ${scale} | ${r.route} | ${median(r.latency.map((f) => f.p50)).toFixed(1)} | ${median(r.latency.map((f) => f.p95)).toFixed(1)} | ${median(r.throughput.map((f) => f.requestsPerSecond)).toFixed(0)} | ${r.p50Ratio.toFixed(2)} | ${r.p95Ratio.toFixed(2)} | ${r.throughputRatio.toFixed(2)} | ${r.statements.toFixed(1)} | ${r.firstLoadJsGzipKb?.toFixed(1) ?? "–"} | ${[...r.latency, ...r.throughput].reduce((sum, f) => sum + f.non2xx + f.errors, 0)} |`,
+        `| 16 × ${scale} | ${r.route} | ${figure(median(r.latency.map((f) => f.p50)), 1)} | ${figure(median(r.latency.map((f) => f.p95)), 1)} | ${median(r.throughput.map((f) => f.requestsPerSecond)).toFixed(0)} | ${figure(r.p50Ratio, 2)} | ${figure(r.p95Ratio, 2)} | ${figure(r.throughputRatio, 2)} | ${figure(r.statements, 1)} | ${r.firstLoadJsGzipKb?.toFixed(1) ?? "–"} | ${[...r.latency, ...r.throughput].reduce((sum, f) => sum + f.non2xx + f.errors, 0)} | ${[...r.latency, ...r.throughput].reduce((sum, f) => sum + f.timeouts, 0)} |`,
       );
     }
   }
@@ -207,7 +225,7 @@ async function main() {
   const name = `${stamp}${quick ? "-quick" : ""}`;
   const header = `# Benchmark ${quick ? "(quick mode) " : ""}${new Date().toISOString()}\n\nMachine: ${process.platform}, Node ${process.version}, ${rounds} round(s) of ${seconds} s per measurement.\n\n`;
   await writeFile(path.join(folder, `${name}.md`), header + markdown + "\n");
-  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, serverNodeFlags, scales: all, lighthouse, failures }, null, 2));
+  await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ quick, rounds, seconds, serverNodeFlags, serverEnvironment, scales: all, lighthouse, failures }, null, 2));
   console.log(`written to ${path.relative(projectRoot, folder)}/${name}.md and .json`);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -16,7 +16,7 @@ import path from "node:path";
 import { buildIsStale } from "./build-state";
 import { DataFolderVersionError } from "./db/embedded";
 import { prepareDatabase } from "./db/prepare";
-import { serverNodeFlags } from "./server-flags";
+import { serverEnvironment, serverNodeFlags } from "./server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
 
@@ -45,9 +45,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => forward("SIGINT"));
   process.on("SIGTERM", () => forward("SIGTERM"));
 
-  const runNext = (args: string[], nodeFlags: string[] = []) =>
+  const runNext = (args: string[], nodeFlags: string[] = [], serverEnv: Record<string, string> = {}) =>
     new Promise<number>((resolve, reject) => {
-      child = spawn(process.execPath, [...nodeFlags, nextBin(), ...args], { cwd: projectRoot, env, stdio: "inherit" });
+      child = spawn(process.execPath, [...nodeFlags, nextBin(), ...args], { cwd: projectRoot, env: { ...env, ...serverEnv }, stdio: "inherit" });
       child.on("error", reject);
       child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)));
     });
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     }
     if (exitCode === 0 && !stopping) {
       console.log(`The portal will listen on http://localhost:${port}`);
-      exitCode = await runNext(mode === "dev" ? ["dev", "--port", port] : ["start", "--port", port], mode === "start" ? serverNodeFlags : []);
+      exitCode = await runNext(mode === "dev" ? ["dev", "--port", port] : ["start", "--port", port], mode === "start" ? serverNodeFlags : [], mode === "start" ? serverEnvironment : {});
     }
   } finally {
     await database.stop();

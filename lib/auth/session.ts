@@ -3,8 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import type { Locale } from "@/lib/i18n/routing";
 import { redirect } from "@/lib/i18n/navigation";
-import { readSetting } from "@/lib/settings/queries";
-import { loadSessionUser } from "./load-user";
+import { loadSession } from "./load-user";
 import { authOptions } from "./options";
 import { sessionExpired } from "./session-length";
 import type { SessionUser } from "./types";
@@ -18,7 +17,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const [user, sessionHours] = await Promise.all([loadSessionUser(id), readSetting("sessionHours")]);
+  const { user, sessionHours } = await loadSession(id);
   return sessionExpired(session.signedInAt, sessionHours) ? null : user;
 });
 

@@ -27,6 +27,12 @@ export async function storeReceipt(tx: Tx, receipt: Receipt, data: unknown): Pro
   await tx.commandReceipt.update({ where: { actorId_command_key: { actorId, command, key } }, data: { result: toJsonValue(data) } });
 }
 
+/** A result as the JSON text a receipt keeps (what `storeReceipt` stores), for a statement that stores it itself. */
+export function receiptJson(data: unknown): string | null {
+  const value = toJsonValue(data);
+  return value === Prisma.JsonNull ? null : JSON.stringify(value);
+}
+
 function toJsonValue(data: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
   if (data === undefined || data === null) return Prisma.JsonNull;
   return JSON.parse(JSON.stringify(data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Prisma.InputJsonValue;

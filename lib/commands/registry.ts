@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimReceipt, idempotencyKeySchema, storeReceipt } from "./idempotency";
 import { CommandRefusal, type CommandResult } from "./result";
+import { runStatement, type StatementContext, type StatementPlan } from "./statement";
 import { findUnstorableText, toFieldErrors } from "./validation";
 
 export type Tx = Prisma.TransactionClient;
@@ -20,7 +21,8 @@ export type CommandContext<Input, Owner extends OwnedRecord = OwnedRecord> = {
   owner: Owner | null;
 };
 
-export type CommandDefinition<Schema extends z.ZodType, Output, Owner extends OwnedRecord = OwnedRecord> = {
+/** What every command declares, however it runs. */
+type CommandBase<Schema extends z.ZodType, Owner extends OwnedRecord> = {
   /** Unique, e.g. "initiative.update"; also the audit action unless the command says otherwise. */
   name: string;
   permission: Permission;
@@ -33,16 +35,27 @@ export type CommandDefinition<Schema extends z.ZodType, Output, Owner extends Ow
    * For creation, return the department the new record would belong to.
    */
   owner?: (input: z.output<Schema>, tx: Tx) => Promise<Owner | null>;
-  /** The change itself, inside one transaction with its audit events. Throw CommandRefusal to roll back. */
-  run: (context: CommandContext<z.output<Schema>, Owner>) => Promise<Output>;
-  /**
-   * "statement": `run` makes the change and its audit events in ONE SQL statement, atomic by itself, so no
-   * transaction is opened (two round trips instead of four, for the busiest writes). Its statement must re-check
-   * what the owner read decided on (the owning department, not archived) and change nothing when that no longer
-   * holds. Default "transaction".
-   */
-  atomicity?: "transaction" | "statement";
 };
+
+export type CommandDefinition<Schema extends z.ZodType, Output, Owner extends OwnedRecord = OwnedRecord> = CommandBase<Schema, Owner> &
+  (
+    | {
+        atomicity?: "transaction";
+        /** The change itself, inside one transaction with its audit events. Throw CommandRefusal to roll back. */
+        run: (context: CommandContext<z.output<Schema>, Owner>) => Promise<Output>;
+      }
+    | {
+        /**
+         * The change and its audit events in ONE SQL statement, atomic by itself, so no transaction is opened: the
+         * busiest writes cost the owner read and this statement, with or without an idempotency key (whose
+         * receipt the registry folds into the same statement, see lib/commands/statement.ts). The statement must
+         * re-check what the owner read decided on (the owning department, not archived) and change nothing
+         * when that no longer holds: the command then answers not_found.
+         */
+        atomicity: "statement";
+        statement: (context: StatementContext<z.output<Schema>, Owner>) => StatementPlan<Output>;
+      }
+  );
 
 export type ExecuteOptions = {
   /** The request's id, kept on the audit events (a fresh one when absent). */
@@ -88,24 +101,34 @@ export function defineCommand<Schema extends z.ZodType, Output, Owner extends Ow
     const input = parsed.data as z.output<Schema>;
     const requestId = options.requestId ?? randomUUID();
     const receipt = options.idempotencyKey ? { actorId: user.id, command: definition.name, key: options.idempotencyKey, requestId } : null;
-    const decideAndRun = async (tx: Tx): Promise<{ replayed: boolean; data: Output }> => {
+    /** Finds the owner and applies the policy: what every command decides before it changes anything. */
+    const decide = async (tx: Tx): Promise<Owner | null> => {
       let owner: Owner | null = null;
       if (definition.owner) {
         owner = await definition.owner(input, tx);
         if (!owner) throw new CommandRefusal({ ok: false, code: "not_found" });
       }
       if (!can(user, definition.permission, owner ?? undefined)) throw new CommandRefusal({ ok: false, code: "forbidden" });
-      if (receipt) {
-        const claim = await claimReceipt(tx, receipt);
-        if (!claim.claimed) return { replayed: true, data: claim.result as Output };
-      }
-      const data = await definition.run({ user, input, tx, requestId, owner });
-      if (receipt) await storeReceipt(tx, receipt, data);
-      return { replayed: false, data };
+      return owner;
     };
     try {
-      // A one-statement command is atomic by itself, unless its receipt must be kept with the change.
-      const outcome = definition.atomicity === "statement" && !receipt ? await decideAndRun(db) : await db.$transaction(decideAndRun);
+      let outcome: { replayed: boolean; data: Output };
+      if (definition.atomicity === "statement") {
+        const owner = await decide(db);
+        outcome = await runStatement(definition.statement, { user, input, requestId, owner }, receipt);
+      } else {
+        const run = definition.run;
+        outcome = await db.$transaction(async (tx) => {
+          const owner = await decide(tx);
+          if (receipt) {
+            const claim = await claimReceipt(tx, receipt);
+            if (!claim.claimed) return { replayed: true, data: claim.result as Output };
+          }
+          const data = await run({ user, input, tx, requestId, owner });
+          if (receipt) await storeReceipt(tx, receipt, data);
+          return { replayed: false, data };
+        });
+      }
       return outcome.replayed ? { ok: true, data: outcome.data, replayed: true } : { ok: true, data: outcome.data };
     } catch (error) {
       if (error instanceof CommandRefusal) return error.failure;

@@ -4,6 +4,7 @@ import { changedFields, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
 import { defineCommand, type Tx } from "@/lib/commands/registry";
 import { CommandRefusal, conflict } from "@/lib/commands/result";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   addFundingLineSchema,
   addMilestoneSchema,
@@ -191,7 +192,8 @@ export const archiveInitiative = defineCommand({
 /**
  * The busiest write, in one statement (atomicity "statement"): the owner read also returns what the audit event
  * needs as "before", and one statement updates the initiative (only while it is still this department's and not
- * archived), inserts the update and both audit events. Nothing changed means the initiative moved away meanwhile.
+ * archived, and the form's idempotency key has not been used), inserts the update and both audit events; the
+ * registry adds the key's receipt to the same statement. Nothing changed means the initiative moved away meanwhile.
  */
 export const postStatusUpdate = defineCommand({
   name: "initiative.postStatusUpdate",
@@ -205,16 +207,16 @@ export const postStatusUpdate = defineCommand({
     });
     return initiative ? { departmentId: initiative.leadDepartmentId, before: { health: initiative.health, progress: initiative.progress, lastUpdatedAt: initiative.lastUpdatedAt } } : null;
   },
-  async run({ user, input, tx, requestId, owner }) {
+  statement({ user, input, requestId, owner, fresh }) {
     const now = new Date();
     const id = randomUUID();
     const initiativeChange = changedFields(owner!.before, { health: input.health, progress: input.progress, lastUpdatedAt: now });
     const created = changedFields({}, { ...input }).after;
     // Not a version bump: an update is a report, not an edit of the fields the edit form holds.
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      WITH updated AS (
+    const ctes = Prisma.sql`
+      updated AS (
         UPDATE initiatives SET health = ${input.health}::health, progress = ${input.progress}, last_updated_at = ${now}, updated_at = ${now}
-        WHERE id = ${input.initiativeId}::uuid AND archived_at IS NULL AND lead_department_id = ${owner!.departmentId}::uuid
+        WHERE id = ${input.initiativeId}::uuid AND archived_at IS NULL AND lead_department_id = ${owner!.departmentId}::uuid AND ${fresh}
         RETURNING id
       ),
       inserted AS (
@@ -232,10 +234,8 @@ export const postStatusUpdate = defineCommand({
                       ${JSON.stringify(initiativeChange.before)}::jsonb, ${JSON.stringify(initiativeChange.after)}::jsonb),
                      (${randomUUID()}::uuid, 'statusUpdate.create', 'status_update', ${id}, NULL::jsonb, ${JSON.stringify(created)}::jsonb))
                AS event (id, action, entity_type, entity_id, before, after)
-      )
-      SELECT id::text AS id FROM inserted`;
-    if (rows.length === 0) throw new CommandRefusal({ ok: false, code: "not_found" });
-    return { id };
+      )`;
+    return { ctes, changed: Prisma.sql`inserted`, result: { id } };
   },
 });
 

@@ -37,15 +37,17 @@ export function isStale(row: { status: string; lastUpdatedAt: Date | null }, sta
 }
 
 /**
- * The filters as one SQL condition on `i` (initiatives) joined to `pp` (its primary pillar); every value is bound.
+ * The filters as one SQL condition on `i` (initiatives); every value is bound.
  * Search is full text in either language, accents ignored ("traite" finds "Traité"); archived ones never match.
  */
 function whereSql(filters: InitiativeFilters, staleDays: Prisma.Sql): Prisma.Sql {
   const and: Prisma.Sql[] = [Prisma.sql`i.archived_at IS NULL`];
   if (filters.q) and.push(Prisma.sql`i.search_vector @@ initiative_search_query(${filters.q})`);
   if (filters.pillar) {
-    and.push(Prisma.sql`(pp.code = ${filters.pillar} OR EXISTS (
-      SELECT 1 FROM initiative_pillars ip JOIN pillars sp ON sp.id = ip.pillar_id WHERE ip.initiative_id = i.id AND sp.code = ${filters.pillar}))`);
+    // The pillar's id is looked up once (an InitPlan), so no row needs a join to pillars to be tested.
+    const pillarId = Prisma.sql`(SELECT p.id FROM pillars p WHERE p.code = ${filters.pillar})`;
+    and.push(Prisma.sql`(i.primary_pillar_id = ${pillarId} OR EXISTS (
+      SELECT 1 FROM initiative_pillars ip WHERE ip.initiative_id = i.id AND ip.pillar_id = ${pillarId}))`);
   }
   if (filters.department) {
     and.push(Prisma.sql`(i.lead_department_id = ${filters.department}::uuid OR EXISTS (
@@ -125,30 +127,44 @@ function toListRow(row: ListColumns, staleDays: number) {
 }
 
 /**
- * One page of the filtered, sorted list, how many match in all, and the staleDays setting: one statement. It
- * always answers one row at least (the total), with the page's columns null when the page is empty.
+ * How far past the page shown the list counts matches. Counting every match of a broad search costs a visit of
+ * each matching row (16,000 for "training" at 16 × 5,000), so the page would slow down as the portal grows;
+ * beyond this the list says "more than" and its next-page link leads on (each page counts this far past itself).
  */
-export async function listInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale) {
+export const COUNT_AHEAD = 200;
+
+/**
+ * One page of the filtered, sorted list, how many match (exactly, or at least `total` when `more`), and the
+ * staleDays setting: one statement. The page is its own query so that PostgreSQL stops at its LIMIT (walking
+ * the code index for a broad search, the search index for a narrow one), and the count stops at `countAhead`
+ * past it. It always answers one row at least (the total), with the page's columns null when the page is empty.
+ */
+export async function listInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale, { countAhead = COUNT_AHEAD } = {}) {
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  const countLimit = offset + countAhead;
+  const where = whereSql(filters, Prisma.sql`(SELECT stale_days FROM setting)`);
   const rows = await db.$queryRaw<(Omit<ListColumns, "id"> & { id: string | null; total: number; staleDays: number })[]>`
     WITH setting AS (SELECT ${staleDaysSql} AS stale_days),
-    matched AS (
-      SELECT i.*
-      FROM initiatives i JOIN pillars pp ON pp.id = i.primary_pillar_id
-      WHERE ${whereSql(filters, Prisma.sql`(SELECT stale_days FROM setting)`)}
-    ),
     page AS (
       SELECT ${listColumns}
-      FROM matched i
+      FROM initiatives i
       JOIN departments d ON d.id = i.lead_department_id
       JOIN pillars pp ON pp.id = i.primary_pillar_id
+      WHERE ${where}
       ORDER BY ${orderSql(filters, locale)}
-      LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}
     )
-    SELECT (SELECT count(*) FROM matched)::int AS total, (SELECT stale_days FROM setting) AS "staleDays", page.*
+    SELECT (SELECT count(*) FROM (
+              SELECT 1 FROM initiatives i WHERE ${where} LIMIT ${countLimit + 1}
+            ) AS counted)::int AS total,
+           (SELECT stale_days FROM setting) AS "staleDays", page.*
     FROM (SELECT 1) AS one LEFT JOIN page ON true`;
   const staleDays = rows[0]?.staleDays ?? DEFAULT_STALE_DAYS;
+  const counted = rows[0]?.total ?? 0;
   return {
-    total: rows[0]?.total ?? 0,
+    total: Math.min(counted, countLimit),
+    /** More match than `total`: the count stopped there. */
+    more: counted > countLimit,
     rows: rows.filter((row): row is typeof row & { id: string } => row.id !== null).map((row) => toListRow(row, staleDays)),
     pageSize: PAGE_SIZE,
     staleDays,

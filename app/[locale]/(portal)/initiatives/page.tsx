@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/initiati
 export default async function InitiativesPage({ params, searchParams }: PageProps<"/[locale]/initiatives">) {
   const { locale, user } = await guardPage(params, "portal.read");
   const filters = parseInitiativeFilters(await searchParams);
-  const [{ rows, total, pageSize, staleDays }, reference] = await Promise.all([listInitiatives(user, filters, locale), getReferenceData()]);
+  const [{ rows, total, more, pageSize, staleDays }, reference] = await Promise.all([listInitiatives(user, filters, locale), getReferenceData()]);
   const years = reference.fundedFiscalYears;
   const t = await getTranslations("Initiatives");
   const lifecycle = await getTranslations("Lifecycle");
@@ -92,7 +92,7 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
 
       <div className="mb-2 flex flex-wrap items-center justify-between gap-4">
         <p role="status" data-testid="result-count">
-          {t("resultCount", { count: total })}
+          {more ? t("resultCountMore", { count: total }) : t("resultCount", { count: total })}
         </p>
         <a href={`/api/initiatives/export?${new URLSearchParams({ ...exportQuery, locale }).toString()}`} download>
           {t("exportCsv")}
@@ -108,7 +108,7 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
         hrefFor={(page) => ({ pathname: "/initiatives", query: filtersToQuery(filters, { page }) })}
         previous={t("previous")}
         next={t("next")}
-        pageOf={t("pageOf", { page: filters.page, pages })}
+        pageOf={more ? t("pageOfMore", { page: filters.page, pages }) : t("pageOf", { page: filters.page, pages })}
       />
     </>
   );
