@@ -14,7 +14,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ActionResult } from "@/lib/meetings/action-result";
 import { torontoTime } from "@/lib/meetings/time";
-import { AgendaItemFields, readAgendaItemForm, type AgendaItemOptions } from "./agenda-item-fields";
+import { AgendaItemFields, readAgendaItemForm } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
 import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 import { EditItemDialog } from "./edit-item-dialog";
@@ -27,7 +27,7 @@ type Message = { text: string; error: boolean };
  * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
  * announced in a live region. Each item's fields are edited in a dialog (EditItemDialog).
  */
-export function AgendaBuilder({ locale, initial, departments, initiatives, actionItems }: { locale: Locale; initial: BuilderData; departments: Option[]; initiatives: Option[]; actionItems: Option[] }) {
+export function AgendaBuilder({ locale, initial, departments }: { locale: Locale; initial: BuilderData; departments: Option[] }) {
   const t = useTranslations("Agenda");
   const queryClient = useQueryClient();
   const meetingId = initial.agenda.id;
@@ -45,7 +45,6 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
   const [message, setMessage] = useState<Message | null>(null);
   const [changeNote, setChangeNote] = useState("");
   const [editing, setEditing] = useState<{ item: AgendaBuilderItem; number: number } | null>(null);
-  const options: AgendaItemOptions = { departments, initiatives, actionItems };
   const published = agenda.agendaStatus === "PUBLISHED";
   const locked = agenda.agendaStatus === "HELD";
   const note = published ? { changeNote } : {};
@@ -215,14 +214,14 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
 
       {!locked && (
         <>
-          <AddItemForm options={options} pending={add.isPending} onAdd={(input, callbacks) => add.mutate({ meetingId, ...input, ...note }, callbacks)} />
+          <AddItemForm locale={locale} departments={departments} pending={add.isPending} onAdd={(input, callbacks) => add.mutate({ meetingId, ...input, ...note }, callbacks)} />
           <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{t("suggestions")}</h2>
-            {suggestions.length === 0 ? (
+            {suggestions.rows.length === 0 ? (
               <p>{t("noSuggestions")}</p>
             ) : (
               <ul className="space-y-2" data-testid="agenda-suggestions">
-                {suggestions.map((suggestion) => (
+                {suggestions.rows.map((suggestion) => (
                   <li key={suggestion.key} className="flex flex-wrap items-start justify-between gap-2 border border-gc-border p-3">
                     <div>
                       <span className="font-semibold">{title(suggestion)}</span>
@@ -253,6 +252,18 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
                 ))}
               </ul>
             )}
+            {suggestions.total > suggestions.rows.length && (
+              <p data-testid="agenda-suggestions-more">
+                {t("suggestionsShown", { shown: suggestions.rows.length, total: suggestions.total })}{" "}
+                <Link href="/initiatives?health=RED">{t("suggestionsRed")}</Link>
+                {" · "}
+                <Link href="/initiatives?health=AMBER">{t("suggestionsAmber")}</Link>
+                {" · "}
+                <Link href="/initiatives?stale=1">{t("suggestionsStale")}</Link>
+                {" · "}
+                <Link href="/action-items?view=overdue">{t("suggestionsOverdue")}</Link>
+              </p>
+            )}
           </section>
         </>
       )}
@@ -265,7 +276,7 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
           meetingId={meetingId}
           published={published}
           changeNote={changeNote}
-          options={options}
+          departments={departments}
           onClose={() => closeEditor(editing.item.id)}
           onSaved={(savedTitle) => {
             setMessage({ text: t("updated", { title: savedTitle }), error: false });
@@ -386,40 +397,44 @@ function SortableRow({
 
 /** Adds an item before the closing ones. A refused item keeps what was typed, with each field's message. */
 function AddItemForm({
-  options,
+  locale,
+  departments,
   pending,
   onAdd,
 }: {
-  options: AgendaItemOptions;
+  locale: Locale;
+  departments: Option[];
   pending: boolean;
   onAdd: (input: Record<string, unknown>, callbacks: { onSuccess: () => void; onError: (error: Error) => void }) => void;
 }) {
   const t = useTranslations("Agenda");
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  // A new key after each added item empties the fields (the type-aheads hold their own state).
+  const [added, setAdded] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("addItem")}</h2>
       <form
-        ref={formRef}
         noValidate
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
           setErrors({});
           onAdd(readAgendaItemForm(event.currentTarget), {
-            onSuccess: () => formRef.current?.reset(),
+            onSuccess: () => setAdded((count) => count + 1),
             onError: (error) => setErrors(error instanceof ActionError ? error.fieldErrors : {}),
           });
         }}
       >
         <IdempotencyKeyField state={pending} />
         <AgendaItemFields
+          key={added}
           idPrefix={`${id}-add`}
+          locale={locale}
           errors={errors}
-          options={options}
-          defaults={{ titleEn: "", titleFr: "", kind: "DISCUSSION", minutes: 10, presentingDepartmentId: null, initiativeId: null, actionItemId: null }}
+          choices={{ departments, initiative: null, actionItem: null }}
+          defaults={{ titleEn: "", titleFr: "", kind: "DISCUSSION", minutes: 10, presentingDepartmentId: null }}
         />
         <button type="submit" className="gc-button" disabled={pending}>
           {t("addItemButton")}

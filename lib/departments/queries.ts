@@ -40,11 +40,20 @@ const initiativeRow = {
   leadDepartment: { select: { acronymEn: true, acronymFr: true } },
 } as const;
 
+/** Rows per page of each list of the department page (a department may lead or partner on thousands). */
+export const DEPARTMENT_PAGE_SIZE = 25;
+
+/** Which page of each list the department page shows (1 when absent). */
+export type DepartmentPages = { led: number; partner: number; actions: number };
+
+const skip = (page: number) => (Math.max(1, page) - 1) * DEPARTMENT_PAGE_SIZE;
+
 /**
- * One department by its English or French acronym (case-insensitive), with what it leads,
- * what it partners on and its active representatives. Null when there is no such department.
+ * One department by its English or French acronym (case-insensitive), with one page of what it leads, one page of
+ * what it partners on (both by code, with their totals), the total of its action items, and its active
+ * representatives. Null when there is no such department. One statement, however much the department holds.
  */
-export async function getDepartmentByAcronym(_user: SessionUser, acronym: string) {
+export async function getDepartmentByAcronym(_user: SessionUser, acronym: string, pages: DepartmentPages = { led: 1, partner: 1, actions: 1 }) {
   if (acronym.length > 32) return null;
   return db.department.findFirst({
     where: {
@@ -54,11 +63,14 @@ export async function getDepartmentByAcronym(_user: SessionUser, acronym: string
     },
     select: {
       ...departmentSummary,
-      ledInitiatives: { where: { archivedAt: null }, select: initiativeRow, orderBy: { code: "asc" } },
+      _count: { select: { ...departmentSummary._count.select, actionItems: true } },
+      ledInitiatives: { where: { archivedAt: null }, select: initiativeRow, orderBy: { code: "asc" }, skip: skip(pages.led), take: DEPARTMENT_PAGE_SIZE },
       partnerships: {
         where: { initiative: { archivedAt: null } },
         select: { initiative: { select: initiativeRow } },
         orderBy: { initiative: { code: "asc" } },
+        skip: skip(pages.partner),
+        take: DEPARTMENT_PAGE_SIZE,
       },
       users: {
         where: { role: "DEPARTMENT_REP", active: true },
@@ -83,12 +95,13 @@ export async function getDepartmentFundingTotals(_user: SessionUser, departmentI
   return rows.map((row) => ({ fiscalYear: row.fiscalYear, allocatedCents: row._sum.allocatedCents ?? 0n, spentCents: row._sum.spentCents ?? 0n }));
 }
 
-/** The action items a department owns, open ones first, then by due date. */
-export async function getDepartmentActionItems(_user: SessionUser, departmentId: string) {
+/** One page of the action items a department owns, open ones first, then by due date (the total is the department's `_count`). */
+export async function getDepartmentActionItems(_user: SessionUser, departmentId: string, page = 1) {
   return db.actionItem.findMany({
     where: { ownerDepartmentId: departmentId },
     select: { id: true, titleEn: true, titleFr: true, status: true, dueDate: true, initiative: { select: { id: true, code: true, archivedAt: true } } },
-    orderBy: [{ status: "asc" }, { dueDate: "asc" }],
-    take: 100,
+    orderBy: [{ status: "asc" }, { dueDate: "asc" }, { id: "asc" }],
+    skip: skip(page),
+    take: DEPARTMENT_PAGE_SIZE,
   });
 }
