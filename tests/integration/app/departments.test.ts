@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
-import { getDepartmentByAcronym, listDepartments } from "@/lib/departments/queries";
+import { randomUUID } from "node:crypto";
+import { DEPARTMENT_PAGE_SIZE, getDepartmentActionItems, getDepartmentByAcronym, listDepartments } from "@/lib/departments/queries";
+import { db } from "@/lib/db";
+import { departmentId, pillarId } from "../../support/database";
+import { makeActionItem } from "../meetings/support";
 
 const reader: SessionUser = {
   id: "00000000-0000-0000-0000-000000000000",
@@ -45,5 +49,42 @@ describe("departments", () => {
   it("answers null for a department that does not exist", async () => {
     expect(await getDepartmentByAcronym(reader, "NOPE")).toBeNull();
     expect(await getDepartmentByAcronym(reader, "x".repeat(500))).toBeNull();
+  });
+
+  it("gives one page of each list, in order, with the totals, however much the department holds", async () => {
+    const [lead, partner, pillar] = await Promise.all([departmentId("JUS"), departmentId("SWC"), pillarId("PARTNERSHIPS")]);
+    const tag = randomUUID().slice(0, 6).toUpperCase();
+    const ids: string[] = [];
+    for (let index = 0; index < DEPARTMENT_PAGE_SIZE + 2; index += 1) {
+      const created = await db.initiative.create({
+        data: { code: `DEP-${tag}-${String(index).padStart(2, "0")}`, titleEn: "Paged", titleFr: "Paginée", leadDepartmentId: lead, primaryPillarId: pillar, status: "PLANNED", partners: { create: { departmentId: partner } } },
+        select: { id: true },
+      });
+      ids.push(created.id);
+    }
+    const items = [];
+    for (let index = 0; index < DEPARTMENT_PAGE_SIZE + 1; index += 1) items.push(await makeActionItem("JUS"));
+    try {
+      const led = await db.initiative.findMany({ where: { leadDepartmentId: lead, archivedAt: null }, orderBy: { code: "asc" }, select: { code: true } });
+      const first = await getDepartmentByAcronym(reader, "JUS");
+      const second = await getDepartmentByAcronym(reader, "JUS", { led: 2, partner: 1, actions: 1 });
+      expect(first?._count.ledInitiatives).toBe(led.length);
+      expect(first?.ledInitiatives.map((row) => row.code)).toEqual(led.slice(0, DEPARTMENT_PAGE_SIZE).map((row) => row.code));
+      expect(second?.ledInitiatives.map((row) => row.code)).toEqual(led.slice(DEPARTMENT_PAGE_SIZE, 2 * DEPARTMENT_PAGE_SIZE).map((row) => row.code));
+
+      const partnered = await db.initiativePartner.findMany({ where: { departmentId: partner, initiative: { archivedAt: null } }, orderBy: { initiative: { code: "asc" } }, select: { initiative: { select: { code: true } } } });
+      const swcPage2 = await getDepartmentByAcronym(reader, "SWC", { led: 1, partner: 2, actions: 1 });
+      expect(swcPage2?._count.partnerships).toBe(partnered.length);
+      expect(swcPage2?.partnerships.map((row) => row.initiative.code)).toEqual(partnered.slice(DEPARTMENT_PAGE_SIZE, 2 * DEPARTMENT_PAGE_SIZE).map((row) => row.initiative.code));
+
+      const owned = await db.actionItem.findMany({ where: { ownerDepartmentId: lead }, orderBy: [{ status: "asc" }, { dueDate: "asc" }, { id: "asc" }], select: { id: true } });
+      expect(first?._count.actionItems).toBe(owned.length);
+      const pages = await Promise.all([1, 2].map((page) => getDepartmentActionItems(reader, lead, page)));
+      expect(pages.flat().map((item) => item.id)).toEqual(owned.slice(0, 2 * DEPARTMENT_PAGE_SIZE).map((item) => item.id));
+      expect(pages[0]).toHaveLength(DEPARTMENT_PAGE_SIZE);
+    } finally {
+      await db.initiative.updateMany({ where: { id: { in: ids } }, data: { archivedAt: new Date() } });
+      await db.actionItem.updateMany({ where: { id: { in: items.map((item) => item.id) } }, data: { status: "CANCELLED" } });
+    }
   });
 });

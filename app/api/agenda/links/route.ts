@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { linkSearchSchema, searchAgendaLinks } from "@/lib/agenda/link-search";
@@ -22,7 +22,8 @@ async function handle(request: Request) {
   const locale = isLocale(requested) ? requested : "en";
   const parsed = linkSearchSchema.safeParse({ kind: params.get("kind"), q: params.get("q") ?? "" });
   if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: "Agenda" });
+    const messages = (await import(`../../../../messages/${locale}.json`)).default;
+    const t = createTranslator({ locale, messages, namespace: "Agenda" });
     return NextResponse.json({ error: "invalid", message: t("searchInvalid") }, { status: 400, headers: noStore });
   }
   return NextResponse.json(await searchAgendaLinks(parsed.data.kind, parsed.data.q, locale), { headers: noStore });
