@@ -1,9 +1,6 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
@@ -18,6 +15,7 @@ import { AgendaItemFields, readAgendaItemForm } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
 import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 import { EditItemDialog } from "./edit-item-dialog";
+import { useSortableList, type SortHandleProps } from "./use-sortable-list";
 
 type Message = { text: string; error: boolean };
 
@@ -97,20 +95,17 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
     reorder.mutate({ items, moved: agenda.items[from]! });
   }
 
-  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  function onDragEnd(event: DragEndEvent) {
-    const { active, over } = event;
-    if (!over || active.id === over.id) return;
-    move(
-      agenda.items.findIndex((item) => item.id === active.id),
-      agenda.items.findIndex((item) => item.id === over.id),
-    );
-  }
-  const itemTitle = (id: string | number) => {
-    const item = agenda.items.find((candidate) => candidate.id === id);
-    return item ? title(item) : "";
-  };
-  const position = (id: string | number | undefined) => agenda.items.findIndex((item) => item.id === id) + 1;
+  const itemTitle = (index: number) => title(agenda.items[index] ?? { titleEn: "", titleFr: "" });
+  const sort = useSortableList({
+    count: agenda.items.length,
+    onMove: move,
+    messages: {
+      pickedUp: (from) => t("dndPickedUp", { title: itemTitle(from), position: from + 1 }),
+      over: (from, over) => t("dndOver", { title: itemTitle(from), position: over + 1 }),
+      dropped: (from, over) => t("dndDropped", { title: itemTitle(from), position: over + 1 }),
+      cancelled: (from) => t("dndCancelled", { title: itemTitle(from) }),
+    },
+  });
   const presenter = (item: AgendaBuilderItem) => (item.presenterAcronym ? (locale === "fr" ? item.presenterAcronym.fr : item.presenterAcronym.en) : "—");
   // Closing the dialog puts focus back on the Edit button that opened it, once the dialog has left the page
   // (while it is open as a modal, the rest of the page cannot take focus).
@@ -160,41 +155,33 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
           <p id="reorder-help" className="text-base text-gc-secondary">
             {t("reorderHelp")}
           </p>
-          <DndContext
-            sensors={sensors}
-            collisionDetection={closestCenter}
-            onDragEnd={onDragEnd}
-            accessibility={{
-              screenReaderInstructions: { draggable: t("dndInstructions") },
-              announcements: {
-                onDragStart: ({ active }) => t("dndPickedUp", { title: itemTitle(active.id), position: position(active.id) }),
-                onDragOver: ({ active, over }) => (over ? t("dndOver", { title: itemTitle(active.id), position: position(over.id) }) : undefined),
-                onDragEnd: ({ active, over }) => (over ? t("dndDropped", { title: itemTitle(active.id), position: position(over.id) }) : t("dndCancelled", { title: itemTitle(active.id) })),
-                onDragCancel: ({ active }) => t("dndCancelled", { title: itemTitle(active.id) }),
-              },
-            }}
-          >
-            <SortableContext items={agenda.items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
-              <ol className="space-y-2" data-testid="agenda-items">
-                {agenda.items.map((item, index) => (
-                  <SortableRow
-                    key={item.id}
-                    item={item}
-                    index={index}
-                    count={agenda.items.length}
-                    label={title(item)}
-                    startsAt={torontoTime(schedule.items[index]!.startsAt)}
-                    presenter={presenter(item)}
-                    disabled={locked}
-                    onMove={move}
-                    onEdit={() => setEditing({ item, number: index + 1 })}
-                    onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
-                    onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
-                  />
-                ))}
-              </ol>
-            </SortableContext>
-          </DndContext>
+          <span id="sort-instructions" className="sr-only">
+            {t("dndInstructions")}
+          </span>
+          <span aria-live="assertive" className="sr-only" data-testid="agenda-drag-announcement">
+            {sort.announcement}
+          </span>
+          <ol className="space-y-2" data-testid="agenda-items">
+            {agenda.items.map((item, index) => (
+              <SortableRow
+                key={item.id}
+                item={item}
+                index={index}
+                count={agenda.items.length}
+                label={title(item)}
+                startsAt={torontoTime(schedule.items[index]!.startsAt)}
+                presenter={presenter(item)}
+                disabled={locked}
+                dragging={sort.drag?.from === index}
+                dropTarget={sort.drag !== null && sort.drag.from !== index && sort.drag.over === index}
+                handleProps={sort.handleProps(index)}
+                onMove={move}
+                onEdit={() => setEditing({ item, number: index + 1 })}
+                onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
+                onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
+              />
+            ))}
+          </ol>
           <p className="mt-3" data-testid="agenda-total">
             {t("total", { total: schedule.totalMinutes, available: schedule.availableMinutes, end: torontoTime(schedule.endsAt) })}
           </p>
@@ -307,6 +294,9 @@ function SortableRow({
   startsAt,
   presenter,
   disabled,
+  dragging,
+  dropTarget,
+  handleProps,
   onMove,
   onEdit,
   onRemove,
@@ -319,6 +309,9 @@ function SortableRow({
   startsAt: string;
   presenter: string;
   disabled: boolean;
+  dragging: boolean;
+  dropTarget: boolean;
+  handleProps: SortHandleProps;
   onMove: (from: number, to: number) => void;
   onEdit: () => void;
   onRemove: () => void;
@@ -326,22 +319,18 @@ function SortableRow({
 }) {
   const t = useTranslations("Agenda");
   const minutesId = `minutes-${item.id}`;
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled });
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`flex flex-wrap items-center gap-3 border border-gc-border bg-white p-3 ${isDragging ? "shadow-lg" : ""}`}
+      data-sort-index={index}
+      className={`flex flex-wrap items-center gap-3 border bg-white p-3 ${dragging ? "shadow-lg outline-2 outline-dashed outline-gc-focus" : ""} ${dropTarget ? "border-2 border-gc-focus" : "border-gc-border"}`}
       data-testid="agenda-item"
     >
       <button
         type="button"
-        ref={setActivatorNodeRef}
-        className="gc-button-secondary cursor-grab px-2"
+        className="gc-button-secondary cursor-grab touch-none px-2"
         aria-label={t("dragHandle", { title: label, position: index + 1 })}
         disabled={disabled}
-        {...attributes}
-        {...listeners}
+        {...handleProps}
       >
         <span aria-hidden="true">⠿</span>
       </button>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Option } from "./builder-data";
 
-type Answer = { choices: Option[]; more: boolean };
+type Answer = { q: string; choices: Option[]; more: boolean };
 
 /**
  * A type-ahead for an agenda item's linked initiative or action item (the WAI-ARIA combobox pattern with a list
@@ -45,13 +45,15 @@ export function LinkCombobox({
   useEffect(() => {
     if (!open || query.current === null) return;
     const q = query.current;
+    // Reopening on the same text keeps the choices (and the highlighted one) rather than asking again.
+    if (answer?.q === q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const response = await fetch(`/api/agenda/links?${new URLSearchParams({ kind, q, locale })}`, { signal: controller.signal, cache: "no-store" });
         const body = await response.json();
         if (!response.ok) throw new Error(typeof body.message === "string" ? body.message : t("searchFailed"));
-        setAnswer(body as Answer);
+        setAnswer({ ...(body as Omit<Answer, "q">), q });
         setFailed(null);
         setActive(-1);
       } catch (error) {
@@ -62,7 +64,7 @@ export function LinkCombobox({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [open, text, kind, locale, t]);
+  }, [open, text, kind, locale, t, answer?.q]);
 
   const choices = open ? (answer?.choices ?? []) : [];
   function search(value: string) {
