@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
-import { DEPARTMENT_PAGE_SIZE, getDepartmentActionItems, getDepartmentByAcronym, getDepartmentFundingTotals } from "@/lib/departments/queries";
-import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
+import { DEPARTMENT_PAGE_SIZE, getDepartmentByAcronym } from "@/lib/departments/queries";
+import { fiscalYearLabel, formatMoney } from "@/lib/format/numbers";
 import { Link } from "@/lib/i18n/navigation";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -30,19 +30,18 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
   const { locale, user } = await guardPage(params, "portal.read");
   const { acronym } = await params;
   const pages = requestedPages(await searchParams);
-  // Each list is one page (DEPARTMENT_PAGE_SIZE rows) with its total: the statements and the page stay the same
-  // size however much the department leads, partners on or owns.
+  // One statement; each list is one page (DEPARTMENT_PAGE_SIZE rows) with its total: the statements and the page
+  // stay the same size however much the department leads, partners on or owns.
   const department = await getDepartmentByAcronym(user, decodeURIComponent(acronym), pages);
   if (!department) notFound();
   const t = await getTranslations("Departments");
   const nav = await getTranslations("Nav");
   const name = byLocale(locale, department.nameEn, department.nameFr);
-  const [fundingTotals, actionItems] = await Promise.all([getDepartmentFundingTotals(user, department.id), getDepartmentActionItems(user, department.id, pages.actions)]);
+  const { actionItems, totals, fundingTotals } = department;
   const funding = await getTranslations("Funding");
   const pathname = `/departments/${encodeURIComponent(department.acronymEn)}`;
   // The links of one list keep the pages the other lists are at.
   const query = Object.fromEntries(lists.filter((list) => pages[list] > 1).map((list) => [list, String(pages[list])]));
-  const totals = { led: department._count.ledInitiatives, partner: department._count.partnerships, actions: department._count.actionItems };
   const pager = (list: (typeof lists)[number], section: string, label: string) => (
     <>
       <p className="mt-2 text-base text-gc-secondary" data-testid={`${list}-count`}>
@@ -81,7 +80,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
       <section aria-labelledby="partner">
         <h2 id="partner">{t("partnerInitiatives")}</h2>
         <DepartmentInitiatives
-          rows={department.partnerships.map((partnership) => partnership.initiative)}
+          rows={department.partnerInitiatives}
           total={totals.partner}
           caption={t("partnerInitiatives")}
           empty={t("noPartnerInitiatives")}
@@ -141,7 +140,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
                 <tr key={item.id}>
                   <td>
                     {/* The title links to the initiative it concerns, if any (its code already shows above). */}
-                    {item.initiative && !item.initiative.archivedAt ? (
+                    {item.initiative && !item.initiative.archived ? (
                       <Link href={`/initiatives/${item.initiative.id}`}>
                         <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
                       </Link>
@@ -149,7 +148,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
                       <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{formatIsoDate(item.dueDate)}</td>
+                  <td className="whitespace-nowrap">{item.dueDate}</td>
                   <td>{funding(`actionStatus.${item.status}`)}</td>
                 </tr>
               ))}
