@@ -111,7 +111,9 @@ export async function getDepartmentByAcronym(_user: SessionUser, acronym: string
     SELECT d.id::text AS id, d.acronym_en AS "acronymEn", d.acronym_fr AS "acronymFr", d.name_en AS "nameEn", d.name_fr AS "nameFr", d.is_chair AS "isChair",
       json_build_object(
         'led', (SELECT count(*) FROM initiatives i WHERE i.lead_department_id = d.id AND i.archived_at IS NULL),
-        'partner', (SELECT count(*) FROM initiative_partners ip JOIN initiatives i ON i.id = ip.initiative_id WHERE ip.department_id = d.id AND i.archived_at IS NULL),
+        -- Per partnership, a lookup by key (a join here read every initiative).
+        'partner', (SELECT count(*) FROM initiative_partners ip WHERE ip.department_id = d.id
+                    AND (SELECT i.archived_at IS NULL FROM initiatives i WHERE i.id = ip.initiative_id)),
         'actions', (SELECT count(*) FROM action_items a WHERE a.owner_department_id = d.id)) AS totals,
       COALESCE((SELECT json_agg(${initiativeJson} ORDER BY i.code) FROM led JOIN initiatives i ON i.id = led.id
         JOIN pillars p ON p.id = i.primary_pillar_id JOIN departments l ON l.id = i.lead_department_id), '[]') AS "ledInitiatives",
@@ -123,9 +125,10 @@ export async function getDepartmentByAcronym(_user: SessionUser, acronym: string
       COALESCE((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'email', u.email) ORDER BY u.display_name)
         FROM users u WHERE u.department_id = d.id AND u.role = 'DEPARTMENT_REP' AND u.active), '[]') AS users,
       COALESCE((SELECT json_agg(f ORDER BY f."fiscalYear") FROM (
+        -- The lines of each initiative it leads, by key (a join here read every funding line).
         SELECT fl.fiscal_year AS "fiscalYear", sum(fl.allocated_cents)::text AS "allocatedCents", sum(fl.spent_cents)::text AS "spentCents"
-        FROM funding_lines fl JOIN initiatives i ON i.id = fl.initiative_id
-        WHERE i.lead_department_id = d.id AND i.archived_at IS NULL AND fl.deleted_at IS NULL
+        FROM initiatives i CROSS JOIN LATERAL (SELECT * FROM funding_lines l WHERE l.initiative_id = i.id AND l.deleted_at IS NULL OFFSET 0) fl
+        WHERE i.lead_department_id = d.id AND i.archived_at IS NULL
         GROUP BY fl.fiscal_year) f), '[]') AS funding
     FROM d`;
   if (!row) return null;
