@@ -11,8 +11,8 @@ import { AgendaBuilder } from "@/components/agenda/agenda-builder";
 export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]/meetings/[id]/agenda">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
   const { id } = await params;
-  // A constant handful of statements whatever the data: the agenda, the suggestions (the setting, then one
-  // statement), the departments. Initiatives and action items to link are searched as the user types.
+  // Three statements whatever the data (after the session's): the agenda, the suggestions, the departments.
+  // Initiatives and action items to link are searched as the user types (GET /api/agenda/links).
   const [agenda, suggestions, departments] = await Promise.all([getAgendaBuilderData(user, id), listAgendaSuggestions(user, id), presentingDepartments()]);
   if (!agenda) notFound();
   const t = await getTranslations("Agenda");
