@@ -130,7 +130,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     // Keyboard only: focus the first item's handle, pick it up, move it down one place, drop it.
     await items.first().getByRole("button").first().focus();
     // Each step waits for the screen-reader announcement, which also proves the move is announced.
-    const dragAnnouncements = page.locator("[id^=DndLiveRegion]");
+    const dragAnnouncements = page.getByTestId("agenda-drag-announcement");
     await page.keyboard.press("Space");
     await expect(dragAnnouncements).toHaveText(t.pickedUp);
     await page.keyboard.press("ArrowDown");
@@ -201,6 +201,7 @@ const editText = {
     addItemButton: "Add the item",
     tooSmall: "Enter a value of at least 1.",
     archived: "This initiative is archived; choose an active one.",
+    oneChoice: "1 choice. Use the up and down arrow keys to hear them.",
     conflict: /^Marie Gagnon saved a change to this record .* Nothing was saved; what you typed is still here\./,
     savedNow: "Saved now: Welcome (other tab) — For information, 10 min.",
     saved: "Welcome to members was saved.",
@@ -222,6 +223,7 @@ const editText = {
     addItemButton: "Ajouter le point",
     tooSmall: "Entrez une valeur d'au moins 1.",
     archived: "Cette initiative est archivée; choisissez une initiative active.",
+    oneChoice: "1 choix. Utilisez les flèches haut et bas pour les entendre.",
     conflict: /^Marie Gagnon a enregistré une modification de cette fiche .* Rien n'a été enregistré; ce que vous avez saisi est conservé\./,
     savedNow: "Version enregistrée : Bienvenue (autre onglet) — Pour information, 10 min.",
     saved: "Bienvenue aux membres a été enregistré.",
@@ -281,7 +283,10 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await dialog.getByLabel(t.kind).selectOption({ label: t.forDecision });
     await dialog.getByLabel(t.minutes).fill("0");
     await dialog.getByLabel(t.presenter).selectOption({ label: locale === "fr" ? "GRC" : "RCMP" });
-    await dialog.getByLabel(t.initiative).selectOption({ label: `${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}` });
+    // The linked initiative is a type-ahead: typing its code offers it, a click picks it.
+    await dialog.getByRole("combobox", { name: t.initiative }).fill(code);
+    await dialog.getByRole("listbox").getByRole("option", { name: `${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}` }).click();
+    await expect(dialog.getByRole("combobox", { name: t.initiative })).toHaveValue(`${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}`);
     await dialog.getByRole("button", { name: t.save }).click();
     await expect(dialog.locator("#edit-item-minutes-error")).toHaveText(t.tooSmall);
     await expect(dialog.getByLabel(t.minutes)).toHaveAttribute("aria-invalid", "true");
@@ -294,8 +299,27 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await dialog.getByRole("button", { name: t.save }).click();
     await expect(dialog.locator("#edit-item-initiativeId-error")).toHaveText(t.archived);
     await expect(dialog.getByLabel(t.titleFr)).toHaveValue("Bienvenue aux membres");
-    const [active] = await sql<{ id: string }>("SELECT id::text FROM initiatives WHERE code = 'IWG-0001'");
-    await dialog.getByLabel(t.initiative).selectOption(active!.id);
+    // Keyboard alone: type, Down to the first choice (announced), Enter picks it without submitting the form.
+    const initiativeBox = dialog.getByRole("combobox", { name: t.initiative });
+    const choices = dialog.getByRole("listbox").getByRole("option");
+    await initiativeBox.fill("IWG-0001");
+    await expect(choices.first()).toHaveText(/^IWG-0001 — /);
+    await expect(dialog.locator("#edit-item-initiativeId-status")).toHaveText(t.oneChoice);
+    await expect(initiativeBox).toHaveAttribute("aria-expanded", "true");
+    // Escape closes the list, not the dialog; Down opens it again, and Down again highlights the first choice.
+    await initiativeBox.press("Escape");
+    await expect(dialog.getByRole("listbox")).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await initiativeBox.press("ArrowDown");
+    await expect(choices.first()).toBeVisible();
+    await initiativeBox.press("ArrowDown");
+    await expect(initiativeBox).toHaveAttribute("aria-activedescendant", "edit-item-initiativeId-option-0");
+    await expect(choices.first()).toHaveAttribute("aria-selected", "true");
+    await expectNoAxeViolations(page);
+    await initiativeBox.press("Enter");
+    await expect(dialog.getByRole("listbox")).toBeHidden();
+    await expect(initiativeBox).toHaveValue(/^IWG-0001 — /);
+    await expect(dialog).toBeVisible();
 
     // Meanwhile the same item is saved from another tab: this save is refused as a conflict, typed values stay,
     // and the dialog shows what is saved now.

@@ -1,9 +1,6 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
@@ -14,10 +11,11 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ActionResult } from "@/lib/meetings/action-result";
 import { torontoTime } from "@/lib/meetings/time";
-import { AgendaItemFields, readAgendaItemForm, type AgendaItemOptions } from "./agenda-item-fields";
+import { AgendaItemFields, readAgendaItemForm } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
 import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 import { EditItemDialog } from "./edit-item-dialog";
+import { useSortableList, type SortHandleProps } from "./use-sortable-list";
 
 type Message = { text: string; error: boolean };
 
@@ -27,7 +25,7 @@ type Message = { text: string; error: boolean };
  * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
  * announced in a live region. Each item's fields are edited in a dialog (EditItemDialog).
  */
-export function AgendaBuilder({ locale, initial, departments, initiatives, actionItems }: { locale: Locale; initial: BuilderData; departments: Option[]; initiatives: Option[]; actionItems: Option[] }) {
+export function AgendaBuilder({ locale, initial, departments }: { locale: Locale; initial: BuilderData; departments: Option[] }) {
   const t = useTranslations("Agenda");
   const queryClient = useQueryClient();
   const meetingId = initial.agenda.id;
@@ -45,7 +43,6 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
   const [message, setMessage] = useState<Message | null>(null);
   const [changeNote, setChangeNote] = useState("");
   const [editing, setEditing] = useState<{ item: AgendaBuilderItem; number: number } | null>(null);
-  const options: AgendaItemOptions = { departments, initiatives, actionItems };
   const published = agenda.agendaStatus === "PUBLISHED";
   const locked = agenda.agendaStatus === "HELD";
   const note = published ? { changeNote } : {};
@@ -98,20 +95,17 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
     reorder.mutate({ items, moved: agenda.items[from]! });
   }
 
-  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  function onDragEnd(event: DragEndEvent) {
-    const { active, over } = event;
-    if (!over || active.id === over.id) return;
-    move(
-      agenda.items.findIndex((item) => item.id === active.id),
-      agenda.items.findIndex((item) => item.id === over.id),
-    );
-  }
-  const itemTitle = (id: string | number) => {
-    const item = agenda.items.find((candidate) => candidate.id === id);
-    return item ? title(item) : "";
-  };
-  const position = (id: string | number | undefined) => agenda.items.findIndex((item) => item.id === id) + 1;
+  const itemTitle = (index: number) => title(agenda.items[index] ?? { titleEn: "", titleFr: "" });
+  const sort = useSortableList({
+    count: agenda.items.length,
+    onMove: move,
+    messages: {
+      pickedUp: (from) => t("dndPickedUp", { title: itemTitle(from), position: from + 1 }),
+      over: (from, over) => t("dndOver", { title: itemTitle(from), position: over + 1 }),
+      dropped: (from, over) => t("dndDropped", { title: itemTitle(from), position: over + 1 }),
+      cancelled: (from) => t("dndCancelled", { title: itemTitle(from) }),
+    },
+  });
   const presenter = (item: AgendaBuilderItem) => (item.presenterAcronym ? (locale === "fr" ? item.presenterAcronym.fr : item.presenterAcronym.en) : "—");
   // Closing the dialog puts focus back on the Edit button that opened it, once the dialog has left the page
   // (while it is open as a modal, the rest of the page cannot take focus).
@@ -161,41 +155,33 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
           <p id="reorder-help" className="text-base text-gc-secondary">
             {t("reorderHelp")}
           </p>
-          <DndContext
-            sensors={sensors}
-            collisionDetection={closestCenter}
-            onDragEnd={onDragEnd}
-            accessibility={{
-              screenReaderInstructions: { draggable: t("dndInstructions") },
-              announcements: {
-                onDragStart: ({ active }) => t("dndPickedUp", { title: itemTitle(active.id), position: position(active.id) }),
-                onDragOver: ({ active, over }) => (over ? t("dndOver", { title: itemTitle(active.id), position: position(over.id) }) : undefined),
-                onDragEnd: ({ active, over }) => (over ? t("dndDropped", { title: itemTitle(active.id), position: position(over.id) }) : t("dndCancelled", { title: itemTitle(active.id) })),
-                onDragCancel: ({ active }) => t("dndCancelled", { title: itemTitle(active.id) }),
-              },
-            }}
-          >
-            <SortableContext items={agenda.items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
-              <ol className="space-y-2" data-testid="agenda-items">
-                {agenda.items.map((item, index) => (
-                  <SortableRow
-                    key={item.id}
-                    item={item}
-                    index={index}
-                    count={agenda.items.length}
-                    label={title(item)}
-                    startsAt={torontoTime(schedule.items[index]!.startsAt)}
-                    presenter={presenter(item)}
-                    disabled={locked}
-                    onMove={move}
-                    onEdit={() => setEditing({ item, number: index + 1 })}
-                    onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
-                    onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
-                  />
-                ))}
-              </ol>
-            </SortableContext>
-          </DndContext>
+          <span id="sort-instructions" className="sr-only">
+            {t("dndInstructions")}
+          </span>
+          <span aria-live="assertive" className="sr-only" data-testid="agenda-drag-announcement">
+            {sort.announcement}
+          </span>
+          <ol className="space-y-2" data-testid="agenda-items">
+            {agenda.items.map((item, index) => (
+              <SortableRow
+                key={item.id}
+                item={item}
+                index={index}
+                count={agenda.items.length}
+                label={title(item)}
+                startsAt={torontoTime(schedule.items[index]!.startsAt)}
+                presenter={presenter(item)}
+                disabled={locked}
+                dragging={sort.drag?.from === index}
+                dropTarget={sort.drag !== null && sort.drag.from !== index && sort.drag.over === index}
+                handleProps={sort.handleProps(index)}
+                onMove={move}
+                onEdit={() => setEditing({ item, number: index + 1 })}
+                onRemove={() => remove.mutate({ id: item.id, label: title(item) })}
+                onSetMinutes={(minutes) => setMinutes.mutate({ item, minutes, label: title(item) })}
+              />
+            ))}
+          </ol>
           <p className="mt-3" data-testid="agenda-total">
             {t("total", { total: schedule.totalMinutes, available: schedule.availableMinutes, end: torontoTime(schedule.endsAt) })}
           </p>
@@ -215,14 +201,14 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
 
       {!locked && (
         <>
-          <AddItemForm options={options} pending={add.isPending} onAdd={(input, callbacks) => add.mutate({ meetingId, ...input, ...note }, callbacks)} />
+          <AddItemForm locale={locale} departments={departments} pending={add.isPending} onAdd={(input, callbacks) => add.mutate({ meetingId, ...input, ...note }, callbacks)} />
           <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{t("suggestions")}</h2>
-            {suggestions.length === 0 ? (
+            {suggestions.rows.length === 0 ? (
               <p>{t("noSuggestions")}</p>
             ) : (
               <ul className="space-y-2" data-testid="agenda-suggestions">
-                {suggestions.map((suggestion) => (
+                {suggestions.rows.map((suggestion) => (
                   <li key={suggestion.key} className="flex flex-wrap items-start justify-between gap-2 border border-gc-border p-3">
                     <div>
                       <span className="font-semibold">{title(suggestion)}</span>
@@ -253,6 +239,18 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
                 ))}
               </ul>
             )}
+            {suggestions.total > suggestions.rows.length && (
+              <p data-testid="agenda-suggestions-more">
+                {t("suggestionsShown", { shown: suggestions.rows.length, total: suggestions.total })}{" "}
+                <Link href="/initiatives?health=RED">{t("suggestionsRed")}</Link>
+                {" · "}
+                <Link href="/initiatives?health=AMBER">{t("suggestionsAmber")}</Link>
+                {" · "}
+                <Link href="/initiatives?stale=1">{t("suggestionsStale")}</Link>
+                {" · "}
+                <Link href="/action-items?view=overdue">{t("suggestionsOverdue")}</Link>
+              </p>
+            )}
           </section>
         </>
       )}
@@ -265,7 +263,7 @@ export function AgendaBuilder({ locale, initial, departments, initiatives, actio
           meetingId={meetingId}
           published={published}
           changeNote={changeNote}
-          options={options}
+          departments={departments}
           onClose={() => closeEditor(editing.item.id)}
           onSaved={(savedTitle) => {
             setMessage({ text: t("updated", { title: savedTitle }), error: false });
@@ -296,6 +294,9 @@ function SortableRow({
   startsAt,
   presenter,
   disabled,
+  dragging,
+  dropTarget,
+  handleProps,
   onMove,
   onEdit,
   onRemove,
@@ -308,6 +309,9 @@ function SortableRow({
   startsAt: string;
   presenter: string;
   disabled: boolean;
+  dragging: boolean;
+  dropTarget: boolean;
+  handleProps: SortHandleProps;
   onMove: (from: number, to: number) => void;
   onEdit: () => void;
   onRemove: () => void;
@@ -315,22 +319,18 @@ function SortableRow({
 }) {
   const t = useTranslations("Agenda");
   const minutesId = `minutes-${item.id}`;
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled });
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`flex flex-wrap items-center gap-3 border border-gc-border bg-white p-3 ${isDragging ? "shadow-lg" : ""}`}
+      data-sort-index={index}
+      className={`flex flex-wrap items-center gap-3 border bg-white p-3 ${dragging ? "shadow-lg outline-2 outline-dashed outline-gc-focus" : ""} ${dropTarget ? "border-2 border-gc-focus" : "border-gc-border"}`}
       data-testid="agenda-item"
     >
       <button
         type="button"
-        ref={setActivatorNodeRef}
-        className="gc-button-secondary cursor-grab px-2"
+        className="gc-button-secondary cursor-grab touch-none px-2"
         aria-label={t("dragHandle", { title: label, position: index + 1 })}
         disabled={disabled}
-        {...attributes}
-        {...listeners}
+        {...handleProps}
       >
         <span aria-hidden="true">⠿</span>
       </button>
@@ -386,40 +386,44 @@ function SortableRow({
 
 /** Adds an item before the closing ones. A refused item keeps what was typed, with each field's message. */
 function AddItemForm({
-  options,
+  locale,
+  departments,
   pending,
   onAdd,
 }: {
-  options: AgendaItemOptions;
+  locale: Locale;
+  departments: Option[];
   pending: boolean;
   onAdd: (input: Record<string, unknown>, callbacks: { onSuccess: () => void; onError: (error: Error) => void }) => void;
 }) {
   const t = useTranslations("Agenda");
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  // A new key after each added item empties the fields (the type-aheads hold their own state).
+  const [added, setAdded] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("addItem")}</h2>
       <form
-        ref={formRef}
         noValidate
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
           setErrors({});
           onAdd(readAgendaItemForm(event.currentTarget), {
-            onSuccess: () => formRef.current?.reset(),
+            onSuccess: () => setAdded((count) => count + 1),
             onError: (error) => setErrors(error instanceof ActionError ? error.fieldErrors : {}),
           });
         }}
       >
         <IdempotencyKeyField state={pending} />
         <AgendaItemFields
+          key={added}
           idPrefix={`${id}-add`}
+          locale={locale}
           errors={errors}
-          options={options}
-          defaults={{ titleEn: "", titleFr: "", kind: "DISCUSSION", minutes: 10, presentingDepartmentId: null, initiativeId: null, actionItemId: null }}
+          choices={{ departments, initiative: null, actionItem: null }}
+          defaults={{ titleEn: "", titleFr: "", kind: "DISCUSSION", minutes: 10, presentingDepartmentId: null }}
         />
         <button type="submit" className="gc-button" disabled={pending}>
           {t("addItemButton")}

@@ -2,7 +2,9 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/routing";
 import type { FieldErrors, Option } from "./builder-data";
+import { LinkCombobox } from "./link-combobox";
 
 const kinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
 export type AgendaItemKind = (typeof kinds)[number];
@@ -18,7 +20,8 @@ export type AgendaItemValues = {
   actionItemId: string | null;
 };
 
-export type AgendaItemOptions = { departments: Option[]; initiatives: Option[]; actionItems: Option[] };
+/** The presenting departments (a short list) and the item's current links, labelled (null: none). */
+export type AgendaItemChoices = { departments: Option[]; initiative: Option | null; actionItem: Option | null };
 
 /** The form's values as the agenda commands take them: an empty choice is "none". */
 export function readAgendaItemForm(form: HTMLFormElement): Record<string, string | undefined> {
@@ -34,10 +37,10 @@ export function withCurrent(options: Option[], id: string | null, label: string)
 
 /**
  * Titles in both languages, kind, minutes, presenting department and the optional linked initiative and action
- * item. Each field's error is named by its aria-describedby; the inputs are uncontrolled, so a refused save keeps
- * what was typed.
+ * item (each a type-ahead: there are thousands). Each field's error is named by its aria-describedby; the fields
+ * keep their own state, so a refused save keeps what was typed.
  */
-export function AgendaItemFields({ idPrefix, defaults, errors, options }: { idPrefix: string; defaults: AgendaItemValues; errors: FieldErrors; options: AgendaItemOptions }) {
+export function AgendaItemFields({ idPrefix, locale, defaults, errors, choices }: { idPrefix: string; locale: Locale; defaults: Omit<AgendaItemValues, "initiativeId" | "actionItemId">; errors: FieldErrors; choices: AgendaItemChoices }) {
   const t = useTranslations("Agenda");
   const field = (name: string) => {
     const id = `${idPrefix}-${name}`;
@@ -50,16 +53,9 @@ export function AgendaItemFields({ idPrefix, defaults, errors, options }: { idPr
       "aria-describedby": messages ? `${id}-error` : undefined,
     } as const;
   };
-  const choice = (name: string, label: string, list: Option[], value: string | null) => (
+  const link = (name: "initiativeId" | "actionItemId", label: string, kind: "initiative" | "actionItem", initial: Option | null) => (
     <Field idPrefix={idPrefix} name={name} label={label} errors={errors}>
-      <select {...field(name)} defaultValue={value ?? ""}>
-        <option value="">{t("noPresenter")}</option>
-        {list.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <LinkCombobox id={`${idPrefix}-${name}`} name={name} kind={kind} locale={locale} initial={initial} describedBy={errors[name] ? `${idPrefix}-${name}-error` : undefined} invalid={Boolean(errors[name])} />
     </Field>
   );
   return (
@@ -82,9 +78,18 @@ export function AgendaItemFields({ idPrefix, defaults, errors, options }: { idPr
       <Field idPrefix={idPrefix} name="minutes" label={t("minutes")} errors={errors}>
         <input {...field("minutes")} type="number" inputMode="numeric" min={1} max={600} defaultValue={defaults.minutes} />
       </Field>
-      {choice("presentingDepartmentId", t("presenter"), options.departments, defaults.presentingDepartmentId)}
-      {choice("initiativeId", t("linkedInitiative"), options.initiatives, defaults.initiativeId)}
-      {choice("actionItemId", t("linkedActionItem"), options.actionItems, defaults.actionItemId)}
+      <Field idPrefix={idPrefix} name="presentingDepartmentId" label={t("presenter")} errors={errors}>
+        <select {...field("presentingDepartmentId")} defaultValue={defaults.presentingDepartmentId ?? ""}>
+          <option value="">{t("noPresenter")}</option>
+          {choices.departments.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {link("initiativeId", t("linkedInitiative"), "initiative", choices.initiative)}
+      {link("actionItemId", t("linkedActionItem"), "actionItem", choices.actionItem)}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { AgendaBuilderData } from "@/lib/agenda/queries";
-import type { Suggestion } from "@/lib/agenda/suggestions";
+import type { Suggestions } from "@/lib/agenda/suggestions";
 import type { ActionResult } from "@/lib/meetings/action-result";
 
 /** What the builder's query holds: the agenda and the suggestions panel. */
-export type BuilderData = { agenda: AgendaBuilderData; suggestions: Suggestion[] };
+export type BuilderData = { agenda: AgendaBuilderData; suggestions: Suggestions };
 export type Option = { id: string; label: string };
 export type FieldErrors = Record<string, string[]>;
 

@@ -6,9 +6,9 @@ import { useTranslations } from "next-intl";
 import { updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
 import type { AgendaBuilderItem } from "@/lib/agenda/queries";
 import type { Locale } from "@/lib/i18n/routing";
-import { AgendaItemFields, readAgendaItemForm, withCurrent, type AgendaItemOptions } from "./agenda-item-fields";
+import { AgendaItemFields, readAgendaItemForm, withCurrent } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
-import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors } from "./builder-data";
+import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 
 type Failure = { message: string; fieldErrors: FieldErrors; current: AgendaBuilderItem | null };
 
@@ -25,7 +25,7 @@ export function EditItemDialog({
   meetingId,
   published,
   changeNote,
-  options,
+  departments,
   onClose,
   onSaved,
 }: {
@@ -35,7 +35,7 @@ export function EditItemDialog({
   meetingId: string;
   published: boolean;
   changeNote: string;
-  options: AgendaItemOptions;
+  departments: Option[];
   onClose: () => void;
   onSaved: (title: string) => void;
 }) {
@@ -74,11 +74,14 @@ export function EditItemDialog({
     },
   });
 
-  // The item's current links stay choosable even when the lists no longer offer them (archived, closed, inactive).
-  const choices: AgendaItemOptions = {
-    departments: withCurrent(options.departments, item.presentingDepartmentId, item.presenterAcronym ? (locale === "fr" ? item.presenterAcronym.fr : item.presenterAcronym.en) : "—"),
-    initiatives: withCurrent(options.initiatives, item.initiativeId, t("archivedChoice", { label: item.initiativeCode ?? "—" })),
-    actionItems: withCurrent(options.actionItems, item.actionItemId, t("currentChoice", { label: item.actionItemTitle ? (locale === "fr" ? item.actionItemTitle.fr : item.actionItemTitle.en) : "—" })),
+  // The item's current links show, labelled, even when the search would no longer offer them (archived, closed,
+  // inactive); the search offers only what may be newly chosen.
+  const initiativeLabel = item.initiativeTitle ? `${item.initiativeCode} — ${title({ titleEn: item.initiativeTitle.en, titleFr: item.initiativeTitle.fr })}` : "—";
+  const actionItemLabel = item.actionItemTitle ? title({ titleEn: item.actionItemTitle.en, titleFr: item.actionItemTitle.fr }) : "—";
+  const choices = {
+    departments: withCurrent(departments, item.presentingDepartmentId, item.presenterAcronym ? (locale === "fr" ? item.presenterAcronym.fr : item.presenterAcronym.en) : "—"),
+    initiative: item.initiativeId ? { id: item.initiativeId, label: item.initiativeArchived ? t("archivedChoice", { label: initiativeLabel }) : initiativeLabel } : null,
+    actionItem: item.actionItemId ? { id: item.actionItemId, label: item.actionItemClosed ? t("currentChoice", { label: actionItemLabel }) : actionItemLabel } : null,
   };
 
   return (
@@ -122,16 +125,15 @@ export function EditItemDialog({
       >
         <AgendaItemFields
           idPrefix="edit-item"
+          locale={locale}
           errors={failure?.fieldErrors ?? {}}
-          options={choices}
+          choices={choices}
           defaults={{
             titleEn: item.titleEn,
             titleFr: item.titleFr,
             kind: item.kind,
             minutes: item.minutes,
             presentingDepartmentId: item.presentingDepartmentId,
-            initiativeId: item.initiativeId,
-            actionItemId: item.actionItemId,
           }}
         />
         {published && <ChangeNoteField id="edit-item-changeNote" name="changeNote" defaultValue={changeNote} error={failure?.fieldErrors.changeNote} />}

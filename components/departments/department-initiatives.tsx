@@ -5,8 +5,9 @@ import { isLocale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
 
-export async function DepartmentInitiatives({ rows, caption, empty, showLead }: { rows: DepartmentInitiativeRow[]; caption: string; empty: string; showLead: boolean }) {
-  if (rows.length === 0) return <p>{empty}</p>;
+/** One page of a department's initiatives; `empty` only when it has none at all (not past its last page). */
+export async function DepartmentInitiatives({ rows, total, caption, empty, showLead }: { rows: DepartmentInitiativeRow[]; total: number; caption: string; empty: string; showLead: boolean }) {
+  if (total === 0) return <p>{empty}</p>;
   const t = await getTranslations("Departments");
   const lifecycle = await getTranslations("Lifecycle");
   const current = await getLocale();

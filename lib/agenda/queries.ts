@@ -2,7 +2,6 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
-import { linkableInitiatives } from "@/lib/meetings/queries";
 import { onAgenda } from "./on-agenda";
 
 /**
@@ -16,6 +15,8 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
     select: {
       id: true,
       sequenceNumber: true,
+      titleEn: true,
+      titleFr: true,
       startsAt: true,
       endsAt: true,
       agendaStatus: true,
@@ -34,8 +35,8 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
           presentingDepartmentId: true,
           initiativeId: true,
           actionItemId: true,
-          initiative: { select: { code: true, archivedAt: true } },
-          actionItem: { select: { titleEn: true, titleFr: true } },
+          initiative: { select: { code: true, titleEn: true, titleFr: true, archivedAt: true } },
+          actionItem: { select: { titleEn: true, titleFr: true, status: true } },
           presentingDepartment: { select: { acronymEn: true, acronymFr: true } },
         },
       },
@@ -45,17 +46,21 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
   return {
     id: meeting.id,
     sequenceNumber: meeting.sequenceNumber,
+    titleEn: meeting.titleEn,
+    titleFr: meeting.titleFr,
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
     agendaStatus: meeting.agendaStatus,
     icsSequence: meeting.icsSequence,
-    // What the item links to is named here too: the form's lists hold only what may be newly chosen (active
-    // departments and initiatives, open action items), and the item's current links must still show.
+    // What the item links to is named here: the form's search offers only what may be newly chosen (active
+    // initiatives, open action items), and the item's current links must still show.
     items: meeting.agendaItems.map(({ initiative, actionItem, presentingDepartment, ...item }) => ({
       ...item,
       initiativeCode: initiative?.code ?? null,
+      initiativeTitle: initiative ? { en: initiative.titleEn, fr: initiative.titleFr } : null,
       initiativeArchived: initiative ? initiative.archivedAt !== null : false,
       actionItemTitle: actionItem ? { en: actionItem.titleEn, fr: actionItem.titleFr } : null,
+      actionItemClosed: actionItem ? actionItem.status === "DONE" || actionItem.status === "CANCELLED" : false,
       presenterAcronym: presentingDepartment ? { en: presentingDepartment.acronymEn, fr: presentingDepartment.acronymFr } : null,
     })),
   };
@@ -64,12 +69,7 @@ export async function getAgendaBuilderData(_user: SessionUser, meetingId: string
 export type AgendaBuilderData = NonNullable<Awaited<ReturnType<typeof getAgendaBuilderData>>>;
 export type AgendaBuilderItem = AgendaBuilderData["items"][number];
 
-/** The choices of the builder's item form: departments, active initiatives (by code, bounded), open action items. */
-export async function agendaFormOptions() {
-  const [departments, initiatives, actionItems] = await Promise.all([
-    db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] }),
-    linkableInitiatives(),
-    db.actionItem.findMany({ where: { status: { in: ["OPEN", "IN_PROGRESS"] } }, select: { id: true, titleEn: true, titleFr: true }, orderBy: { dueDate: "asc" }, take: 200 }),
-  ]);
-  return { departments, initiatives, actionItems };
+/** The presenting departments the item form offers: the active ones (a handful, so a plain list). */
+export async function presentingDepartments() {
+  return db.department.findMany({ where: { active: true }, select: { id: true, acronymEn: true, acronymFr: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }] });
 }

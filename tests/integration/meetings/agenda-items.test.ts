@@ -64,7 +64,7 @@ describe("removing an agenda item", () => {
     const pdf = (await pdfText(await renderAgendaPackagePdf(pack, "en", await packageLabels(pack, "en")))).join(" ");
     expect(pdf).toContain("Adoption of the agenda");
     expect(pdf).not.toContain(title);
-    const suggestions = await listAgendaSuggestions(coordinator, meeting.id);
+    const { rows: suggestions } = await listAgendaSuggestions(coordinator, meeting.id, { limit: 100_000 });
     expect(suggestions.map((suggestion) => suggestion.initiativeId)).toContain(initiative.id);
 
     // A removed item cannot be edited, removed again or reordered; the agenda goes on without it.

@@ -115,14 +115,14 @@ describe("the agenda builder", () => {
     const coordinator = await sessionUser("coordinator@iwgtip.example");
     const meeting = await makeMeeting();
     const overdue = await makeActionItem("JUS", { dueDate: "2020-01-01" });
-    const suggestions = await listAgendaSuggestions(coordinator, meeting.id);
+    const { rows: suggestions } = await listAgendaSuggestions(coordinator, meeting.id, { limit: 100_000 });
     const red = await db.initiative.findMany({ where: { archivedAt: null, status: "ACTIVE", health: { in: ["RED", "AMBER"] } }, select: { id: true } });
     expect(red.length).toBeGreaterThan(0);
     for (const initiative of red) expect(suggestions.find((suggestion) => suggestion.initiativeId === initiative.id)?.reasons).toContain("redAmber");
     expect(suggestions.find((suggestion) => suggestion.actionItemId === overdue.id)?.reasons).toContain("overdueAction");
     const first = red[0]!;
     await addAgendaItem(coordinator, { meetingId: meeting.id, titleEn: "Linked", titleFr: "Lié", kind: "DISCUSSION", minutes: 5, initiativeId: first.id });
-    const after = await listAgendaSuggestions(coordinator, meeting.id);
+    const { rows: after } = await listAgendaSuggestions(coordinator, meeting.id, { limit: 100_000 });
     expect(after.find((suggestion) => suggestion.initiativeId === first.id)).toBeUndefined();
     await db.actionItem.update({ where: { id: overdue.id }, data: { status: "CANCELLED" } });
   });

@@ -2,29 +2,55 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
-import { getDepartmentActionItems, getDepartmentByAcronym, getDepartmentFundingTotals } from "@/lib/departments/queries";
-import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
+import { DEPARTMENT_PAGE_SIZE, getDepartmentByAcronym } from "@/lib/departments/queries";
+import { fiscalYearLabel, formatMoney } from "@/lib/format/numbers";
 import { Link } from "@/lib/i18n/navigation";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
 import { DepartmentInitiatives } from "@/components/departments/department-initiatives";
+import { SectionPages } from "@/components/departments/section-pages";
+
+const lists = ["led", "partner", "actions"] as const;
+
+/** The page of each list asked for in the address (?led=2&partner=1&actions=3); 1 when absent or not a page number. */
+function requestedPages(query: Record<string, string | string[] | undefined>) {
+  const page = (value: string | string[] | undefined) => (typeof value === "string" && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1);
+  return { led: page(query.led), partner: page(query.partner), actions: page(query.actions) };
+}
+
+const pageCount = (total: number) => Math.max(1, Math.ceil(total / DEPARTMENT_PAGE_SIZE));
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/departments/[acronym]">): Promise<Metadata> {
   const { acronym } = await params;
   return { title: decodeURIComponent(acronym).slice(0, 32) };
 }
 
-export default async function DepartmentPage({ params }: PageProps<"/[locale]/departments/[acronym]">) {
+export default async function DepartmentPage({ params, searchParams }: PageProps<"/[locale]/departments/[acronym]">) {
   const { locale, user } = await guardPage(params, "portal.read");
   const { acronym } = await params;
-  const department = await getDepartmentByAcronym(user, decodeURIComponent(acronym));
+  const pages = requestedPages(await searchParams);
+  // One statement; each list is one page (DEPARTMENT_PAGE_SIZE rows) with its total: the statements and the page
+  // stay the same size however much the department leads, partners on or owns.
+  const department = await getDepartmentByAcronym(user, decodeURIComponent(acronym), pages);
   if (!department) notFound();
   const t = await getTranslations("Departments");
   const nav = await getTranslations("Nav");
   const name = byLocale(locale, department.nameEn, department.nameFr);
-  const [fundingTotals, actionItems] = await Promise.all([getDepartmentFundingTotals(user, department.id), getDepartmentActionItems(user, department.id)]);
+  const { actionItems, totals, fundingTotals } = department;
   const funding = await getTranslations("Funding");
+  const pathname = `/departments/${encodeURIComponent(department.acronymEn)}`;
+  // The links of one list keep the pages the other lists are at.
+  const query = Object.fromEntries(lists.filter((list) => pages[list] > 1).map((list) => [list, String(pages[list])]));
+  const pager = (list: (typeof lists)[number], section: string, label: string) => (
+    <>
+      <p className="mt-2 text-base text-gc-secondary" data-testid={`${list}-count`}>
+        {t("shownOf", { from: Math.min(totals[list], (pages[list] - 1) * DEPARTMENT_PAGE_SIZE + 1), to: Math.min(totals[list], pages[list] * DEPARTMENT_PAGE_SIZE), total: totals[list] })}
+      </p>
+      <SectionPages pathname={pathname} label={t("pagesOf", { list: label })} param={list} page={pages[list]} pages={pageCount(totals[list])} query={query} section={section} pageLabel={(page) => t("pageNumber", { page, list: label })} />
+    </>
+  );
+  const acronymHere = byLocale(locale, department.acronymEn, department.acronymFr);
   return (
     <>
       <PageHeader title={name} trail={[{ label: nav("departments"), href: "/departments" }, { label: byLocale(locale, department.acronymEn, department.acronymFr) }]}>
@@ -47,17 +73,25 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
 
       <section aria-labelledby="led">
         <h2 id="led">{t("ledInitiatives")}</h2>
-        <DepartmentInitiatives rows={department.ledInitiatives} caption={t("ledInitiatives")} empty={t("noLedInitiatives")} showLead={false} />
+        <DepartmentInitiatives rows={department.ledInitiatives} total={totals.led} caption={t("ledInitiatives")} empty={t("noLedInitiatives")} showLead={false} />
+        {totals.led > 0 && pager("led", "led", t("ledInitiatives"))}
       </section>
 
       <section aria-labelledby="partner">
         <h2 id="partner">{t("partnerInitiatives")}</h2>
         <DepartmentInitiatives
-          rows={department.partnerships.map((partnership) => partnership.initiative)}
+          rows={department.partnerInitiatives}
+          total={totals.partner}
           caption={t("partnerInitiatives")}
           empty={t("noPartnerInitiatives")}
           showLead
         />
+        {totals.partner > 0 && pager("partner", "partner", t("partnerInitiatives"))}
+        {(totals.led > DEPARTMENT_PAGE_SIZE || totals.partner > DEPARTMENT_PAGE_SIZE) && (
+          <p>
+            <Link href={{ pathname: "/initiatives", query: { department: department.id } }}>{t("allInList", { acronym: acronymHere })}</Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="department-funding">
@@ -89,7 +123,7 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
 
       <section aria-labelledby="department-action-items">
         <h2 id="department-action-items">{funding("actionItemsHeading")}</h2>
-        {actionItems.length === 0 ? (
+        {totals.actions === 0 ? (
           <p>{funding("noActionItems")}</p>
         ) : (
           <table>
@@ -106,7 +140,7 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
                 <tr key={item.id}>
                   <td>
                     {/* The title links to the initiative it concerns, if any (its code already shows above). */}
-                    {item.initiative && !item.initiative.archivedAt ? (
+                    {item.initiative && !item.initiative.archived ? (
                       <Link href={`/initiatives/${item.initiative.id}`}>
                         <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
                       </Link>
@@ -114,13 +148,14 @@ export default async function DepartmentPage({ params }: PageProps<"/[locale]/de
                       <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{formatIsoDate(item.dueDate)}</td>
+                  <td className="whitespace-nowrap">{item.dueDate}</td>
                   <td>{funding(`actionStatus.${item.status}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {totals.actions > 0 && pager("actions", "department-action-items", funding("actionItemsHeading"))}
       </section>
 
       <section aria-labelledby="reps">

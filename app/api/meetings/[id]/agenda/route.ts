@@ -11,9 +11,8 @@ async function handle(_request: Request, { params }: RouteContext<"/api/meetings
   if (!user) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
   const { id } = await params;
   if (!can(user, "meeting.manage")) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  const agenda = await getAgendaBuilderData(user, id);
+  const [agenda, suggestions] = await Promise.all([getAgendaBuilderData(user, id), listAgendaSuggestions(user, id)]);
   if (!agenda) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  const suggestions = await listAgendaSuggestions(user, id);
   return NextResponse.json({ agenda, suggestions }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { agendaFormOptions, getAgendaBuilderData } from "@/lib/agenda/queries";
+import { getAgendaBuilderData, presentingDepartments } from "@/lib/agenda/queries";
 import { listAgendaSuggestions } from "@/lib/agenda/suggestions";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
-import { getMeeting } from "@/lib/meetings/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AgendaBuilder } from "@/components/agenda/agenda-builder";
@@ -12,12 +11,13 @@ import { AgendaBuilder } from "@/components/agenda/agenda-builder";
 export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]/meetings/[id]/agenda">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
   const { id } = await params;
-  const [meeting, agenda] = await Promise.all([getMeeting(user, id), getAgendaBuilderData(user, id)]);
-  if (!meeting || !agenda) notFound();
-  const [suggestions, options] = await Promise.all([listAgendaSuggestions(user, id), agendaFormOptions()]);
+  // Three statements whatever the data (after the session's): the agenda, the suggestions, the departments.
+  // Initiatives and action items to link are searched as the user types (GET /api/agenda/links).
+  const [agenda, suggestions, departments] = await Promise.all([getAgendaBuilderData(user, id), listAgendaSuggestions(user, id), presentingDepartments()]);
+  if (!agenda) notFound();
   const t = await getTranslations("Agenda");
   const nav = await getTranslations("Nav");
-  const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
+  const title = byLocale(locale, agenda.titleEn, agenda.titleFr);
   return (
     <>
       <PageHeader title={t("builderTitle", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${id}` }, { label: t("builder") }]} />
@@ -25,9 +25,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]
         <AgendaBuilder
           locale={locale}
           initial={{ agenda, suggestions }}
-          departments={options.departments.map((department) => ({ id: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))}
-          initiatives={options.initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))}
-          actionItems={options.actionItems.map((item) => ({ id: item.id, label: byLocale(locale, item.titleEn, item.titleFr) }))}
+          departments={departments.map((department) => ({ id: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))}
         />
       </QueryProvider>
     </>
