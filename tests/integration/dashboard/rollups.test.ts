@@ -17,6 +17,7 @@ import {
 } from "@/lib/initiatives/commands";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { seed } from "@/prisma/seed";
+import { fillScaleDatabase } from "../../../bench/scale-data";
 import { departmentId, pillarId, sessionUser } from "../../support/database";
 import { createTemporaryDatabase, type TemporaryDatabase } from "../db/temporary-database";
 import { initiativeInput } from "../initiatives/support";
@@ -324,4 +325,23 @@ describe("dashboard roll-ups", () => {
       { numRuns: Number(process.env.ROLLUP_RUNS ?? 12), seed: Number(process.env.ROLLUP_SEED ?? 20_261_201) },
     );
   }, 300_000);
+
+  it("are rebuilt by the benchmark's bulk load, which loads with the triggers off", async () => {
+    const scale = await createTemporaryDatabase({ migrated: false });
+    const scaleHandles = createDatabaseClient(scale.url);
+    try {
+      await fillScaleDatabase(scale.url, 3);
+      globalForDb.__iwgtipDatabase = scaleHandles;
+      const [triggers] = await db.$queryRaw<{ disabled: number }[]>`
+        SELECT count(*)::int AS disabled FROM pg_trigger WHERE tgname LIKE 'dashboard_%' AND tgenabled = 'D'`;
+      expect(triggers?.disabled).toBe(0);
+      expect(await db.initiative.count({ where: { code: { startsWith: "BEN-" } } })).toBe(48);
+      await expectConsistent();
+    } finally {
+      globalForDb.__iwgtipDatabase = handles;
+      await scaleHandles.client.$disconnect();
+      await scaleHandles.pool.end();
+      await scale.drop();
+    }
+  }, 120_000);
 });
