@@ -85,6 +85,7 @@ CREATE TABLE dashboard_open_actions (
 
 -- The needs-attention list reads the first RED (or AMBER) initiatives of a pillar by code.
 CREATE INDEX initiatives_dashboard_attention_idx ON initiatives (primary_pillar_id, health, code) WHERE archived_at IS NULL;
+CREATE INDEX initiatives_dashboard_attention_dept_idx ON initiatives (primary_pillar_id, lead_department_id, health, code) WHERE archived_at IS NULL;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Deltas

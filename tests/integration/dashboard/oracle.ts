@@ -199,12 +199,12 @@ export type OracleAttentionItem = {
 /** Every figure of the dashboard for a scope, computed from the base tables by the pre-roll-up SQL. */
 export async function oracleDashboard(scope: DashboardScope) {
   const [tiles, matrix, trend, funding, overdue, attention] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>(tilesSql(scope)),
-    db.$queryRaw<Record<string, unknown>[]>(matrixSql(scope)),
-    db.$queryRaw<Record<string, unknown>[]>(trendSql(scope)),
-    db.$queryRaw<Record<string, unknown>[]>(fundingSql(scope)),
-    db.$queryRaw<Record<string, unknown>[]>(overdueSql(scope)),
-    db.$queryRaw<OracleAttentionItem[]>(attentionSql(scope)),
+    db.$queryRaw<Record<string, unknown>[]>`${tilesSql(scope)}`,
+    db.$queryRaw<Record<string, unknown>[]>`${matrixSql(scope)}`,
+    db.$queryRaw<Record<string, unknown>[]>`${trendSql(scope)}`,
+    db.$queryRaw<Record<string, unknown>[]>`${fundingSql(scope)}`,
+    db.$queryRaw<Record<string, unknown>[]>`${overdueSql(scope)}`,
+    db.$queryRaw<OracleAttentionItem[]>`${attentionSql(scope)}`,
   ]);
   return { tiles, matrix, trend, funding, overdue, attention };
 }

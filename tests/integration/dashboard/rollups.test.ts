@@ -103,20 +103,18 @@ async function expectDashboardMatchesOracle(scope: DashboardScope) {
   expect(plain(await getNeedsAttention(reader(), scope)), `attention alone ${label}`).toEqual(plain(attention));
 }
 
-const rollupTables: Record<string, string> = {
-  period: "SELECT initiative_id, reporting_period, health FROM dashboard_period_health ORDER BY 1, 2",
-  meetingStart: "SELECT starts_at FROM dashboard_snapshot_meeting",
-  meeting: "SELECT initiative_id, health FROM dashboard_meeting_health ORDER BY 1",
-  counts: "SELECT * FROM dashboard_initiative_counts WHERE initiatives <> 0 OR progress_sum <> 0 ORDER BY 1, 2, 3, 4",
-  funding: "SELECT * FROM dashboard_funding_sums WHERE lines <> 0 OR allocated_cents <> 0 OR spent_cents <> 0 ORDER BY 1, 2, 3, 4",
-  trend: "SELECT * FROM dashboard_trend_counts WHERE initiatives <> 0 ORDER BY 1, 2, 3, 4",
-  actions: "SELECT * FROM dashboard_open_actions WHERE items <> 0 ORDER BY 1, 2, 3",
-};
-
+/** Every roll-up table's rows (zero rows left out: the triggers keep them, a rebuild does not make them). */
 async function rollupContents() {
-  const contents: Record<string, unknown> = {};
-  for (const [name, sql] of Object.entries(rollupTables)) contents[name] = plain(await db.$queryRawUnsafe(sql));
-  return contents;
+  const [period, meetingStart, meeting, counts, funding, trend, actions] = await Promise.all([
+    db.$queryRaw`SELECT initiative_id, reporting_period, health::text FROM dashboard_period_health ORDER BY 1, 2`,
+    db.$queryRaw`SELECT starts_at FROM dashboard_snapshot_meeting`,
+    db.$queryRaw`SELECT initiative_id, health::text FROM dashboard_meeting_health ORDER BY 1`,
+    db.$queryRaw`SELECT * FROM dashboard_initiative_counts WHERE initiatives <> 0 OR progress_sum <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw`SELECT * FROM dashboard_funding_sums WHERE lines <> 0 OR allocated_cents <> 0 OR spent_cents <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw`SELECT reporting_period, lead_department_id, primary_pillar_id, health::text, initiatives FROM dashboard_trend_counts WHERE initiatives <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw`SELECT * FROM dashboard_open_actions WHERE items <> 0 ORDER BY 1, 2, 3`,
+  ]);
+  return plain({ period, meetingStart, meeting, counts, funding, trend, actions });
 }
 
 /** The roll-ups the triggers kept equal what dashboard_rebuild() recomputes from the base tables. */
