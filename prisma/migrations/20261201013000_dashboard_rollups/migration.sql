@@ -386,12 +386,16 @@ DECLARE
   latest timestamptz;
   current timestamptz;
 BEGIN
-  SELECT starts_at INTO current FROM dashboard_snapshot_meeting FOR UPDATE;
+  SELECT starts_at INTO current FROM dashboard_snapshot_meeting;
   SELECT max(starts_at) INTO latest FROM meetings WHERE agenda_status = 'HELD';
   IF latest IS NOT DISTINCT FROM current THEN
     RETURN NULL;
   END IF;
-  LOCK TABLE dashboard_meeting_health, dashboard_initiative_counts IN EXCLUSIVE MODE;
+  -- The tables first, then the snapshot row: a status update holds count rows before it reads the snapshot row, so
+  -- taking them in this order cannot deadlock with it.
+  LOCK TABLE dashboard_initiative_counts, dashboard_meeting_health IN EXCLUSIVE MODE;
+  PERFORM 1 FROM dashboard_snapshot_meeting FOR UPDATE;
+  SELECT max(starts_at) INTO latest FROM meetings WHERE agenda_status = 'HELD';
   UPDATE dashboard_snapshot_meeting SET starts_at = latest;
   DELETE FROM dashboard_meeting_health;
   INSERT INTO dashboard_meeting_health (initiative_id, health)

@@ -260,6 +260,18 @@ describe("dashboard roll-ups", () => {
     expect(pages).toEqual(oracle.map((item) => item.id));
   }, 120_000);
 
+  it("stay equal to the base tables when updates, funding and action items are written at the same time", async () => {
+    const ids = await Promise.all(["JUS", "RCMP", "CBSA", "JUS", "RCMP", "CBSA"].map((lead) => newInitiative(lead, "PROSECUTION")));
+    const healths = ["GREEN", "AMBER", "RED"] as const;
+    await Promise.all([
+      ...ids.flatMap((id, index) => [0, 1, 2].map((round) => post(id, healths[(index + round) % 3]!, round === 2 ? "2026-27 Q4" : "2026-27 Q3", round * 10))),
+      ...ids.map((id, index) => addFundingLine(coordinator, { initiativeId: id, source: `Concurrent ${index}`, fiscalYear: "2026", allocated: "10", spent: "1", notes: "", locale: "en" })),
+      ...ids.map(async (id) => createActionItem(coordinator, { titleEn: "Together", titleFr: "Ensemble", ownerDepartmentId: await departmentId("HC"), initiativeId: id, dueDate: daysFromToday(2) })),
+      move(ids[0]!, "HC", "PREVENTION"),
+    ]);
+    await expectConsistent();
+  }, 120_000);
+
   it("stay equal to the base tables after random sequences of commands", async () => {
     const pool = [await newInitiative("JUS", "PREVENTION"), await newInitiative("RCMP", "PROTECTION"), await newInitiative("CBSA", "PROSECUTION")];
     const healths = ["GREEN", "AMBER", "RED"] as const;
