@@ -1,3 +1,4 @@
+import { dashboardSectionClass } from "./section-class";
 import { getTranslations } from "next-intl/server";
 import { filterQuery, type DashboardScope } from "@/lib/dashboard/filters";
 import { ATTENTION_PER_PILLAR, type AttentionItem, type NeedsAttention as Attention } from "@/lib/dashboard/queries";
@@ -78,7 +79,7 @@ export async function AttentionIntro({ attention, locale }: { attention: Pick<At
 export async function NeedsAttention({ attention, locale, scope }: { attention: Attention; locale: Locale; scope: DashboardScope }) {
   const t = await getTranslations("Dashboard");
   return (
-    <section aria-labelledby="section-attention" className="mt-10" data-section="attention">
+    <section aria-labelledby="section-attention" className={dashboardSectionClass} data-section="attention">
       <h2 id="section-attention">{t("sections.attention")}</h2>
       <AttentionIntro attention={attention} locale={locale} />
       {attention.total === 0 ? (

@@ -265,7 +265,7 @@ export type NeedsAttention = {
 };
 
 /** How many initiatives of each pillar the dashboard and the briefing list; the rest are a link away. */
-export const ATTENTION_PER_PILLAR = 10;
+export const ATTENTION_PER_PILLAR = 5;
 
 type AttentionRow = {
   meetingId: string | null;
