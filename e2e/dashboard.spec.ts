@@ -44,8 +44,10 @@ function parseCsv(text: string): string[][] {
 
 async function tableText(page: Page, dataset: string): Promise<string[][]> {
   const table = page.locator(`table[data-table="${dataset}"]`);
-  // Dashboard blocks are `content-visibility: auto`: off screen they have no layout, so no innerText, as for a reader.
+  // Dashboard blocks are `content-visibility: auto`: off screen they have no layout, so no innerText. Brought on
+  // screen, a block is laid out at the browser's next rendering update, so wait for its header's text.
   await table.scrollIntoViewIfNeeded();
+  await expect.poll(() => table.locator("thead th").first().innerText()).not.toBe("");
   const header = (await table.locator("thead th").allInnerTexts()).map(normalise);
   const rows: string[][] = [header];
   for (const row of await table.locator("tbody tr").all()) rows.push((await row.locator("th, td").allInnerTexts()).map(normalise));
