@@ -44,6 +44,10 @@ function parseCsv(text: string): string[][] {
 
 async function tableText(page: Page, dataset: string): Promise<string[][]> {
   const table = page.locator(`table[data-table="${dataset}"]`);
+  // Dashboard blocks are `content-visibility: auto`: off screen they have no layout, so no innerText. Brought on
+  // screen, a block is laid out at the browser's next rendering update, so wait for its header's text.
+  await table.scrollIntoViewIfNeeded();
+  await expect.poll(() => table.locator("thead th").first().innerText()).not.toBe("");
   const header = (await table.locator("thead th").allInnerTexts()).map(normalise);
   const rows: string[][] = [header];
   for (const row of await table.locator("tbody tr").all()) rows.push((await row.locator("th, td").allInnerTexts()).map(normalise));
@@ -163,6 +167,28 @@ for (const locale of ["en", "fr"] as Locale[]) {
       const response = await page.goto(`/${locale}/dashboard/pillars/NO_SUCH_PILLAR`);
       expect(response?.status()).toBe(404);
       await expectNoAxeViolations(page);
+    });
+
+    test(`needs attention links to the full list, which matches the download, in ${locale}`, async ({ page }) => {
+      await signIn(page, demoAccounts.executive, locale);
+      await page.goto(`/${locale}/dashboard`);
+      const onDashboard = await tableText(page, "attention");
+      const [red] = await sql<{ count: number }>(
+        `SELECT count(*)::int AS count FROM initiatives i JOIN pillars p ON p.id = i.primary_pillar_id
+         WHERE i.archived_at IS NULL AND p.active AND i.health = 'RED'`,
+      );
+      await expect(page.locator("[data-attention-summary]").first()).toContainText(String(red!.count));
+      await page.locator("a[data-attention-all]").click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard/attention$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? "Initiatives à surveiller" : "Initiatives that need attention");
+      await expectNoAxeViolations(page);
+      const listed = await tableText(page, "attention");
+      // The seed has few per pillar, so the dashboard lists them all, as the full list does.
+      expect(listed).toEqual(onDashboard);
+      expect(listed.length - 1).toBeGreaterThanOrEqual(red!.count);
+      const href = await page.locator('a[data-csv="attention"]').getAttribute("href");
+      const csv = parseCsv((await (await page.request.get(href!)).body()).toString("utf8").slice(1)).map((row) => row.map(normalise));
+      expect(csv).toEqual(listed);
     });
 
     test(`the briefing prints one page per pillar with the security marking, in ${locale}`, async ({ page }) => {

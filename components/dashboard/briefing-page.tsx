@@ -20,6 +20,7 @@ function Marking({ marking }: { marking: string }) {
 export async function BriefingPage({
   tile,
   attention,
+  more,
   marking,
   department,
   asOf,
@@ -27,6 +28,8 @@ export async function BriefingPage({
 }: {
   tile: PillarTile;
   attention: AttentionItem[];
+  /** How many more of the pillar's initiatives need attention than are listed. */
+  more: number;
   marking: string;
   department: string | null;
   asOf: string;
@@ -104,6 +107,7 @@ export async function BriefingPage({
           </tbody>
         </table>
       )}
+      {more > 0 && <p data-attention-more>{t("attention.more", { count: more })}</p>}
       <div className="mt-6">
         <Marking marking={marking} />
       </div>

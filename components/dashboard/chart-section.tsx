@@ -1,3 +1,4 @@
+import { dashboardSectionClass } from "./section-class";
 import type { DashboardScope } from "@/lib/dashboard/filters";
 import type { DataTable, Dataset } from "@/lib/dashboard/tables";
 import type { Locale } from "@/lib/i18n/routing";
@@ -33,7 +34,7 @@ export function ChartSection({
 }) {
   const id = `section-${dataset}`;
   return (
-    <section aria-labelledby={id} className="mt-10" data-section={dataset}>
+    <section aria-labelledby={id} className={dashboardSectionClass} data-section={dataset}>
       <h2 id={id}>{heading}</h2>
       {intro && <p className="max-w-3xl">{intro}</p>}
       {table.rows.length === 0 ? (

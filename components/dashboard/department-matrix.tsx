@@ -1,3 +1,4 @@
+import { dashboardSectionClass } from "./section-class";
 import { getTranslations } from "next-intl/server";
 import type { DashboardScope } from "@/lib/dashboard/filters";
 import type { MatrixCell } from "@/lib/dashboard/queries";
@@ -22,7 +23,7 @@ export async function DepartmentMatrix({ cells, locale, scope }: { cells: Matrix
   const pillars = matrixPillars(cells);
   const table = matrixTable(cells, scope.department, t as unknown as Translate, health, locale);
   return (
-    <section aria-labelledby="section-matrix" className="mt-10" data-section="matrix">
+    <section aria-labelledby="section-matrix" className={dashboardSectionClass} data-section="matrix">
       <h2 id="section-matrix">{t("sections.matrix")}</h2>
       <p className="max-w-3xl">{t("intros.matrix")}</p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tables.matrix")}>

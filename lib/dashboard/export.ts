@@ -7,9 +7,9 @@ import {
   getDepartmentPillarMatrix,
   getFundingByYear,
   getHealthTrend,
-  getNeedsAttention,
   getOverdueByDepartment,
   getPillarTiles,
+  listNeedsAttention,
 } from "./queries";
 import { attentionTable, fundingTable, matrixTable, overdueTable, pillarsTable, trendTable, type DataTable, type Dataset, type Translate } from "./tables";
 
@@ -29,6 +29,7 @@ export async function datasetTable(user: SessionUser, dataset: Dataset, scope: D
     case "overdue":
       return overdueTable(await getOverdueByDepartment(user, scope), t, locale);
     case "attention":
-      return attentionTable((await getNeedsAttention(user, scope)).items, t, healthT, locale);
+      // The download is the whole list; the dashboard shows the first few of each pillar.
+      return attentionTable(await listNeedsAttention(user, scope, { limit: null, offset: 0 }), t, healthT, locale);
   }
 }

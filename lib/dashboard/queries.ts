@@ -7,11 +7,13 @@ import { readSetting } from "@/lib/settings/queries";
 import type { DashboardScope, HealthLevel } from "./filters";
 
 /*
- * The dashboard's reads. Every figure is aggregated by PostgreSQL (GROUP BY, FILTER, window functions), one
- * statement per block, so a page runs a fixed number of queries whatever the number of initiatives. Pillars and
- * departments are joined as reference data: a pillar an administrator adds (active) shows up with no code change.
+ * The dashboard's reads. Every figure comes from the roll-up tables of the `dashboard_rollups` migration: small sums
+ * by (lead department, primary pillar, health …) that triggers keep current in the same transaction as every change
+ * to the base rows, so a read sums a few hundred rows whatever the number of initiatives. One statement per block; the
+ * page runs a fixed number of queries. Pillars and departments are joined as reference data: a pillar an
+ * administrator adds (active) shows up with no code change.
  *
- * Shared definitions:
+ * Shared definitions (the roll-ups hold them):
  * - an initiative counts while it is not archived; it belongs to its PRIMARY pillar (secondary pillars would count it
  *   twice) and to its LEAD department (the `department` filter, like the initiatives list);
  * - funding lines count while not deleted, for initiatives that count;
@@ -23,6 +25,9 @@ import type { DashboardScope, HealthLevel } from "./filters";
 /** Filter fragments; every parameter is bound (tagged template), never spliced. */
 const departmentIs = (scope: DashboardScope) => scope.department;
 const pillarIs = (scope: DashboardScope) => scope.pillar;
+/** A roll-up row's lead department matches the department filter (any, when there is none). */
+const inDepartment = (scope: DashboardScope, column: Prisma.Sql) =>
+  Prisma.sql`(${departmentIs(scope)}::text IS NULL OR ${column} = (SELECT id FROM departments WHERE acronym_en = ${departmentIs(scope)}::citext))`;
 
 export type PillarTile = {
   id: string;
@@ -53,34 +58,25 @@ export async function getPillarTiles(_user: SessionUser, scope: DashboardScope):
 function pillarTilesSql(scope: DashboardScope): Prisma.Sql {
   return Prisma.sql`
     WITH fy AS (
-      SELECT COALESCE(${scope.fiscalYear}::int, (SELECT max(fiscal_year) FROM funding_lines WHERE deleted_at IS NULL)) AS year
-    ),
-    scoped AS (
-      SELECT i.id, i.primary_pillar_id, i.health, i.progress
-      FROM initiatives i
-      JOIN departments d ON d.id = i.lead_department_id
-      WHERE i.archived_at IS NULL
-        AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
+      SELECT COALESCE(${scope.fiscalYear}::int, (SELECT max(fiscal_year) FROM dashboard_funding_sums WHERE lines > 0)) AS year
     ),
     counts AS (
-      SELECT primary_pillar_id AS pillar_id,
-             count(*)::int AS total,
-             (count(*) FILTER (WHERE health = 'GREEN'))::int AS green,
-             (count(*) FILTER (WHERE health = 'AMBER'))::int AS amber,
-             (count(*) FILTER (WHERE health = 'RED'))::int AS red,
-             (count(*) FILTER (WHERE health IS NULL))::int AS unrated,
-             round(avg(progress))::int AS average_progress
-      FROM scoped
-      GROUP BY primary_pillar_id
+      SELECT c.primary_pillar_id AS pillar_id,
+             sum(c.initiatives)::int AS total,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 1))::int AS green,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 2))::int AS amber,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 3))::int AS red,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 0))::int AS unrated,
+             round(sum(c.progress_sum)::numeric / nullif(sum(c.initiatives), 0))::int AS average_progress
+      FROM dashboard_initiative_counts c
+      WHERE ${inDepartment(scope, Prisma.sql`c.lead_department_id`)}
+      GROUP BY c.primary_pillar_id
     ),
     money AS (
-      SELECT s.primary_pillar_id AS pillar_id,
-             sum(f.allocated_cents)::bigint AS allocated,
-             sum(f.spent_cents)::bigint AS spent
-      FROM funding_lines f
-      JOIN scoped s ON s.id = f.initiative_id
-      WHERE f.deleted_at IS NULL AND f.fiscal_year = (SELECT year FROM fy)
-      GROUP BY s.primary_pillar_id
+      SELECT f.primary_pillar_id AS pillar_id, sum(f.allocated_cents)::bigint AS allocated, sum(f.spent_cents)::bigint AS spent
+      FROM dashboard_funding_sums f
+      WHERE NOT f.archived AND f.fiscal_year = (SELECT year FROM fy) AND ${inDepartment(scope, Prisma.sql`f.lead_department_id`)}
+      GROUP BY f.primary_pillar_id
     )
     SELECT p.id::text AS id, p.code, p.name_en AS "nameEn", p.name_fr AS "nameFr", p.colour,
            p.description_en AS "descriptionEn", p.description_fr AS "descriptionFr",
@@ -123,17 +119,16 @@ export async function getDepartmentPillarMatrix(_user: SessionUser, scope: Dashb
 function matrixSql(scope: DashboardScope): Prisma.Sql {
   return Prisma.sql`
     WITH cells AS (
-      SELECT i.lead_department_id AS department_id, i.primary_pillar_id AS pillar_id,
-             count(*)::int AS total,
-             max(CASE i.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END) AS worst
-      FROM initiatives i
-      WHERE i.archived_at IS NULL
-      GROUP BY i.lead_department_id, i.primary_pillar_id
+      SELECT c.lead_department_id AS department_id, c.primary_pillar_id AS pillar_id,
+             sum(c.initiatives)::int AS total,
+             max(c.health_rank) FILTER (WHERE c.initiatives > 0) AS worst
+      FROM dashboard_initiative_counts c
+      GROUP BY c.lead_department_id, c.primary_pillar_id
     )
     SELECT d.id::text AS "departmentId", d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
            d.name_en AS "nameEn", d.name_fr AS "nameFr", p.code AS "pillarCode",
            p.name_en AS "pillarNameEn", p.name_fr AS "pillarNameFr", COALESCE(c.total, 0) AS count,
-           CASE c.worst WHEN 3 THEN 'RED' WHEN 2 THEN 'AMBER' WHEN 1 THEN 'GREEN' END AS "worstHealth"
+           dashboard_health_of_rank(NULLIF(c.worst, 0))::text AS "worstHealth"
     FROM departments d
     CROSS JOIN pillars p
     LEFT JOIN cells c ON c.department_id = d.id AND c.pillar_id = p.id
@@ -153,25 +148,17 @@ export async function getHealthTrend(_user: SessionUser, scope: DashboardScope):
 
 function healthTrendSql(scope: DashboardScope): Prisma.Sql {
   return Prisma.sql`
-    WITH ranked AS (
-      SELECT su.reporting_period, su.health,
-             row_number() OVER (PARTITION BY su.initiative_id, su.reporting_period ORDER BY su.created_at DESC, su.id DESC) AS rn
-      FROM status_updates su
-      JOIN initiatives i ON i.id = su.initiative_id
-      JOIN departments d ON d.id = i.lead_department_id
-      JOIN pillars p ON p.id = i.primary_pillar_id
-      WHERE i.archived_at IS NULL AND p.active
-        AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-        AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})
-    )
-    SELECT reporting_period AS "reportingPeriod",
-           (count(*) FILTER (WHERE health = 'GREEN'))::int AS green,
-           (count(*) FILTER (WHERE health = 'AMBER'))::int AS amber,
-           (count(*) FILTER (WHERE health = 'RED'))::int AS red
-    FROM ranked
-    WHERE rn = 1
-    GROUP BY reporting_period
-    ORDER BY reporting_period`;
+    SELECT t.reporting_period AS "reportingPeriod",
+           COALESCE(sum(t.initiatives) FILTER (WHERE t.health = 'GREEN'), 0)::int AS green,
+           COALESCE(sum(t.initiatives) FILTER (WHERE t.health = 'AMBER'), 0)::int AS amber,
+           COALESCE(sum(t.initiatives) FILTER (WHERE t.health = 'RED'), 0)::int AS red
+    FROM dashboard_trend_counts t
+    JOIN pillars p ON p.id = t.primary_pillar_id
+    WHERE p.active AND ${inDepartment(scope, Prisma.sql`t.lead_department_id`)}
+      AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})
+    GROUP BY t.reporting_period
+    HAVING sum(t.initiatives) > 0
+    ORDER BY t.reporting_period`;
 }
 
 export type FundingCell = {
@@ -195,17 +182,14 @@ export async function getFundingByYear(_user: SessionUser, scope: DashboardScope
 function fundingByYearSql(scope: DashboardScope): Prisma.Sql {
   return Prisma.sql`
     WITH years AS (
-      SELECT DISTINCT fiscal_year FROM funding_lines WHERE deleted_at IS NULL
+      SELECT fiscal_year FROM dashboard_funding_sums GROUP BY fiscal_year HAVING sum(lines) > 0
     ),
     sums AS (
-      SELECT f.fiscal_year, i.primary_pillar_id AS pillar_id,
+      SELECT f.fiscal_year, f.primary_pillar_id AS pillar_id,
              sum(f.allocated_cents)::bigint AS allocated, sum(f.spent_cents)::bigint AS spent
-      FROM funding_lines f
-      JOIN initiatives i ON i.id = f.initiative_id
-      JOIN departments d ON d.id = i.lead_department_id
-      WHERE f.deleted_at IS NULL AND i.archived_at IS NULL
-        AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-      GROUP BY f.fiscal_year, i.primary_pillar_id
+      FROM dashboard_funding_sums f
+      WHERE NOT f.archived AND ${inDepartment(scope, Prisma.sql`f.lead_department_id`)}
+      GROUP BY f.fiscal_year, f.primary_pillar_id
     )
     SELECT y.fiscal_year AS "fiscalYear", p.code AS "pillarCode", p.name_en AS "nameEn", p.name_fr AS "nameFr", p.colour,
            COALESCE(s.allocated, 0)::bigint AS "allocatedCents", COALESCE(s.spent, 0)::bigint AS "spentCents"
@@ -235,17 +219,16 @@ export async function getOverdueByDepartment(_user: SessionUser, scope: Dashboar
 }
 
 function overdueSql(scope: DashboardScope): Prisma.Sql {
+  // The roll-up files an item under its initiative's primary pillar while the initiative is not archived.
   return Prisma.sql`
     SELECT d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr", d.name_en AS "nameEn", d.name_fr AS "nameFr",
-           count(*)::int AS overdue, min(a.due_date) AS "oldestDue"
-    FROM action_items a
-    JOIN departments d ON d.id = a.owner_department_id
-    LEFT JOIN initiatives i ON i.id = a.initiative_id
-    LEFT JOIN pillars p ON p.id = i.primary_pillar_id
-    WHERE a.status NOT IN ('DONE', 'CANCELLED')
-      AND a.due_date < (now() AT TIME ZONE 'America/Toronto')::date
+           sum(o.items)::int AS overdue, min(o.due_date) AS "oldestDue"
+    FROM dashboard_open_actions o
+    JOIN departments d ON d.id = o.owner_department_id
+    WHERE o.items > 0
+      AND o.due_date < (now() AT TIME ZONE 'America/Toronto')::date
       AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-      AND (${pillarIs(scope)}::text IS NULL OR (p.code = ${pillarIs(scope)} AND i.archived_at IS NULL))
+      AND (${pillarIs(scope)}::text IS NULL OR o.pillar_id = (SELECT id FROM pillars WHERE code = ${pillarIs(scope)}))
     GROUP BY d.id, d.acronym_en, d.acronym_fr, d.name_en, d.name_fr
     ORDER BY overdue DESC, d.acronym_en`;
 }
@@ -271,8 +254,18 @@ export type AttentionItem = {
 export type NeedsAttention = {
   /** The last meeting held, the reference point of "worsened"; null when no meeting has been held yet. */
   lastMeeting: { id: string; titleEn: string; titleFr: string; startsAt: Date } | null;
+  /** The first ATTENTION_PER_PILLAR initiatives of each pillar, in the list's order (RED first, pillar, code). */
   items: AttentionItem[];
+  /** How many initiatives need attention in all, RED now, and worse now than at the meeting (an item may be both). */
+  total: number;
+  red: number;
+  worsened: number;
+  /** How many need attention per pillar code (pillars with none are absent). */
+  perPillar: Record<string, number>;
 };
+
+/** How many initiatives of each pillar the dashboard and the briefing list; the rest are a link away. */
+export const ATTENTION_PER_PILLAR = 5;
 
 type AttentionRow = {
   meetingId: string | null;
@@ -280,69 +273,134 @@ type AttentionRow = {
   meetingTitleFr: string | null;
   meetingStartsAt: Date | null;
   items: AttentionItem[];
+  counts: { pillarCode: string; total: number; red: number; worsened: number }[];
 };
 
 /**
  * Initiatives that need attention: RED now, or worse now than at the last held meeting (by their last update
- * posted before it started). One statement: the meeting and the items come back as one row.
+ * posted before it started, kept in dashboard_meeting_health). One statement: the meeting, the first items of each
+ * pillar and the counts come back as one row.
  */
 export async function getNeedsAttention(_user: SessionUser, scope: DashboardScope): Promise<NeedsAttention> {
   return needsAttentionOf(await db.$queryRaw<AttentionRow[]>`${needsAttentionSql(scope)}`);
 }
 
-function needsAttentionOf(rows: AttentionRow[]): NeedsAttention {  const row = rows[0];
+function needsAttentionOf(rows: AttentionRow[]): NeedsAttention {
+  const row = rows[0];
   const lastMeeting =
     row?.meetingId && row.meetingStartsAt
       ? { id: row.meetingId, titleEn: row.meetingTitleEn ?? "", titleFr: row.meetingTitleFr ?? "", startsAt: row.meetingStartsAt }
       : null;
-  return { lastMeeting, items: row?.items ?? [] };
+  const counts = row?.counts ?? [];
+  const sum = (key: "total" | "red" | "worsened") => counts.reduce((total, count) => total + count[key], 0);
+  return {
+    lastMeeting,
+    items: row?.items ?? [],
+    total: sum("total"),
+    red: sum("red"),
+    worsened: sum("worsened"),
+    perPillar: Object.fromEntries(counts.map((count) => [count.pillarCode, count.total])),
+  };
 }
 
+const lastMeetingSql = Prisma.sql`
+  SELECT id, title_en, title_fr, starts_at
+  FROM meetings
+  WHERE agenda_status = 'HELD'
+  ORDER BY starts_at DESC
+  LIMIT 1`;
+
+/** The columns of an attention item, from initiatives `i`, departments `d`, pillars `p`, meeting health `mh`. */
+const attentionColumns = Prisma.sql`
+  i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
+  mh.health::text AS "healthAtMeeting", i.progress, d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
+  p.code AS "pillarCode", p.name_en AS "pillarNameEn", p.name_fr AS "pillarNameFr",
+  COALESCE(i.health = 'RED', false) AS red,
+  COALESCE(dashboard_health_rank(i.health) > dashboard_health_rank(mh.health) AND mh.health IS NOT NULL, false) AS worsened,
+  p.sort_order AS "pillarOrder"`;
+
+// The department is compared by id, and only when filtered, so that initiatives_dashboard_attention_dept_idx serves it.
+const attentionScope = (scope: DashboardScope) => Prisma.sql`
+  i.archived_at IS NULL AND p.active
+  ${scope.department ? Prisma.sql`AND i.lead_department_id = (SELECT id FROM departments WHERE acronym_en = ${scope.department}::citext)` : Prisma.empty}
+  AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})`;
+
 function needsAttentionSql(scope: DashboardScope): Prisma.Sql {
+  // Per pillar, the RED initiatives by code, then the AMBER ones that were GREEN at the meeting (the only other way
+  // to be worse): each side reads initiatives_dashboard_attention_idx in code order, and LIMIT over UNION ALL stops
+  // once it has enough, so the AMBER side is not read while there are enough RED ones.
   return Prisma.sql`
-    WITH last_meeting AS (
-      SELECT id, title_en, title_fr, starts_at
-      FROM meetings
-      WHERE agenda_status = 'HELD'
-      ORDER BY starts_at DESC
-      LIMIT 1
+    WITH shown AS (
+      SELECT j.*
+      FROM pillars p
+      CROSS JOIN LATERAL (
+        SELECT * FROM (
+          (SELECT ${attentionColumns}
+           FROM initiatives i
+           JOIN departments d ON d.id = i.lead_department_id
+           LEFT JOIN dashboard_meeting_health mh ON mh.initiative_id = i.id
+           WHERE i.primary_pillar_id = p.id AND i.health = 'RED' AND ${attentionScope(scope)}
+           ORDER BY i.code
+           LIMIT ${ATTENTION_PER_PILLAR})
+          UNION ALL
+          (SELECT ${attentionColumns}
+           FROM initiatives i
+           JOIN departments d ON d.id = i.lead_department_id
+           JOIN dashboard_meeting_health mh ON mh.initiative_id = i.id AND mh.health = 'GREEN'
+           WHERE i.primary_pillar_id = p.id AND i.health = 'AMBER' AND ${attentionScope(scope)}
+           ORDER BY i.code
+           LIMIT ${ATTENTION_PER_PILLAR})
+        ) AS both_sides
+        LIMIT ${ATTENTION_PER_PILLAR}
+      ) AS j
+      WHERE p.active AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})
     ),
-    at_meeting AS (
-      SELECT DISTINCT ON (su.initiative_id) su.initiative_id, su.health
-      FROM status_updates su
-      JOIN last_meeting m ON su.created_at <= m.starts_at
-      ORDER BY su.initiative_id, su.created_at DESC, su.id DESC
-    ),
-    judged AS (
-      SELECT i.id, i.code, i.title_en, i.title_fr, i.health, am.health AS health_at_meeting, i.progress,
-             d.acronym_en, d.acronym_fr, p.code AS pillar_code, p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
-             COALESCE(i.health = 'RED', false) AS red,
-             COALESCE(
-               CASE i.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END
-                 > CASE am.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END,
-               false) AS worsened,
-             p.sort_order AS pillar_order
-      FROM initiatives i
-      JOIN departments d ON d.id = i.lead_department_id
-      JOIN pillars p ON p.id = i.primary_pillar_id
-      LEFT JOIN at_meeting am ON am.initiative_id = i.id
-      WHERE i.archived_at IS NULL AND p.active
-        AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
+    counts AS (
+      SELECT p.code AS "pillarCode", p.sort_order,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 3 OR (c.health_rank > c.meeting_rank AND c.meeting_rank > 0)))::int AS total,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank = 3))::int AS red,
+             (sum(c.initiatives) FILTER (WHERE c.health_rank > c.meeting_rank AND c.meeting_rank > 0))::int AS worsened
+      FROM dashboard_initiative_counts c
+      JOIN pillars p ON p.id = c.primary_pillar_id
+      WHERE p.active AND ${inDepartment(scope, Prisma.sql`c.lead_department_id`)}
         AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})
+      GROUP BY p.code, p.sort_order
     )
     SELECT m.id::text AS "meetingId", m.title_en AS "meetingTitleEn", m.title_fr AS "meetingTitleFr", m.starts_at AS "meetingStartsAt",
            COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', j.id, 'code', j.code, 'titleEn', j.title_en, 'titleFr', j.title_fr, 'health', j.health,
-                      'healthAtMeeting', j.health_at_meeting, 'progress', j.progress, 'acronymEn', j.acronym_en,
-                      'acronymFr', j.acronym_fr, 'pillarCode', j.pillar_code, 'pillarNameEn', j.pillar_name_en,
-                      'pillarNameFr', j.pillar_name_fr, 'red', j.red, 'worsened', j.worsened)
-                    ORDER BY j.red DESC, j.pillar_order, j.code)
-             FROM judged j
-             WHERE j.red OR j.worsened
-           ), '[]'::json) AS items
+             SELECT json_agg(to_jsonb(s) - 'pillarOrder' ORDER BY s.red DESC, s."pillarOrder", s.code) FROM shown s
+           ), '[]'::json) AS items,
+           COALESCE((
+             SELECT json_agg(json_build_object('pillarCode', c."pillarCode", 'total', c.total, 'red', c.red, 'worsened', c.worsened) ORDER BY c.sort_order, c."pillarCode")
+             FROM counts c WHERE c.total > 0
+           ), '[]'::json) AS counts
     FROM (SELECT 1) AS one
-    LEFT JOIN last_meeting m ON true`;
+    LEFT JOIN (${lastMeetingSql}) m ON true`;
+}
+
+/** How many attention items a page of the full list shows. */
+export const ATTENTION_PAGE_SIZE = 50;
+
+/**
+ * The full list of initiatives that need attention, in the dashboard's order, a page at a time (`limit` null: all
+ * of them, for the CSV export).
+ */
+export async function listNeedsAttention(
+  _user: SessionUser,
+  scope: DashboardScope,
+  { limit, offset }: { limit: number | null; offset: number },
+): Promise<AttentionItem[]> {
+  const rows = await db.$queryRaw<(AttentionItem & { pillarOrder?: number })[]>`
+    SELECT ${attentionColumns}
+    FROM initiatives i
+    JOIN departments d ON d.id = i.lead_department_id
+    JOIN pillars p ON p.id = i.primary_pillar_id
+    LEFT JOIN dashboard_meeting_health mh ON mh.initiative_id = i.id
+    WHERE ${attentionScope(scope)}
+      AND (i.health = 'RED' OR (i.health = 'AMBER' AND mh.health = 'GREEN'))
+    ORDER BY i.health = 'RED' DESC, p.sort_order, i.code
+    LIMIT ${limit}::int OFFSET ${offset}::int`;
+  return rows.map(({ pillarOrder: _order, ...item }) => item);
 }
 
 export type PillarInitiative = {
@@ -358,7 +416,10 @@ export type PillarInitiative = {
   lastUpdatedAt: Date | null;
 };
 
-/** A pillar's initiatives (primary pillar, not archived), for the pillar page; bounded by the data of one pillar. */
+/** How many of a pillar's initiatives its page lists; the initiatives list, filtered by the pillar, has them all. */
+export const PILLAR_INITIATIVES_SHOWN = 50;
+
+/** A pillar's first initiatives (primary pillar, not archived; worst health first), for the pillar page. */
 export async function listPillarInitiatives(_user: SessionUser, scope: DashboardScope & { pillar: string }): Promise<PillarInitiative[]> {
   return db.$queryRaw<PillarInitiative[]>`
     SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.status::text AS status,
@@ -369,17 +430,27 @@ export async function listPillarInitiatives(_user: SessionUser, scope: Dashboard
     JOIN pillars p ON p.id = i.primary_pillar_id
     WHERE i.archived_at IS NULL AND p.active AND p.code = ${scope.pillar}
       AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-    ORDER BY CASE i.health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END, i.code`;
+    ORDER BY CASE i.health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END, i.code
+    LIMIT ${PILLAR_INITIATIVES_SHOWN}`;
 }
 
 /**
  * Several statements' rows in one round trip: one row, one column, a JSON array holding each statement's rows as a
  * JSON array. Rows come back as JSON, so `revive` functions restore what JSON cannot carry (bigint, Date).
  */
-async function readTogether(parts: Prisma.Sql[]): Promise<Record<string, unknown>[][]> {
+function together(parts: Prisma.Sql[]): Prisma.Sql {
   const columns = parts.map((sql) => Prisma.sql`(SELECT COALESCE(json_agg(q), '[]'::json) FROM (${sql}) q)`);
-  const [row] = await db.$queryRaw<{ parts: Record<string, unknown>[][] }[]>`SELECT json_build_array(${Prisma.join(columns)}) AS parts`;
+  return Prisma.sql`SELECT json_build_array(${Prisma.join(columns)}) AS parts`;
+}
+
+async function readTogether(statement: Prisma.Sql): Promise<Record<string, unknown>[][]> {
+  const [row] = await db.$queryRaw<{ parts: Record<string, unknown>[][] }[]>`${statement}`;
   return row!.parts;
+}
+
+/** The dashboard's two statements (each three reads together), also what bench/explain-dashboard.ts explains. */
+export function dashboardStatements(scope: DashboardScope): [Prisma.Sql, Prisma.Sql] {
+  return [together([pillarTilesSql(scope), matrixSql(scope), healthTrendSql(scope)]), together([fundingByYearSql(scope), overdueSql(scope), needsAttentionSql(scope)])];
 }
 
 // Cents are bigint in PostgreSQL and JSON numbers on the way back: exact below 2^53 cents (90 trillion dollars).
@@ -392,10 +463,8 @@ const money = <T extends { allocatedCents: bigint; spentCents: bigint }>(row: Re
  * (two round trips, run together), each read the same SQL as when it runs alone.
  */
 export async function getDashboard(_user: SessionUser, scope: DashboardScope) {
-  const [[tiles, matrix, trend], [funding, overdue, attention]] = await Promise.all([
-    readTogether([pillarTilesSql(scope), matrixSql(scope), healthTrendSql(scope)]),
-    readTogether([fundingByYearSql(scope), overdueSql(scope), needsAttentionSql(scope)]),
-  ]);
+  const [first, second] = dashboardStatements(scope);
+  const [[tiles, matrix, trend], [funding, overdue, attention]] = await Promise.all([readTogether(first), readTogether(second)]);
   return {
     tiles: tiles!.map((row) => money<PillarTile>(row)),
     matrix: matrix as MatrixCell[],

@@ -25,17 +25,21 @@ export default async function BriefingView({ params, searchParams }: PageProps<"
           <p className="max-w-3xl">{t("intro")}</p>
         </PageHeader>
       </div>
-      {briefing.tiles.map((tile) => (
+      {briefing.tiles.map((tile) => {
+        const attention = briefing.attention.items.filter((item) => item.pillarCode === tile.code);
+        return (
         <BriefingPage
           key={tile.code}
           tile={tile}
-          attention={briefing.attention.items.filter((item) => item.pillarCode === tile.code)}
+          attention={attention}
+          more={(briefing.attention.perPillar[tile.code] ?? 0) - attention.length}
           marking={briefing.marking}
           department={filters.department}
           asOf={asOf}
           locale={locale}
         />
-      ))}
+        );
+      })}
     </div>
   );
 }

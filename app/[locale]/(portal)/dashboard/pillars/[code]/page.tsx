@@ -54,6 +54,7 @@ export default async function PillarPage({ params, searchParams }: PageProps<"/[
       <DashboardView data={data} locale={locale} scope={scope} />
       <section aria-labelledby="section-initiatives" className="mt-10">
         <h2 id="section-initiatives">{t("sections.initiatives")}</h2>
+        {tile.total > initiatives.length && <p data-initiatives-shown>{t("initiativesShown", { shown: initiatives.length, total: tile.total })}</p>}
         <PillarInitiatives initiatives={initiatives} locale={locale} />
         <p>
           <Link href={{ pathname: "/initiatives", query: listQuery }}>{t("seeInList")}</Link>
