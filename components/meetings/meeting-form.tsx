@@ -1,8 +1,9 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
 import { createMeetingAction, updateMeetingAction } from "@/app/[locale]/(portal)/meetings/actions";
+import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, TextAreaField, TextField } from "./form-fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -22,7 +23,7 @@ export type MeetingFormValues = {
 /** Create or edit a meeting. Times are Toronto wall-clock times; a published meeting needs a change note. */
 export function MeetingForm({ values, published }: { values: MeetingFormValues; published: boolean }) {
   const t = useTranslations("Meetings");
-  const [state, action, pending] = useCommandForm(values.id ? updateMeetingAction : createMeetingAction);
+  const [state, action, pending] = useActionState(values.id ? updateMeetingAction : createMeetingAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
       <IdempotencyKeyField state={state} />

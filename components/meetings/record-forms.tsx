@@ -1,5 +1,6 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import {
   amendMinutesAction,
@@ -10,16 +11,16 @@ import {
   recordOutcomeAction,
   saveMinutesAction,
 } from "@/app/[locale]/(portal)/meetings/actions";
+import { initialFormState } from "@/lib/forms/form-state";
 import { CheckboxListField } from "./checkbox-list-field";
 import { fieldValue, FormMessage, SelectField, TextAreaField } from "./form-fields";
-import { useCommandForm } from "@/components/forms/use-command-form";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
 
 export function AttendanceForm({ meetingId, departments }: { meetingId: string; departments: { id: string; label: string; status: string; delegateName: string }[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(recordAttendanceAction);
+  const [state, action, pending] = useActionState(recordAttendanceAction, initialFormState);
   return (
     <form action={action} className="space-y-4" data-testid="attendance-form">
       <FormMessage state={state} />
@@ -73,7 +74,7 @@ export function AttendanceForm({ meetingId, departments }: { meetingId: string; 
 
 export function OutcomeForm({ id, label, outcome, deferred }: { id: string; label: string; outcome: string; deferred: boolean }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(recordOutcomeAction);
+  const [state, action, pending] = useActionState(recordOutcomeAction, initialFormState);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />
@@ -94,7 +95,7 @@ export function OutcomeForm({ id, label, outcome, deferred }: { id: string; labe
 /** A decision in both languages, about an agenda item of the meeting and any initiatives (ticked in a list). */
 export function DecisionForm({ meetingId, items, initiatives }: { meetingId: string; items: Option[]; initiatives: Option[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(recordDecisionAction);
+  const [state, action, pending] = useActionState(recordDecisionAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-4" data-testid="decision-form">
       <IdempotencyKeyField state={state} />
@@ -113,7 +114,7 @@ export function DecisionForm({ meetingId, items, initiatives }: { meetingId: str
 
 export function MinutesForm({ meetingId, bodyEn, bodyFr, version }: { meetingId: string; bodyEn: string; bodyFr: string; version: number }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(saveMinutesAction);
+  const [state, action, pending] = useActionState(saveMinutesAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-4">
       <FormMessage state={state} />
@@ -130,7 +131,7 @@ export function MinutesForm({ meetingId, bodyEn, bodyFr, version }: { meetingId:
 
 export function CirculateMinutesForm({ meetingId, version }: { meetingId: string; version: number }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(circulateMinutesAction);
+  const [state, action, pending] = useActionState(circulateMinutesAction, initialFormState);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />
@@ -145,7 +146,7 @@ export function CirculateMinutesForm({ meetingId, version }: { meetingId: string
 
 export function ApproveMinutesForm({ meetingId, version, meetings }: { meetingId: string; version: number; meetings: Option[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(approveMinutesAction);
+  const [state, action, pending] = useActionState(approveMinutesAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-2">
       <FormMessage state={state} />
@@ -161,7 +162,7 @@ export function ApproveMinutesForm({ meetingId, version, meetings }: { meetingId
 
 export function AmendMinutesForm({ meetingId }: { meetingId: string }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useCommandForm(amendMinutesAction);
+  const [state, action, pending] = useActionState(amendMinutesAction, initialFormState);
   return (
     <form action={action} className="max-w-3xl space-y-2">
       <IdempotencyKeyField state={state} />
