@@ -50,7 +50,7 @@ test("a create form's server action sent from another site is refused and create
   const title = `Double submission ${randomUUID().slice(0, 8)}`;
   await page.getByLabel("Title in English", { exact: true }).fill(title);
   await page.getByLabel("Primary pillar").selectOption({ label: "Protection" });
-  // The key the captured (aborted) request carries: the form keeps it, since that request got no answer.
+  // Read before submitting: the aborted request makes the page show its error boundary, form gone.
   const sentKey = await key.inputValue();
   const action = await captureServerAction(page, () => page.getByRole("button", { name: "Create the initiative" }).click());
   expect(action.body.toString("utf8")).toContain(sentKey);

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCommandForm } from "@/components/forms/use-command-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessage } from "./fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -9,7 +9,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 // Its own module, without next-intl: the initiative page (a reading page) uses it and ships no message formatter.
 /** One button that sends a record's id and version: archive, remove, mark reviewed. */
 export function ButtonForm({ action, fields, label, className = "gc-button-secondary", testId }: { action: Action; fields: Record<string, string | number>; label: string; className?: string; testId?: string }) {
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const id = `button-${Object.values(fields).join("-")}-${label.length}`;
   return (
     <form action={formAction} data-testid={testId}>

@@ -1,8 +1,8 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField } from "./fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -47,7 +47,7 @@ export function InitiativeForm({
   submitLabel: string;
 }) {
   const t = useTranslations("Initiatives");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const form = "initiative";
   return (
     <form action={formAction} noValidate className="max-w-3xl" data-testid="initiative-form">

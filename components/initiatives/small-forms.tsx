@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { useRouter } from "@/lib/i18n/navigation";
 import { FormMessage, SelectField, TextArea, TextField } from "./fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
@@ -14,7 +13,7 @@ type Option = { value: string; label: string };
 /** Post a status update: period, health, progress, narrative in either language or both. */
 export function StatusUpdateForm({ action, initiativeId, healths, defaultPeriod, defaultProgress, periodExample }: { action: Action; initiativeId: string; healths: Option[]; defaultPeriod: string; defaultProgress: number; periodExample: string }) {
   const t = useTranslations("Initiatives");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const router = useRouter();
   useEffect(() => {
     if (state.redirectTo) router.push(state.redirectTo);
@@ -42,7 +41,7 @@ export type MilestoneValues = { id?: string; version?: number; titleEn: string; 
 /** Add a milestone (no id) or edit one (id and version). */
 export function MilestoneForm({ action, initiativeId, values, submitLabel, formId }: { action: Action; initiativeId?: string; values: MilestoneValues; submitLabel: string; formId: string }) {
   const t = useTranslations("Initiatives");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate className="mb-4" data-testid={formId}>
       <IdempotencyKeyField state={state} />
@@ -68,7 +67,7 @@ export type FundingValues = { id?: string; version?: number; source: string; fis
 /** Add a funding line (no id) or edit one; amounts are typed in the page language's conventions. */
 export function FundingLineForm({ action, initiativeId, values, submitLabel, formId, locale, amountExample, fiscalYearExample }: { action: Action; initiativeId?: string; values: FundingValues; submitLabel: string; formId: string; locale: "en" | "fr"; amountExample: string; fiscalYearExample: string }) {
   const t = useTranslations("Initiatives");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} noValidate className="mb-4" data-testid={formId}>
       <IdempotencyKeyField state={state} />
