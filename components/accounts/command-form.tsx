@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useCommandForm } from "@/components/forms/use-command-form";
+import { useActionState, useEffect, useRef } from "react";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
-import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 export type FieldSpec = {
   name: string;
@@ -24,7 +23,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * was typed comes back after a refused save (never passwords). A form that `creates` carries an idempotency key.
  */
 export function CommandForm({ action, fields, submitLabel, testId, resetOnSuccess = false, creates = false }: { action: Action; fields: FieldSpec[]; submitLabel: string; testId?: string; resetOnSuccess?: boolean; creates?: boolean }) {
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const messageRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 

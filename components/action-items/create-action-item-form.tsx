@@ -1,8 +1,9 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
 import { createActionItemAction } from "@/app/[locale]/(portal)/action-items/actions";
+import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/meetings/form-fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
@@ -24,7 +25,7 @@ export function CreateActionItemForm({
   meetings: Option[];
 }) {
   const t = useTranslations("ActionItems");
-  const [state, action, pending] = useCommandForm(createActionItemAction);
+  const [state, action, pending] = useActionState(createActionItemAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
       <IdempotencyKeyField state={state} />

@@ -1,13 +1,13 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 /** One button that pauses mail when it runs and resumes it when paused; the outcome is announced politely. */
 export function MailPauseForm({ paused, action }: { paused: boolean; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("Outbox");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="my-4" data-testid="mail-pause-form">
       <input type="hidden" name="paused" value={paused ? "false" : "true"} />

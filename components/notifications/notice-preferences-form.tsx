@@ -1,8 +1,8 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { noticeKinds, type NoticeKindName } from "@/lib/notifications/schemas";
 
 type Props = {
@@ -17,7 +17,7 @@ type Props = {
  */
 export function NoticePreferencesForm({ action, initial }: Props) {
   const t = useTranslations("NoticePreferences");
-  const [state, formAction, pending] = useCommandForm(action);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   // After a refused save, show what the user had ticked, not what is stored.
   const echoed = state.values;
   const echoedNotices = echoed ? ([] as string[]).concat(echoed.notices ?? []) : null;

@@ -10,8 +10,6 @@ export type ErrorText = {
   unavailableTitle: string;
   unavailableBody: string;
   tryAgain: string;
-  /** For a form whose request got no answer (components/forms/use-command-form.ts). */
-  notSent: string;
   /** Contains "{digest}" where the reference goes. */
   reference: string;
 };

@@ -1,8 +1,9 @@
 "use client";
 
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useCommandForm } from "@/components/forms/use-command-form";
 import { openUpdateCallAction } from "@/app/[locale]/(portal)/update-calls/actions";
+import { initialFormState } from "@/lib/forms/form-state";
 import { CheckboxListField } from "@/components/meetings/checkbox-list-field";
 import { FormMessage, TextAreaField, TextField } from "@/components/meetings/form-fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
@@ -10,7 +11,7 @@ import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 /** Opens a call for a reporting period; with no initiative ticked it covers every active initiative. */
 export function OpenUpdateCallForm({ today, initiatives }: { today: string; initiatives: { id: string; label: string }[] }) {
   const t = useTranslations("UpdateCalls");
-  const [state, action, pending] = useCommandForm(openUpdateCallAction);
+  const [state, action, pending] = useActionState(openUpdateCallAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
       <IdempotencyKeyField state={state} />

@@ -6,10 +6,22 @@ import type { CommandResult } from "@/lib/commands/result";
 import { formatDateTime } from "@/lib/format/numbers";
 import { isLocale } from "@/lib/i18n/routing";
 import type { FormState } from "./form-state";
-import { echoableValues, formDataToObject } from "./form-values";
 import { splitIdempotencyKey } from "./idempotency";
 import { currentRequestId } from "./request-id";
 import { logRequestError } from "@/lib/security/error-log";
+
+const secretFields = /password|secret|token/i;
+
+/** FormData as a plain object: repeated names become arrays; files are ignored. */
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+    const existing = values[name];
+    values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
 
 type Execute<T> = (user: Awaited<ReturnType<typeof getCurrentUser>>, input: unknown, options?: { requestId?: string; idempotencyKey?: string }) => Promise<CommandResult<T>>;
 
@@ -35,7 +47,7 @@ export async function runFormCommand<T>(
   const validation = await getTranslations("Validation");
   const locale = await getLocale();
   const { values, idempotencyKey } = splitIdempotencyKey(formDataToObject(formData));
-  const echo = echoableValues(values);
+  const echo = Object.fromEntries(Object.entries(values).filter(([name]) => !secretFields.test(name)));
   const requestId = await currentRequestId();
   try {
     const user = await getCurrentUser();

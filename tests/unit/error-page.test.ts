@@ -17,7 +17,6 @@ function render(locale: "en" | "fr", error: Error & { digest?: string }) {
     unavailableTitle: Errors.unavailableTitle,
     unavailableBody: Errors.unavailableBody,
     tryAgain: Errors.tryAgain,
-    notSent: Errors.notSent,
     reference: Errors.reference,
   };
   const page = createElement(PortalError, { error, reset: () => {} });

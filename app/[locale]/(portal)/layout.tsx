@@ -42,7 +42,6 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
     unavailableTitle: errors("unavailableTitle"),
     unavailableBody: errors("unavailableBody"),
     tryAgain: errors("tryAgain"),
-    notSent: errors("notSent"),
     reference: errors("reference", { digest: "{digest}" }),
   };
   const items = sectionsFor(user).map(({ key, href }) => ({ key, href, label: nav(key) }));
