@@ -3,6 +3,7 @@
  * lines folded at 75 octets, text escaped, times in America/Toronto with its VTIMEZONE, a UID that never changes
  * for a meeting and a SEQUENCE that the portal raises on every change after publishing.
  */
+import { escapeText, foldLine, utcStamp } from "@/lib/calendar/ics-text";
 import { utcToTorontoWallClock } from "./time";
 
 export type IcsMeeting = {
@@ -22,32 +23,6 @@ export type IcsMeeting = {
 /** The stable UID of a meeting's invitation: the same for every download and every version. */
 export const meetingUid = (id: string) => `meeting-${id}@iwgtip-portal`;
 
-function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-}
-
-/** Folds a content line at 75 octets (UTF-8), never inside a multi-byte character. */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = "";
-  let octets = 0;
-  for (const character of line) {
-    const size = encoder.encode(character).length;
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      parts.push(current);
-      current = "";
-      octets = 0;
-    }
-    current += character;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join("\r\n ");
-}
-
-const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 const torontoStamp = (date: Date) => {
   const { date: day, time } = utcToTorontoWallClock(date);
   return `${day.replace(/-/g, "")}T${time.replace(":", "")}00`;
