@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { torontoToday } from "@/lib/meetings/time";
 import { isUuid } from "@/lib/security/ids";
-import { settingDefaults } from "@/lib/settings/definitions";
+import { staleDaysSql } from "@/lib/settings/sql";
 
 export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
 export type SuggestionReason = (typeof suggestionReasons)[number];
@@ -63,11 +63,7 @@ export function suggestionsSql(meetingId: string, now: Date, today: string, limi
     WITH m AS (
       SELECT id, starts_at FROM meetings WHERE id = ${meetingId}::uuid
     ), setting AS (
-      -- The staleDays setting, read here rather than by a statement of its own (the settings command keeps it a
-      -- whole number from 1 to 365; anything else falls back to the default).
-      SELECT ${now}::timestamptz - make_interval(days => COALESCE(
-        (SELECT (s.value #>> '{}')::int FROM settings s WHERE s.key = 'staleDays' AND s.value #>> '{}' ~ '^[1-9][0-9]{0,2}$'),
-        ${settingDefaults.staleDays}::int)) AS stale_before
+      SELECT ${now}::timestamptz - make_interval(days => ${staleDaysSql}) AS stale_before
     ), linked AS (
       SELECT a.initiative_id, a.action_item_id FROM agenda_items a JOIN m ON a.meeting_id = m.id WHERE a.deleted_at IS NULL
     ), previous AS (

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { settingDefaults } from "@/lib/settings/definitions";
+import { staleDaysSql } from "@/lib/settings/sql";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
 
@@ -17,15 +18,6 @@ import { isUuid } from "@/lib/security/ids";
 export const EXPORT_LIMIT = 10_000;
 
 const DEFAULT_STALE_DAYS = settingDefaults.staleDays;
-
-/**
- * The `staleDays` setting as SQL: days without a status update before an active initiative "needs an update"; a
- * positive whole number (JSON number or numeric string), else DEFAULT_STALE_DAYS. One fragment, so statements that
- * need it read it themselves instead of costing a statement of their own.
- */
-const staleDaysSql = Prisma.sql`COALESCE((
-  SELECT CASE WHEN s.value #>> '{}' ~ '^[0-9]{1,9}([.]0*)?$' AND (s.value #>> '{}')::numeric >= 1 THEN (s.value #>> '{}')::numeric::int END
-  FROM settings s WHERE s.key = 'staleDays'), ${DEFAULT_STALE_DAYS}::int)`;
 
 /** Days without a status update before an active initiative "needs an update" (see getReferenceData). */
 export async function getStaleDays(): Promise<number> {
