@@ -99,7 +99,7 @@ export async function BriefingPage({
                   <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /> ({byLocale(locale, item.acronymEn, item.acronymFr)})
                 </td>
                 <td>
-                  <HealthBadge health={item.health} />
+                  <HealthBadge health={item.health} locale={locale} />
                 </td>
                 <td>{attentionReason(item, t as unknown as Translate, health)}</td>
               </tr>

@@ -4,7 +4,7 @@ import type { DashboardScope } from "@/lib/dashboard/filters";
 import type { MatrixCell } from "@/lib/dashboard/queries";
 import { matrixCellText, matrixPillars, matrixRows, matrixTable, type Translate } from "@/lib/dashboard/tables";
 import { byLocale } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { PlainLink } from "@/components/ui/plain-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { healthIcon } from "@/components/charts/chart-colours";
 import { CsvLink } from "./csv-link";
@@ -52,10 +52,10 @@ export async function DepartmentMatrix({ cells, locale, scope }: { cells: Matrix
                     {cell.count === 0 ? (
                       <span className="text-gc-secondary">0</span>
                     ) : (
-                      <Link href={{ pathname: "/initiatives", query: { pillar: cell.pillarCode, department: cell.acronymEn } }} className="whitespace-nowrap">
+                      <PlainLink locale={locale} href={{ pathname: "/initiatives", query: { pillar: cell.pillarCode, department: cell.acronymEn } }} className="whitespace-nowrap">
                         <span aria-hidden="true">{healthIcon[cell.worstHealth ?? "NONE"]} </span>
                         {matrixCellText(cell, health)}
-                      </Link>
+                      </PlainLink>
                     )}
                   </td>
                 ))}

@@ -6,7 +6,7 @@ import { attentionReason, type Translate } from "@/lib/dashboard/tables";
 import { formatIsoDate } from "@/lib/format/numbers";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { PlainLink } from "@/components/ui/plain-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { CsvLink } from "./csv-link";
@@ -42,12 +42,12 @@ export async function AttentionTable({ items, locale, caption }: { items: Attent
             <tr key={item.id}>
               <td className="whitespace-nowrap">{item.code}</td>
               <td>
-                <Link href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></Link>
+                <PlainLink locale={locale} href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></PlainLink>
               </td>
               <td>{byLocale(locale, item.acronymEn, item.acronymFr)}</td>
               <td>{byLocale(locale, item.pillarNameEn, item.pillarNameFr)}</td>
               <td>
-                <HealthBadge health={item.health} />
+                <HealthBadge health={item.health} locale={locale} />
               </td>
               <td>{attentionReason(item, t as unknown as Translate, health)}</td>
             </tr>
@@ -92,9 +92,9 @@ export async function NeedsAttention({ attention, locale, scope }: { attention: 
           </p>
           <AttentionTable items={attention.items} locale={locale} caption={t("tables.attention")} />
           <p>
-            <Link href={attentionListHref(scope)} data-attention-all>
+            <PlainLink locale={locale} href={attentionListHref(scope)} data-attention-all>
               {t("attention.seeAll", { total: attention.total })}
-            </Link>
+            </PlainLink>
           </p>
           <CsvLink dataset="attention" locale={locale} scope={scope} table={t("tables.attention")} />
         </>

@@ -3,7 +3,7 @@ import type { PillarInitiative } from "@/lib/dashboard/queries";
 import { formatIsoDate } from "@/lib/format/numbers";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { PlainLink } from "@/components/ui/plain-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
 
@@ -33,12 +33,12 @@ export async function PillarInitiatives({ initiatives, locale }: { initiatives: 
             <tr key={initiative.id}>
               <td className="whitespace-nowrap">{initiative.code}</td>
               <td>
-                <Link href={`/initiatives/${initiative.id}`}><LocalizedText value={pickLocalized(locale, initiative.titleEn, initiative.titleFr)} /></Link>
+                <PlainLink locale={locale} href={`/initiatives/${initiative.id}`}><LocalizedText value={pickLocalized(locale, initiative.titleEn, initiative.titleFr)} /></PlainLink>
               </td>
               <td>{byLocale(locale, initiative.acronymEn, initiative.acronymFr)}</td>
               <td>{lifecycle(initiative.status)}</td>
               <td>
-                <HealthBadge health={initiative.health} />
+                <HealthBadge health={initiative.health} locale={locale} />
               </td>
               <td className="text-right">{t("percent", { value: initiative.progress })}</td>
               <td className="whitespace-nowrap">{initiative.lastUpdatedAt ? formatIsoDate(initiative.lastUpdatedAt) : t("never")}</td>

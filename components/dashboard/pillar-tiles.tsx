@@ -3,7 +3,7 @@ import type { DashboardScope } from "@/lib/dashboard/filters";
 import type { PillarTile } from "@/lib/dashboard/queries";
 import { fiscalYearLabel, formatMoney } from "@/lib/format/numbers";
 import { byLocale } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { PlainLink } from "@/components/ui/plain-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { healthIcon, safeColour } from "@/components/charts/chart-colours";
 
@@ -23,9 +23,9 @@ export async function PillarTiles({ tiles, locale, scope, linkToPillar }: { tile
           <li key={tile.code} className="border border-gc-border border-t-8 p-4" style={{ borderTopColor: safeColour(tile.colour) }} data-pillar={tile.code}>
             <h3 className="mt-0 text-xl">
               {linkToPillar ? (
-                <Link href={{ pathname: `/dashboard/pillars/${tile.code}`, query }} aria-label={t("tile.open", { pillar: name })}>
+                <PlainLink locale={locale} href={{ pathname: `/dashboard/pillars/${tile.code}`, query }} aria-label={t("tile.open", { pillar: name })}>
                   {name}
-                </Link>
+                </PlainLink>
               ) : (
                 name
               )}

@@ -40,7 +40,7 @@ export async function DepartmentInitiatives({ rows, total, caption, empty, showL
               <td>{byLocale(locale, row.primaryPillar.nameEn, row.primaryPillar.nameFr)}</td>
               <td>{lifecycle(row.status)}</td>
               <td>
-                <HealthBadge health={row.health} />
+                <HealthBadge health={row.health} locale={locale} />
               </td>
               <td className="text-right">{t("progressValue", { value: row.progress })}</td>
             </tr>

@@ -4,7 +4,7 @@ import { filtersToQuery } from "@/lib/initiatives/filters";
 import type { InitiativeListRow } from "@/lib/initiatives/queries";
 import { formatIsoDate } from "@/lib/format/numbers";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { PlainLink } from "@/components/ui/plain-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -36,10 +36,10 @@ export async function InitiativesTable({ rows, filters, locale }: { rows: Initia
               return (
                 <th key={column.label} scope="col" className={column.numeric ? "text-right" : undefined} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
                   {column.key ? (
-                    <Link href={{ pathname: "/initiatives", query: filtersToQuery(filters, { sort: column.key, dir: nextDir, page: 1 }) }} aria-label={t("sortBy", { column: column.label })}>
+                    <PlainLink locale={locale} href={{ pathname: "/initiatives", query: filtersToQuery(filters, { sort: column.key, dir: nextDir, page: 1 }) }} aria-label={t("sortBy", { column: column.label })}>
                       {column.label}
                       {active && <span aria-hidden="true">{filters.dir === "asc" ? " ▲" : " ▼"}</span>}
-                    </Link>
+                    </PlainLink>
                   ) : (
                     column.label
                   )}
@@ -53,15 +53,15 @@ export async function InitiativesTable({ rows, filters, locale }: { rows: Initia
             <tr key={row.id}>
               <td className="whitespace-nowrap">{row.code}</td>
               <td>
-                <Link href={`/initiatives/${row.id}`}>
+                <PlainLink locale={locale} href={`/initiatives/${row.id}`}>
                   <LocalizedText value={pickLocalized(locale, row.titleEn, row.titleFr)} />
-                </Link>
+                </PlainLink>
               </td>
               <td>{byLocale(locale, row.leadDepartment.acronymEn, row.leadDepartment.acronymFr)}</td>
               <td>{byLocale(locale, row.primaryPillar.nameEn, row.primaryPillar.nameFr)}</td>
               <td>{lifecycle(row.status)}</td>
               <td>
-                <HealthBadge health={row.health} />
+                <HealthBadge health={row.health} locale={locale} />
               </td>
               <td className="text-right">{t("progressValue", { value: row.progress })}</td>
               <td className="whitespace-nowrap">

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { healthTranslator } from "@/lib/i18n/catalogues";
+import type { Locale } from "@/lib/i18n/routing";
 
 type Health = "GREEN" | "AMBER" | "RED";
 
@@ -11,8 +12,9 @@ const styles: Record<Health | "NONE", { className: string; icon: string }> = {
   NONE: { className: "border-gc-border text-gc-secondary", icon: "○" },
 };
 
-export async function HealthBadge({ health }: { health: Health | null }) {
-  const t = await getTranslations("Health");
+// Synchronous, with the catalogue's translator (see lib/i18n/catalogues.ts): a table shows one per row.
+export function HealthBadge({ health, locale }: { health: Health | null; locale: Locale }) {
+  const t = healthTranslator(locale);
   const key = health ?? "NONE";
   const style = styles[key];
   return (

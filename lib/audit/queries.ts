@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isStorableText } from "@/lib/commands/validation";
 import { isCalendarDate } from "@/lib/meetings/schema-helpers";
+import { dateTimeFormat } from "@/lib/format/intl";
 
 /** Who last changed a record and when, from its audit trail: what a conflict message names. */
 export async function lastChange(tx: Tx, entityType: string, entityId: string): Promise<{ changedBy: string | null; changedAt: Date | null }> {
@@ -38,7 +39,7 @@ export const auditExportLimit = 50_000;
 /** Midnight at the start of a calendar day in America/Toronto, the portal's time zone, as a UTC instant. */
 export function torontoStartOfDay(isoDay: string): Date {
   const noonUtc = new Date(`${isoDay}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "America/Toronto", timeZoneName: "longOffset" })
+  const offset = dateTimeFormat("en-US", { timeZone: "America/Toronto", timeZoneName: "longOffset" })
     .formatToParts(noonUtc)
     .find((part) => part.type === "timeZoneName")?.value; // "GMT-05:00"
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? "");

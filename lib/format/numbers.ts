@@ -1,11 +1,12 @@
 import type { Locale } from "@/lib/i18n/routing";
+import { dateTimeFormat, numberFormat } from "./intl";
 
 const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-CA" : "en-CA");
 
 /** Money held in integer cents, shown as CAD in the language's conventions: $12,300,000 / 12 300 000 $. */
 export function formatMoney(cents: bigint | number, locale: Locale, { showCents = false } = {}): string {
   const dollars = Number(cents) / 100;
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: "currency",
     currency: "CAD",
     currencyDisplay: "narrowSymbol",
@@ -32,5 +33,5 @@ export function formatIsoDate(date: Date): string {
 
 /** A moment, in the portal's time zone (America/Toronto), e.g. for "changed on ... by ...". */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "America/Toronto" }).format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "America/Toronto" }).format(date);
 }

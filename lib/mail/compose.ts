@@ -1,6 +1,5 @@
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
+import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/routing";
 
 /** One language's half of a notice. `path` is the page the notice is about, without the locale prefix. */
@@ -13,8 +12,6 @@ export type NoticeSection = {
 };
 
 export type ComposedMessage = { subject: string; text: string; html: string };
-
-const catalogues = { en, fr } as const;
 
 /** The `Mail` namespace of the message catalogues, so mail is translated like every screen. */
 export function mailTranslator(locale: Locale) {

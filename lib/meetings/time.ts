@@ -2,11 +2,13 @@
  * The portal's clock is America/Toronto: meetings are stored in UTC and shown there, and "today" (for overdue
  * action items and due dates) is the date in Toronto, whatever the server's own zone. Pure functions.
  */
+import { dateTimeFormat } from "@/lib/format/intl";
+
 export const PORTAL_TIME_ZONE = "America/Toronto";
 
 function torontoParts(instant: Date): Record<string, string> {
   return Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone: PORTAL_TIME_ZONE,
       hourCycle: "h23",
       year: "numeric",

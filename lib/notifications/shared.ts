@@ -6,6 +6,7 @@ import { composeBilingual, pageUrl, type MailTranslator, type NoticeSection } fr
 import { mailConfig } from "@/lib/mail/config";
 import type { DbClient, QueuedMessage } from "@/lib/mail/outbox";
 import type { MailAttachment } from "@/lib/mail/transport";
+import { dateTimeFormat } from "@/lib/format/intl";
 
 /**
  * What every notice shares. Not "server-only": the worker runs these from instrumentation.ts (see lib/mail/config.ts).
@@ -89,22 +90,22 @@ function intlLocale(locale: Locale): string {
 
 /** A calendar date (Prisma @db.Date, read as UTC midnight) in words: "October 15, 2007" / "15 octobre 2007". */
 export function longDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
 /** A moment in the portal's time zone, with the weekday: "Tuesday, October 16, 2007 at 9:30 a.m. EDT". */
 export function meetingTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "full", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
 /** Today's calendar date in Toronto, as YYYY-MM-DD (overdue and due dates are Toronto dates). */
 export function torontoDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }).format(now);
+  return dateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }).format(now);
 }
 
 /** Hour (0–23) and ISO weekday (1 Monday … 7 Sunday) in Toronto. */
 export function torontoClock(now: Date): { hour: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", weekday: "short", timeZone: TIME_ZONE }).formatToParts(now);
+  const parts = dateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", weekday: "short", timeZone: TIME_ZONE }).formatToParts(now);
   const hour = Number(parts.find((part) => part.type === "hour")?.value ?? 0);
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.find((part) => part.type === "weekday")?.value ?? "Mon") + 1;
   return { hour, weekday };

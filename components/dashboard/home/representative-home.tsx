@@ -53,7 +53,7 @@ export async function RepresentativeHome({ departmentId, locale }: { departmentI
                         <Link href={`/initiatives/${item.id}`}><LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} /></Link>
                       </td>
                       <td>
-                        <HealthBadge health={item.health} />
+                        <HealthBadge health={item.health} locale={locale} />
                       </td>
                       <td>{reasons.join("; ")}</td>
                       <td className="whitespace-nowrap">{item.lastUpdatedAt ? formatIsoDate(item.lastUpdatedAt) : t("never")}</td>

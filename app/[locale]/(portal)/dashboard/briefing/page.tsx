@@ -5,6 +5,7 @@ import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { getBriefing } from "@/lib/dashboard/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { BriefingPage } from "@/components/dashboard/briefing-page";
+import { dateTimeFormat } from "@/lib/format/intl";
 
 /**
  * The print view: one printed page per pillar (CSS page breaks between pillars), each with the security marking at
@@ -17,7 +18,7 @@ export default async function BriefingView({ params, searchParams }: PageProps<"
   if (filters.department && !briefing.departmentKnown) notFound();
   const t = await getTranslations("Dashboard.briefing");
   const nav = await getTranslations("Nav");
-  const asOf = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
+  const asOf = dateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
   return (
     <div data-print-briefing>
       <div className="no-print">

@@ -45,7 +45,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
       <PageHeader title={`${initiative.code} — ${title?.text ?? ""}`} trail={[{ label: t("title"), href: "/initiatives" }, { label: initiative.code }]}>
         {title?.fallback && <LocalizedText value={title} as="p" />}
         <div className="flex flex-wrap items-center gap-4" data-testid="initiative-status">
-          <HealthBadge health={initiative.health} />
+          <HealthBadge health={initiative.health} locale={locale} />
           <span data-testid="initiative-progress">
             {t("progress")} : {t("progressValue", { value: initiative.progress })}
           </span>
@@ -195,7 +195,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
             {initiative.statusUpdates.map((update) => (
               <li key={update.id} className="border-l-4 border-gc-border pl-4">
                 <h3 className="mt-0 flex flex-wrap items-center gap-3 text-xl">
-                  {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} /> <span>{t("progressValue", { value: update.progress })}</span>
+                  {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} locale={locale} /> <span>{t("progressValue", { value: update.progress })}</span>
                 </h3>
                 <LocalizedText value={pickLocalized(locale, update.narrativeEn, update.narrativeFr)} as="p" />
                 <p className="text-sm">{t("postedBy", { name: update.author?.displayName ?? t("system"), when: formatDateTime(update.createdAt, locale) })}</p>
