@@ -239,9 +239,9 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
                 ))}
               </ul>
             )}
-            {suggestions.total > suggestions.rows.length && (
+            {(suggestions.more || suggestions.total > suggestions.rows.length) && (
               <p data-testid="agenda-suggestions-more">
-                {t("suggestionsShown", { shown: suggestions.rows.length, total: suggestions.total })}{" "}
+                {t(suggestions.more ? "suggestionsShownMore" : "suggestionsShown", { shown: suggestions.rows.length, total: suggestions.total })}{" "}
                 <Link href="/initiatives?health=RED">{t("suggestionsRed")}</Link>
                 {" · "}
                 <Link href="/initiatives?health=AMBER">{t("suggestionsAmber")}</Link>

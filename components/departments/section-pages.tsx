@@ -5,9 +5,10 @@ type Query = Record<string, string>;
 /**
  * Numbered page links for one list of the department page: a labelled navigation landmark, the current page
  * marked with aria-current, the first, last and neighbouring pages (the others elided). Each link keeps the other
- * lists' pages and goes back to this list's heading.
+ * lists' pages and goes back to this list's heading. When the list was counted only so far (`more`, said as
+ * `moreLabel`), an ellipsis after the last page says that more follow: each page counts further past itself.
  */
-export function SectionPages({ pathname, label, param, page, pages, query, section, pageLabel }: { pathname: string; label: string; param: string; page: number; pages: number; query: Query; section: string; pageLabel: (page: number) => string }) {
+export function SectionPages({ pathname, label, param, page, pages, query, section, pageLabel, more = false, moreLabel = "" }: { pathname: string; label: string; param: string; page: number; pages: number; query: Query; section: string; pageLabel: (page: number) => string; more?: boolean; moreLabel?: string }) {
   if (pages <= 1) return null;
   const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((candidate) => candidate >= 1 && candidate <= pages).sort((a, b) => a - b);
   return (
@@ -26,6 +27,12 @@ export function SectionPages({ pathname, label, param, page, pages, query, secti
             </Link>
           </li>
         ))}
+        {more && (
+          <li>
+            <span aria-hidden="true">…</span>
+            <span className="sr-only">{moreLabel}</span>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -29,7 +29,15 @@ export type Suggestion = {
   minutes: number;
 };
 
-export type Suggestions = { rows: Suggestion[]; total: number };
+/** `total` is exact unless `more`: then more than `total` are suggested (the count stopped there). */
+export type Suggestions = { rows: Suggestion[]; total: number; more: boolean };
+
+/**
+ * How far past the shown suggestions they are counted (as the initiatives list does, lib/initiatives COUNT_AHEAD):
+ * counting every one costs a visit of each RED, AMBER or stale initiative, thousands at scale, so beyond this the
+ * panel says "more than".
+ */
+export const SUGGESTION_COUNT_AHEAD = 200;
 
 type Row = {
   kind: "initiative" | "actionItem";
@@ -47,18 +55,49 @@ type Row = {
  * whose health worsened since the last meeting, initiatives with no update in `staleDays`, missing updates for the
  * open update calls, overdue action items (the 50 due first) and the previous meeting's open action items. Records
  * already linked from this agenda are left out. Initiatives come first, in the order of their first reason then by
- * code; then action items, overdue ones first, by due date. At most SUGGESTION_LIMIT, with the total.
+ * code; then action items, overdue ones first, by due date. At most `limit`, with the total counted up to
+ * `countAhead` past them (`more` when it stopped there).
  *
  * One statement whatever the data (it used to be one per reason and one per open update call).
  */
-export async function listAgendaSuggestions(_user: SessionUser, meetingId: string, { now = new Date(), limit = SUGGESTION_LIMIT } = {}): Promise<Suggestions> {
-  if (!isUuid(meetingId)) return { rows: [], total: 0 };
-  const rows = await db.$queryRaw<Row[]>`${suggestionsSql(meetingId, now, torontoToday(now), limit)}`;
-  return { rows: rows.map(toSuggestion), total: rows[0]?.total ?? 0 };
+export async function listAgendaSuggestions(
+  _user: SessionUser,
+  meetingId: string,
+  { now = new Date(), limit = SUGGESTION_LIMIT, countAhead = SUGGESTION_COUNT_AHEAD } = {},
+): Promise<Suggestions> {
+  if (!isUuid(meetingId)) return { rows: [], total: 0, more: false };
+  const countLimit = limit + countAhead;
+  const rows = await db.$queryRaw<Row[]>`${suggestionsSql(meetingId, now, torontoToday(now), limit, countLimit)}`;
+  const counted = rows[0]?.total ?? 0;
+  return { rows: rows.map(toSuggestion), total: Math.min(counted, countLimit), more: counted > countLimit };
 }
 
-/** The suggestions statement (exported so that its plan can be looked at on a scale database). */
-export function suggestionsSql(meetingId: string, now: Date, today: string, limit: number): Prisma.Sql {
+// Each reason as a condition on one initiative `i` (not archived), given the CTEs `previous` and `setting` below.
+// A record is suggested once, in the group of its first reason; its other reasons are looked up for the page only.
+const redAmber = Prisma.sql`(i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER'))`;
+// Health changes only with a status update, which sets last_updated_at: an initiative not updated since the previous
+// meeting has the health it had then, and one now GREEN cannot have worsened. Only the few others are looked up.
+const worsened = Prisma.sql`(i.health IN ('AMBER', 'RED') AND i.last_updated_at > (SELECT starts_at FROM previous)
+  AND (CASE i.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END) > (
+    SELECT CASE su.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END FROM status_updates su
+    WHERE su.initiative_id = i.id AND su.created_at <= (SELECT starts_at FROM previous)
+    ORDER BY su.created_at DESC LIMIT 1))`;
+const stale = Prisma.sql`(i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < (SELECT stale_before FROM setting)))`;
+const missingUpdate = Prisma.sql`EXISTS (
+  SELECT 1 FROM update_call_initiatives ci JOIN update_calls c ON c.id = ci.update_call_id
+  WHERE ci.initiative_id = i.id AND c.status = 'OPEN'
+    AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = i.id AND su.reporting_period = c.reporting_period))`;
+const notLinked = Prisma.sql`i.id NOT IN (SELECT initiative_id FROM linked WHERE initiative_id IS NOT NULL)`;
+const open = Prisma.sql`a.status IN ('OPEN', 'IN_PROGRESS')`;
+
+/**
+ * The suggestions statement (exported so that its plan can be looked at on a scale database). Each group of
+ * records (by first reason) is read in the page's order and cut at `countLimit` + 1, so that PostgreSQL stops
+ * early, walking an index in that order (initiatives_active_code_idx, action_items_open_due_idx,
+ * action_items_meeting_open_due_idx); the total is the sum of the groups, exact when none was cut.
+ */
+export function suggestionsSql(meetingId: string, now: Date, today: string, limit: number, countLimit: number = limit + SUGGESTION_COUNT_AHEAD): Prisma.Sql {
+  const cut = countLimit + 1;
   return Prisma.sql`
     WITH m AS (
       SELECT id, starts_at FROM meetings WHERE id = ${meetingId}::uuid
@@ -68,59 +107,58 @@ export function suggestionsSql(meetingId: string, now: Date, today: string, limi
       SELECT a.initiative_id, a.action_item_id FROM agenda_items a JOIN m ON a.meeting_id = m.id WHERE a.deleted_at IS NULL
     ), previous AS (
       SELECT p.id, p.starts_at FROM meetings p, m WHERE p.starts_at < m.starts_at ORDER BY p.starts_at DESC LIMIT 1
-    ), initiative_reasons AS (
-      SELECT i.id, i.code, 'redAmber' AS reason, 1 AS rank FROM initiatives i
-      WHERE i.archived_at IS NULL AND i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')
-      UNION ALL
-      -- Health changes only with a status update, which sets last_updated_at: an initiative not updated since the
-      -- previous meeting has the health it had then, and one now GREEN cannot have worsened. Only the few others
-      -- are looked up (it was one index lookup per initiative: 110 ms at 16 × 500).
-      SELECT i.id, i.code, 'worsened', 2 FROM initiatives i
-      CROSS JOIN previous
-      JOIN LATERAL (
-        SELECT su.health FROM status_updates su
-        WHERE su.initiative_id = i.id AND su.created_at <= previous.starts_at
-        ORDER BY su.created_at DESC LIMIT 1
-      ) past ON true
-      WHERE i.archived_at IS NULL AND i.health IN ('AMBER', 'RED') AND i.last_updated_at > previous.starts_at
-        AND (CASE i.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END)
-          > (CASE past.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END)
-      UNION ALL
-      SELECT i.id, i.code, 'stale', 3 FROM initiatives i
-      WHERE i.archived_at IS NULL AND i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < (SELECT stale_before FROM setting))
-      UNION ALL
-      SELECT DISTINCT i.id, i.code, 'missingUpdate', 4 FROM update_calls c
-      JOIN update_call_initiatives ci ON ci.update_call_id = c.id
-      JOIN initiatives i ON i.id = ci.initiative_id AND i.archived_at IS NULL
-      WHERE c.status = 'OPEN'
-        AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = ci.initiative_id AND su.reporting_period = c.reporting_period)
-    ), action_reasons AS (
-      SELECT id, due_date, reason, rank FROM (
-        SELECT a.id, a.due_date, 'overdueAction' AS reason, 5 AS rank FROM action_items a
-        WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_date < ${today}::date
-        ORDER BY a.due_date, a.id LIMIT 50
-      ) overdue
-      UNION ALL
-      SELECT a.id, a.due_date, 'previousOpen', 6 FROM action_items a JOIN previous ON a.meeting_id = previous.id
-      WHERE a.status IN ('OPEN', 'IN_PROGRESS')
+    ), first_red_amber AS (
+      SELECT i.id, i.code FROM initiatives i
+      WHERE i.archived_at IS NULL AND ${redAmber} AND ${notLinked}
+      ORDER BY i.code LIMIT ${cut}
+    ), first_worsened AS (
+      -- Not RED/AMBER-and-active: so not active.
+      SELECT i.id, i.code FROM initiatives i
+      WHERE i.archived_at IS NULL AND i.status <> 'ACTIVE' AND ${worsened} AND ${notLinked}
+      ORDER BY i.code LIMIT ${cut}
+    ), first_stale AS (
+      -- Active and not RED/AMBER: so not worsened either.
+      SELECT i.id, i.code FROM initiatives i
+      WHERE i.archived_at IS NULL AND ${stale} AND (i.health IS NULL OR i.health NOT IN ('RED', 'AMBER')) AND ${notLinked}
+      ORDER BY i.code LIMIT ${cut}
+    ), first_missing AS (
+      SELECT i.id, i.code FROM initiatives i
+      WHERE i.archived_at IS NULL AND ${missingUpdate} AND ${notLinked}
+        AND ${redAmber} IS NOT TRUE AND ${worsened} IS NOT TRUE AND ${stale} IS NOT TRUE
+      ORDER BY i.code LIMIT ${cut}
+    ), overdue AS (
+      -- The 50 due first, whether linked or not (the linked ones are then left out, as before).
+      SELECT a.id, a.due_date FROM action_items a
+      WHERE ${open} AND a.due_date < ${today}::date
+      ORDER BY a.due_date, a.id LIMIT 50
+    ), first_previous_open AS (
+      -- A value, not a join, so that the index's order by due date stands for the ORDER BY.
+      SELECT a.id, a.due_date FROM action_items a
+      WHERE a.meeting_id = (SELECT id FROM previous) AND ${open} AND a.id NOT IN (SELECT id FROM overdue)
+        AND a.id NOT IN (SELECT action_item_id FROM linked WHERE action_item_id IS NOT NULL)
+      ORDER BY a.due_date, a.id LIMIT ${cut}
     ), suggested AS (
-      -- One row per record with all its reasons; titles are read only for the page that is shown.
-      SELECT 'initiative' AS kind, r.id, array_agg(r.reason ORDER BY r.rank) AS reasons, min(r.rank) AS first_rank, r.code, NULL::date AS due_date
-      FROM initiative_reasons r
-      WHERE r.id NOT IN (SELECT initiative_id FROM linked WHERE initiative_id IS NOT NULL)
-      GROUP BY r.id, r.code
-      UNION ALL
-      SELECT 'actionItem', r.id, array_agg(r.reason ORDER BY r.rank), min(r.rank), NULL, r.due_date
-      FROM action_reasons r
-      WHERE r.id NOT IN (SELECT action_item_id FROM linked WHERE action_item_id IS NOT NULL)
-      GROUP BY r.id, r.due_date
+      SELECT 'initiative' AS kind, id, 1 AS first_rank, code, NULL::date AS due_date FROM first_red_amber
+      UNION ALL SELECT 'initiative', id, 2, code, NULL FROM first_worsened
+      UNION ALL SELECT 'initiative', id, 3, code, NULL FROM first_stale
+      UNION ALL SELECT 'initiative', id, 4, code, NULL FROM first_missing
+      UNION ALL SELECT 'actionItem', id, 5, NULL, due_date FROM overdue
+        WHERE id NOT IN (SELECT action_item_id FROM linked WHERE action_item_id IS NOT NULL)
+      UNION ALL SELECT 'actionItem', id, 6, NULL, due_date FROM first_previous_open
     ), page AS (
       SELECT s.*, count(*) OVER () AS total FROM suggested s
       WHERE EXISTS (SELECT 1 FROM m)
       ORDER BY s.kind DESC, s.first_rank, s.code, s.due_date, s.id
       LIMIT ${limit}
     )
-    SELECT page.kind, page.id::text AS id, page.reasons, page.code,
+    SELECT page.kind, page.id::text AS id, page.code,
+           CASE page.kind WHEN 'initiative' THEN array_remove(ARRAY[
+               CASE WHEN ${redAmber} THEN 'redAmber' END, CASE WHEN ${worsened} THEN 'worsened' END,
+               CASE WHEN ${stale} THEN 'stale' END, CASE WHEN ${missingUpdate} THEN 'missingUpdate' END], NULL)
+             ELSE array_remove(ARRAY[
+               CASE WHEN a.id IN (SELECT id FROM overdue) THEN 'overdueAction' END,
+               CASE WHEN ${open} AND a.meeting_id = (SELECT id FROM previous) THEN 'previousOpen' END], NULL)
+           END AS reasons,
            COALESCE(i.title_en, a.title_en) AS "titleEn", COALESCE(i.title_fr, a.title_fr) AS "titleFr",
            COALESCE(i.lead_department_id, a.owner_department_id)::text AS "departmentId", page.total::int AS total
     FROM page

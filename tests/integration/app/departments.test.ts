@@ -93,6 +93,13 @@ describe("departments", () => {
 
       const owned = await db.actionItem.findMany({ where: { ownerDepartmentId: lead }, orderBy: [{ status: "asc" }, { dueDate: "asc" }, { id: "asc" }], select: { id: true } });
       expect(first?.totals.actions).toBe(owned.length);
+      expect(first?.more).toEqual({ led: false, partner: false, actions: false });
+      // Counted only so far past the page: "more than" one page when nothing is counted ahead.
+      const counted = await getDepartmentByAcronym(reader, "JUS", { led: 1, partner: 1, actions: 1 }, { countAhead: 0 });
+      expect(owned.length).toBeGreaterThan(DEPARTMENT_PAGE_SIZE);
+      expect(counted?.totals.actions).toBe(DEPARTMENT_PAGE_SIZE);
+      expect(counted?.more.actions).toBe(true);
+      expect(counted?.actionItems).toEqual(first?.actionItems);
       const pages = await Promise.all([1, 2].map(async (page) => (await getDepartmentByAcronym(reader, "jus", { led: 1, partner: 1, actions: page }))!.actionItems));
       expect(pages.flat().map((item) => item.id)).toEqual(owned.slice(0, 2 * DEPARTMENT_PAGE_SIZE).map((item) => item.id));
       expect(pages[0]).toHaveLength(DEPARTMENT_PAGE_SIZE);

@@ -72,6 +72,11 @@ describe("agenda suggestions (one statement)", () => {
       const bounded = await listAgendaSuggestions(coordinator, meeting.id, { limit: 3 });
       expect(bounded.rows).toEqual(all.rows.slice(0, 3));
       expect(bounded.total).toBe(all.total);
+      expect([all.more, bounded.more]).toEqual([false, false]);
+      // Counted only so far past the page: "more than" 3 + 1, whatever is suggested beyond.
+      expect(all.total).toBeGreaterThan(4);
+      const counted = await listAgendaSuggestions(coordinator, meeting.id, { limit: 3, countAhead: 1 });
+      expect(counted).toEqual({ rows: all.rows.slice(0, 3), total: 4, more: true });
       // The staleDays setting is read by the same statement: at 365 days, an update 100 days old is recent enough.
       const hundredDays = await initiative({ status: "ACTIVE", health: "GREEN", lastUpdatedAt: new Date(Date.now() - 100 * 86_400_000) });
       ids.push(hundredDays.id);
@@ -87,8 +92,8 @@ describe("agenda suggestions (one statement)", () => {
         else await db.setting.delete({ where: { key: "staleDays" } });
       }
 
-      expect(await listAgendaSuggestions(coordinator, "not-a-meeting")).toEqual({ rows: [], total: 0 });
-      expect(await listAgendaSuggestions(coordinator, randomUUID())).toEqual({ rows: [], total: 0 });
+      expect(await listAgendaSuggestions(coordinator, "not-a-meeting")).toEqual({ rows: [], total: 0, more: false });
+      expect(await listAgendaSuggestions(coordinator, randomUUID())).toEqual({ rows: [], total: 0, more: false });
     } finally {
       await db.updateCall.update({ where: { id: call.id }, data: { status: "CLOSED", closedAt: new Date() } });
       await db.actionItem.updateMany({ where: { id: { in: [overdue.id, previousOpen.id, linkedOverdue.id] } }, data: { status: "CANCELLED" } });

@@ -30,14 +30,14 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
   const { locale, user } = await guardPage(params, "portal.read");
   const { acronym } = await params;
   const pages = requestedPages(await searchParams);
-  // One statement; each list is one page (DEPARTMENT_PAGE_SIZE rows) with its total: the statements and the page
-  // stay the same size however much the department leads, partners on or owns.
+  // One statement; each list is one page (DEPARTMENT_PAGE_SIZE rows) with its total (or "more than", counted so far
+  // past the page): the statement's work and the page stay the same size however much the department holds.
   const department = await getDepartmentByAcronym(user, decodeURIComponent(acronym), pages);
   if (!department) notFound();
   const t = await getTranslations("Departments");
   const nav = await getTranslations("Nav");
   const name = byLocale(locale, department.nameEn, department.nameFr);
-  const { actionItems, totals, fundingTotals } = department;
+  const { actionItems, totals, more, fundingTotals } = department;
   const funding = await getTranslations("Funding");
   const pathname = `/departments/${encodeURIComponent(department.acronymEn)}`;
   // The links of one list keep the pages the other lists are at.
@@ -45,9 +45,20 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
   const pager = (list: (typeof lists)[number], section: string, label: string) => (
     <>
       <p className="mt-2 text-base text-gc-secondary" data-testid={`${list}-count`}>
-        {t("shownOf", { from: Math.min(totals[list], (pages[list] - 1) * DEPARTMENT_PAGE_SIZE + 1), to: Math.min(totals[list], pages[list] * DEPARTMENT_PAGE_SIZE), total: totals[list] })}
+        {t(more[list] ? "shownOfMore" : "shownOf", { from: Math.min(totals[list], (pages[list] - 1) * DEPARTMENT_PAGE_SIZE + 1), to: Math.min(totals[list], pages[list] * DEPARTMENT_PAGE_SIZE), total: totals[list] })}
       </p>
-      <SectionPages pathname={pathname} label={t("pagesOf", { list: label })} param={list} page={pages[list]} pages={pageCount(totals[list])} query={query} section={section} pageLabel={(page) => t("pageNumber", { page, list: label })} />
+      <SectionPages
+        pathname={pathname}
+        label={t("pagesOf", { list: label })}
+        param={list}
+        page={pages[list]}
+        pages={pageCount(totals[list])}
+        query={query}
+        section={section}
+        pageLabel={(page) => t("pageNumber", { page, list: label })}
+        more={more[list]}
+        moreLabel={t("morePages")}
+      />
     </>
   );
   const acronymHere = byLocale(locale, department.acronymEn, department.acronymFr);
