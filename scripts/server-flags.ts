@@ -11,8 +11,9 @@ export const serverNodeFlags = ["--max-old-space-size=512", "--max-semi-space-si
 /**
  * Environment of the production server. What grows beyond the V8 heap under load is native memory: lowering the
  * old-space limit to 256 MB left the peak resident memory at 16 × 500 unchanged (444 MB), while glibc's malloc,
- * which gives each thread that allocates (libuv's pool compressing responses, V8's platform threads) an arena of
- * its own, keeps freed memory in every arena. Two arenas hold the same work in less resident memory (16 × 500:
- * 439 → see README "Benchmark"); an operator's own MALLOC_ARENA_MAX wins.
+ * which gives each thread that allocates (libuv's pool, V8's platform threads) an arena of its own, keeps freed
+ * memory in every arena. One arena holds the same work in less resident memory: over the benchmark's routes at
+ * 16 × 500, 414 MB with two arenas and 376 MB with one, at the same CPU time per request (the server's work is on
+ * one thread; the others allocate little). An operator's own MALLOC_ARENA_MAX wins.
  */
-export const serverEnvironment: Record<string, string> = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
+export const serverEnvironment: Record<string, string> = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" };
