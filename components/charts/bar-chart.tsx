@@ -1,4 +1,8 @@
+import { Fragment } from "react";
 import { safeColour } from "./chart-colours";
+
+/** Coordinates to a tenth of a unit: a viewBox of 640 needs no more, and each digit is sent twice (HTML and RSC). */
+export const tenth = (value: number) => Math.round(value * 10) / 10;
 
 export type Bar = { key: string; label: string; value: number; valueLabel: string; colour?: string; group?: string };
 
@@ -22,23 +26,24 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
     if (bar.group !== undefined && bar.group !== group) {
       group = bar.group;
       rows.push(
-        <text key={`group-${group}`} x="0" y={y + 16} fontSize="14" fontWeight="bold" fill="#333333">
+        <text key={`group-${group}`} x="0" y={y + 16} className="chart-group">
           {group}
         </text>,
       );
       y += GROUP_HEIGHT;
     }
-    const width = bar.value === 0 ? 0 : Math.max(2, (bar.value / max) * plot);
+    const width = bar.value === 0 ? 0 : tenth(Math.max(2, (bar.value / max) * plot));
+    // Text size and colour come from the stylesheet (app/globals.css, svg[data-chart]).
     rows.push(
-      <g key={bar.key}>
-        <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 5} textAnchor="end" fontSize="13" fill="#333333">
+      <Fragment key={bar.key}>
+        <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 5} textAnchor="end">
           {bar.label}
         </text>
         <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} fill={safeColour(bar.colour ?? "#26374a")} />
-        <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT / 2 + 5} fontSize="13" fill="#333333">
+        <text x={tenth(LABEL_WIDTH + width + 6)} y={y + BAR_HEIGHT / 2 + 5}>
           {bar.valueLabel}
         </text>
-      </g>,
+      </Fragment>,
     );
     y += ROW_HEIGHT;
   }

@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+import { tenth } from "./bar-chart";
 import { healthFill, healthIcon } from "./chart-colours";
 
 export type HealthSegments = { GREEN: number; AMBER: number; RED: number };
@@ -26,8 +28,8 @@ export function StackedBarChart({ bars, title, legend }: { bars: StackedBar[]; t
         const y = index * ROW_HEIGHT + 6;
         let x = LABEL_WIDTH;
         return (
-          <g key={bar.label}>
-            <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 5} textAnchor="end" fontSize="14" fill="#333333">
+          <Fragment key={bar.label}>
+            <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 5} textAnchor="end" className="chart-label">
               {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
             </text>
             {order.map((health) => {
@@ -35,26 +37,26 @@ export function StackedBarChart({ bars, title, legend }: { bars: StackedBar[]; t
               if (value === 0) return null;
               const width = (value / max) * plot;
               const segment = (
-                <g key={health}>
-                  <rect x={x} y={y} width={width} height={BAR_HEIGHT} fill={healthFill[health]} stroke="#ffffff" strokeWidth="1" />
+                <Fragment key={health}>
+                  <rect x={tenth(x)} y={y} width={tenth(width)} height={BAR_HEIGHT} fill={healthFill[health]} stroke="#ffffff" strokeWidth="1" />
                   {width >= 34 && (
-                    <text x={x + width / 2} y={y + BAR_HEIGHT / 2 + 5} textAnchor="middle" fontSize="13" fill="#ffffff" fontWeight="bold">
+                    <text x={tenth(x + width / 2)} y={y + BAR_HEIGHT / 2 + 5} textAnchor="middle" className="chart-on-bar">
                       {`${healthIcon[health]} ${value}`}
                     </text>
                   )}
-                </g>
+                </Fragment>
               );
               x += width;
               return segment;
             })}
-          </g>
+          </Fragment>
         );
       })}
       <g transform={`translate(${LABEL_WIDTH}, ${bars.length * ROW_HEIGHT + 14})`}>
         {order.map((health, index) => (
           <g key={health} transform={`translate(${index * 150}, 0)`}>
             <rect width="14" height="14" fill={healthFill[health]} />
-            <text x="20" y="12" fontSize="13" fill="#333333">{`${healthIcon[health]} ${legend[health]}`}</text>
+            <text x="20" y="12">{`${healthIcon[health]} ${legend[health]}`}</text>
           </g>
         ))}
       </g>
