@@ -28,6 +28,9 @@ const text = {
     csvHeader: "Code,Title,Lead department",
     pillarName: "Protection",
     statusName: "Active",
+    markReviewed: "Mark as reviewed",
+    reviewed: "Marked as reviewed.",
+    reviewedBy: "Reviewed by",
   },
   fr: {
     newInitiative: "Nouvelle initiative",
@@ -55,6 +58,9 @@ const text = {
     csvHeader: "Code,Titre,Ministère responsable",
     pillarName: "Protection",
     statusName: "En cours",
+    markReviewed: "Marquer comme examinée",
+    reviewed: "Marquée comme examinée.",
+    reviewedBy: "Examinée par",
   },
 } as const;
 
@@ -109,6 +115,23 @@ for (const locale of ["en", "fr"] as Locale[]) {
     expect(response?.status()).toBe(404);
     await expectNoAxeViolations(rcmpPage);
     await rcmp.close();
+
+    // The representative may not review their own update; the coordinator marks it reviewed (the timeline's one
+    // form, sent with the pressed button's update id).
+    await expect(page.getByRole("button", { name: l.markReviewed })).toHaveCount(0);
+    const coordinator = await browser.newContext();
+    const coordinatorPage = await coordinator.newPage();
+    await signIn(coordinatorPage, demoAccounts.coordinator, locale);
+    await coordinatorPage.goto(initiativeUrl);
+    const timeline = coordinatorPage.getByTestId("timeline");
+    await expect(timeline.getByRole("button", { name: l.markReviewed })).toHaveCount(1);
+    await expectNoAxeViolations(coordinatorPage);
+    await timeline.getByRole("button", { name: l.markReviewed }).click();
+    await expect(coordinatorPage.getByRole("status").filter({ hasText: l.reviewed })).toBeVisible();
+    await expect(timeline).toContainText(l.reviewedBy);
+    await expect(timeline.getByRole("button", { name: l.markReviewed })).toHaveCount(0);
+    await expectNoAxeViolations(coordinatorPage);
+    await coordinator.close();
 
     // Search without the accent finds the accented title.
     await page.goto(`/${locale}/initiatives`);

@@ -10,7 +10,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { ChangeHistory } from "@/components/initiatives/change-history";
-import { ButtonForm } from "@/components/initiatives/button-form";
+import { ReviewForm } from "@/components/initiatives/review-form";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { reviewStatusUpdateAction } from "../actions";
@@ -39,6 +39,33 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
     ...reference.pillars.map((p) => [p.id, byLocale(locale, p.nameEn, p.nameFr)] as [string, string]),
   ]);
   const date = (value: Date | null) => (value ? formatIsoDate(value) : "—");
+
+  const timeline = (
+    <ol className="space-y-4" data-testid="timeline">
+      {initiative.statusUpdates.map((update) => (
+        <li key={update.id} className="border-l-4 border-gc-border pl-4">
+          <h3 className="mt-0 flex flex-wrap items-center gap-3 text-xl">
+            {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} locale={locale} /> <span>{t("progressValue", { value: update.progress })}</span>
+          </h3>
+          <LocalizedText value={pickLocalized(locale, update.narrativeEn, update.narrativeFr)} as="p" />
+          <p className="text-sm">{t("postedBy", { name: update.author?.displayName ?? t("system"), when: formatDateTime(update.createdAt, locale) })}</p>
+          {update.reviewedAt ? (
+            <p className="text-sm">{t("reviewedBy", { name: update.reviewedBy?.displayName ?? t("system"), when: formatDateTime(update.reviewedAt, locale) })}</p>
+          ) : (
+            <>
+              <p className="text-sm">{t("notReviewed")}</p>
+              {/* Submits the timeline's one form (ReviewForm) with this update's id. */}
+              {mayReview && (
+                <button type="submit" name="statusUpdateId" value={update.id} className="gc-button-secondary">
+                  {t("markReviewed")}
+                </button>
+              )}
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
 
   return (
     <>
@@ -159,29 +186,34 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
                 </tbody>
               </table>
             </div>
-            <h3>{t("totalsByYear")}</h3>
-            <table data-testid="funding-totals">
-              <caption className="sr-only">{t("totalsByYear")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fiscalYear")}</th>
-                  <th scope="col" className="text-right">{t("allocated")}</th>
-                  <th scope="col" className="text-right">{t("spent")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {initiative.fundingTotals.map((total) => (
-                  <tr key={total.fiscalYear}>
-                    <th scope="row">{fiscalYearLabel(total.fiscalYear, locale)}</th>
-                    <td className="text-right whitespace-nowrap">{formatMoney(total.allocatedCents, locale)}</td>
-                    <td className="text-right whitespace-nowrap">
-                      {formatMoney(total.spentCents, locale)}
-                      {total.spentCents > total.allocatedCents && <span className="block text-sm font-semibold">⚠ {funding("overspent")}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {/* Totals only when a fiscal year has several lines: with one line a year, they would repeat the lines. */}
+            {initiative.fundingTotals.length < initiative.fundingLines.length && (
+              <>
+                <h3>{t("totalsByYear")}</h3>
+                <table data-testid="funding-totals">
+                  <caption className="sr-only">{t("totalsByYear")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("fiscalYear")}</th>
+                      <th scope="col" className="text-right">{t("allocated")}</th>
+                      <th scope="col" className="text-right">{t("spent")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {initiative.fundingTotals.map((total) => (
+                      <tr key={total.fiscalYear}>
+                        <th scope="row">{fiscalYearLabel(total.fiscalYear, locale)}</th>
+                        <td className="text-right whitespace-nowrap">{formatMoney(total.allocatedCents, locale)}</td>
+                        <td className="text-right whitespace-nowrap">
+                          {formatMoney(total.spentCents, locale)}
+                          {total.spentCents > total.allocatedCents && <span className="block text-sm font-semibold">⚠ {funding("overspent")}</span>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
           </>
         )}
       </section>
@@ -190,26 +222,13 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
         <h2 id="timeline">{t("timeline")}</h2>
         {initiative.statusUpdates.length === 0 ? (
           <p>{t("noUpdates")}</p>
+        ) : mayReview ? (
+          // Always the form for a reviewer, even once every update is reviewed: the message of the last review stays.
+          <ReviewForm action={reviewStatusUpdateAction} messageId="timeline-review-message">
+            {timeline}
+          </ReviewForm>
         ) : (
-          <ol className="space-y-4" data-testid="timeline">
-            {initiative.statusUpdates.map((update) => (
-              <li key={update.id} className="border-l-4 border-gc-border pl-4">
-                <h3 className="mt-0 flex flex-wrap items-center gap-3 text-xl">
-                  {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} locale={locale} /> <span>{t("progressValue", { value: update.progress })}</span>
-                </h3>
-                <LocalizedText value={pickLocalized(locale, update.narrativeEn, update.narrativeFr)} as="p" />
-                <p className="text-sm">{t("postedBy", { name: update.author?.displayName ?? t("system"), when: formatDateTime(update.createdAt, locale) })}</p>
-                {update.reviewedAt ? (
-                  <p className="text-sm">{t("reviewedBy", { name: update.reviewedBy?.displayName ?? t("system"), when: formatDateTime(update.reviewedAt, locale) })}</p>
-                ) : (
-                  <>
-                    <p className="text-sm">{t("notReviewed")}</p>
-                    {mayReview && <ButtonForm action={reviewStatusUpdateAction} fields={{ statusUpdateId: update.id }} label={t("markReviewed")} />}
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
+          timeline
         )}
       </section>
 
