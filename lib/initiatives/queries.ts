@@ -311,7 +311,7 @@ export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getInitiati
  * lines and status updates (removed ones included), newest first.
  */
 export async function getInitiativeHistory(_user: SessionUser, id: string, take = 50) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return [];
+  if (!isUuid(id)) return [];
   // One branch per kind of record, each along the (entity_type, entity_id, occurred_at) index.
   const rows = await db.$queryRaw<{ id: string; occurredAt: Date; action: string; entityType: string; before: Prisma.JsonValue; after: Prisma.JsonValue; actorName: string | null }[]>`
     SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType", e.before, e.after, u.display_name AS "actorName"
