@@ -9,7 +9,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import type { HealthLevel } from "./filters";
 import { reportingPeriodLabel } from "./periods";
 import type { AttentionItem, FundingCell, MatrixCell, OverdueByDepartment, PillarTile, TrendPoint } from "./queries";
-import { collator as intlCollator } from "@/lib/format/intl";
+import { collator as intlCollator, intlLocale } from "@/lib/format/intl";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -74,7 +74,7 @@ export function matrixRows(cells: MatrixCell[], locale: Locale, department: stri
     row.cells.push(cell);
     rows.set(cell.departmentId, row);
   }
-  const collator = intlCollator(locale === "fr" ? "fr-CA" : "en-CA", { sensitivity: "base" });
+  const collator = intlCollator(intlLocale(locale), { sensitivity: "base" });
   return [...rows.values()].sort((a, b) => collator.compare(byLocale(locale, a.acronymEn, a.acronymFr), byLocale(locale, b.acronymEn, b.acronymFr)));
 }
 

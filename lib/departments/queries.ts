@@ -4,7 +4,7 @@ import type { ActionItemStatus, Health, LifecycleStatus } from "@/lib/generated/
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/routing";
-import { collator as intlCollator } from "@/lib/format/intl";
+import { collator as intlCollator, intlLocale } from "@/lib/format/intl";
 
 const departmentSummary = {
   id: true,
@@ -25,7 +25,7 @@ const departmentSummary = {
 /** Any signed-in user may list the member departments; sorted by name in the page's language. */
 export async function listDepartments(_user: SessionUser, locale: Locale) {
   const rows = await db.department.findMany({ select: departmentSummary });
-  const collator = intlCollator(locale === "fr" ? "fr-CA" : "en-CA", { sensitivity: "base" });
+  const collator = intlCollator(intlLocale(locale), { sensitivity: "base" });
   return rows.sort((a, b) => collator.compare(locale === "fr" ? a.nameFr : a.nameEn, locale === "fr" ? b.nameFr : b.nameEn));
 }
 

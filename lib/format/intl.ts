@@ -4,6 +4,11 @@
  * formatter for each took about a tenth of its server time. Formatters are immutable and stateless, so one per
  * (locale, options) serves every request. The options are always literals in the code, so the cache stays small.
  */
+import type { Locale } from "@/lib/i18n/routing";
+
+/** The portal's languages as Canadian locales, for Intl and for documents' language tags. */
+export const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-CA" : "en-CA");
+
 type Cache<T> = Map<string, T>;
 
 const numberFormats: Cache<Intl.NumberFormat> = new Map();

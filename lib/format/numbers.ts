@@ -1,7 +1,5 @@
 import type { Locale } from "@/lib/i18n/routing";
-import { dateTimeFormat, numberFormat } from "./intl";
-
-const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-CA" : "en-CA");
+import { dateTimeFormat, intlLocale, numberFormat } from "./intl";
 
 /** Money held in integer cents, shown as CAD in the language's conventions: $12,300,000 / 12 300 000 $. */
 export function formatMoney(cents: bigint | number, locale: Locale, { showCents = false } = {}): string {

@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { AgendaPackage } from "./package";
 import type { PackageLabels } from "./pdf";
 import { PORTAL_TIME_ZONE } from "./time";
-import { dateTimeFormat } from "@/lib/format/intl";
+import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
 
 /**
  * The package's labels in one language, from the `Package` and `Agenda` message namespaces. Uses the plain
@@ -14,7 +14,7 @@ export async function packageLabels(data: AgendaPackage, locale: Locale): Promis
   const messages = (await import(`../../messages/${locale}.json`)).default;
   const t = createTranslator({ locale, messages, namespace: "Package" });
   const agenda = createTranslator({ locale, messages, namespace: "Agenda" });
-  const intl = locale === "fr" ? "fr-CA" : "en-CA";
+  const intl = intlLocale(locale);
   const day = dateTimeFormat(intl, { dateStyle: "full", timeZone: PORTAL_TIME_ZONE }).format(data.meeting.startsAt);
   const time = dateTimeFormat(intl, { timeStyle: "short", timeZone: PORTAL_TIME_ZONE });
   return {

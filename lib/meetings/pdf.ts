@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { intlLocale } from "@/lib/format/intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { AgendaPackage } from "./package";
 
@@ -41,7 +42,7 @@ const MARGIN = 56;
  * items and a one-page pillar snapshot.
  */
 export function renderAgendaPackagePdf(data: AgendaPackage, locale: Locale, labels: PackageLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN }, bufferPages: true, lang: locale === "fr" ? "fr-CA" : "en-CA", info: { Title: labels.title } });
+  const doc = new PDFDocument({ size: "LETTER", margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN }, bufferPages: true, lang: intlLocale(locale), info: { Title: labels.title } });
   doc.registerFont("regular", regular);
   doc.registerFont("bold", bold);
   const chunks: Buffer[] = [];

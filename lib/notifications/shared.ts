@@ -6,7 +6,7 @@ import { composeBilingual, pageUrl, type MailTranslator, type NoticeSection } fr
 import { mailConfig } from "@/lib/mail/config";
 import type { DbClient, QueuedMessage } from "@/lib/mail/outbox";
 import type { MailAttachment } from "@/lib/mail/transport";
-import { dateTimeFormat } from "@/lib/format/intl";
+import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
 
 /**
  * What every notice shares. Not "server-only": the worker runs these from instrumentation.ts (see lib/mail/config.ts).
@@ -83,10 +83,6 @@ export function localizedField(locale: Locale, t: MailTranslator, en: string | n
 }
 
 const TIME_ZONE = "America/Toronto";
-
-function intlLocale(locale: Locale): string {
-  return locale === "fr" ? "fr-CA" : "en-CA";
-}
 
 /** A calendar date (Prisma @db.Date, read as UTC midnight) in words: "October 15, 2007" / "15 octobre 2007". */
 export function longDate(date: Date, locale: Locale): string {
