@@ -29,7 +29,19 @@ function run({ name, command, args }: Step, env: NodeJS.ProcessEnv): Promise<voi
   });
 }
 
+/**
+ * The portal is built and tested on Node 24 LTS (Node 20 left security support in April 2026). `npm ci` brings it
+ * (the node-linux-* packages, docs/platform.md) and npm puts it first on PATH, so every step below runs on it.
+ * Say which Node this run used, and stop on an older one rather than report a pass on the wrong runtime.
+ */
+function checkNodeVersion(): void {
+  const major = Number(process.versions.node.split(".")[0]);
+  console.log(`Node ${process.version} (${process.execPath})`);
+  if (major < 24) throw new Error(`Node ${process.version} is too old: the portal needs Node 24 or later (run through npm after npm ci, or see docs/platform.md)`);
+}
+
 async function main() {
+  checkNodeVersion();
   const skipE2e = process.argv.includes("--skip-e2e");
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
