@@ -32,7 +32,8 @@ export default defineConfig({
     { name: "settings", use: { ...devices["Desktop Chrome"] }, testMatch: /settings\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // Next's own bin on this Node (24, from npm ci): no npx in between, whose child could outlive the stop.
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

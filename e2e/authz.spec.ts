@@ -1,23 +1,18 @@
-import type { Page } from "@playwright/test";
-import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+import { sql } from "./db";
+import { expect, expectNoAxeViolations, test, type Locale } from "./fixtures";
 
 const notFound = { en: "We couldn't find that page", fr: "Nous ne trouvons pas cette page" } as const;
 
-/** The RCMP's id, as an administrator finds it on the departments screen. */
-async function rcmpDepartmentId(page: Page): Promise<string> {
-  await page.goto("/en/admin/departments");
-  const href = await page.getByRole("link", { name: "Edit RCMP" }).getAttribute("href");
-  return href!.split("/").at(-1)!;
+/** The RCMP's id, from the seeded data (the one an administrator's "Edit RCMP" link carries). */
+async function rcmpDepartmentId(): Promise<string> {
+  const [row] = await sql<{ id: string }>("SELECT id FROM departments WHERE acronym_en = 'RCMP'");
+  return row!.id;
 }
 
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`a representative gets the not-found page for administration screens and another department's edit page (${locale})`, async ({ page, browser }) => {
-    const admin = await (await browser.newContext()).newPage();
-    await signIn(admin, demoAccounts.admin, "en");
-    const rcmpId = await rcmpDepartmentId(admin);
-    await admin.close();
-
-    await signIn(page, demoAccounts.repJus, locale);
+  test(`a representative gets the not-found page for administration screens and another department's edit page (${locale})`, async ({ pageAs }) => {
+    const rcmpId = await rcmpDepartmentId();
+    const page = await pageAs("repJus");
     for (const path of ["/admin", "/admin/users", `/admin/departments/${rcmpId}`, "/admin/audit"]) {
       const response = await page.goto(`/${locale}${path}`);
       expect(response?.status(), path).toBe(404);
@@ -31,11 +26,10 @@ for (const locale of ["en", "fr"] as Locale[]) {
   });
 }
 
-test("a forged server-action call with another department's id is refused and changes nothing", async ({ page, browser }) => {
+test("a forged server-action call with another department's id is refused and changes nothing", async ({ pageAs }) => {
   // An administrator's (invalid, so harmless) save of the RCMP shows what the action call looks like.
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, demoAccounts.admin, "en");
-  const rcmpId = await rcmpDepartmentId(admin);
+  const admin = await pageAs("admin");
+  const rcmpId = await rcmpDepartmentId();
   await admin.goto(`/en/admin/departments/${rcmpId}`);
   const originalName = await admin.getByLabel("Name (English)").inputValue();
   await admin.getByLabel("Name (English)").fill("");
@@ -50,7 +44,7 @@ test("a forged server-action call with another department's id is refused and ch
   expect(forgedBody).toContain("Forged by another department");
 
   // The representative of JUS replays it, with the RCMP's id, from their own session.
-  await signIn(page, demoAccounts.repJus, "en");
+  const page = await pageAs("repJus");
   const response = await page.request.post(`/en/admin/departments/${rcmpId}`, {
     headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" },
     data: forgedBody,
@@ -61,12 +55,11 @@ test("a forged server-action call with another department's id is refused and ch
   await expect(admin.getByLabel("Name (English)")).toHaveValue(originalName);
   await admin.goto(`/en/admin/audit?entityType=department&action=department.update`);
   await expect(admin.getByTestId("audit-table")).not.toContainText(rcmpId);
-  await admin.close();
 });
 
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`an executive finds no way to change anything (${locale})`, async ({ page }) => {
-    await signIn(page, demoAccounts.executive, locale);
+  test(`an executive finds no way to change anything (${locale})`, async ({ pageAs }) => {
+    const page = await pageAs("executive");
     for (const path of ["", "/departments", "/departments/RCMP", "/dashboard", "/initiatives"]) {
       await page.goto(`/${locale}${path}`);
       // Filters and searches (GET forms) read; anything else that posts or acts would change something.

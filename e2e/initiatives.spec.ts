@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+import { demoAccounts, expect, expectNoAxeViolations, test, type Locale } from "./fixtures";
+import { seedInitiative, seedStatusUpdate } from "./seed";
 
 const text = {
   en: {
@@ -67,78 +68,95 @@ const text = {
 for (const locale of ["en", "fr"] as Locale[]) {
   const l = text[locale];
 
-  test(`a representative creates an initiative, posts an update and sees it change, in ${locale}`, async ({ page, browser }) => {
-    await signIn(page, demoAccounts.repJus, locale);
+  // The journey "create, post an update, see it change" is one test per step below: each starts from an
+  // initiative it seeds (e2e/seed.ts) and people already signed in (the pageAs fixture), so none runs long on a
+  // busy machine.
+
+  test(`an empty new-initiative form gets a message at the field and saves nothing, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("repJus");
     await page.goto(`/${locale}/initiatives`);
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: l.newInitiative }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(l.newInitiative);
     await expectNoAxeViolations(page);
 
-    // Bad input: no title in either language, nothing saved, the message at the field.
     await page.getByRole("button", { name: l.create }).click();
     await expect(page.getByRole("status").filter({ hasText: l.invalid }).first()).toBeVisible();
     await expect(page.getByLabel(l.titleEn, { exact: true })).toHaveAccessibleDescription(new RegExp(l.required.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await expect(page).toHaveURL(/\/initiatives\/new$/);
     await expectNoAxeViolations(page);
+  });
 
+  test(`a representative creates an initiative and lands on its page, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("repJus");
+    await page.goto(`/${locale}/initiatives/new`);
     const title = `Traité e2e ${locale} ${randomUUID().slice(0, 8)}`;
     await page.getByLabel(l.titleFr, { exact: true }).fill(title);
     await page.getByLabel(l.pillar).selectOption({ label: l.pillarName });
     await page.getByLabel(l.status).selectOption({ label: l.statusName });
     await page.getByRole("button", { name: l.create }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expect(page.getByRole("link", { name: l.postUpdate })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
 
+  test(`a representative posts a status update and sees the initiative change, in ${locale}`, async ({ pageAs }) => {
+    const initiative = await seedInitiative({ lead: "JUS" });
+    const page = await pageAs("repJus");
+    await page.goto(`/${locale}/initiatives/${initiative.id}`);
     await page.getByRole("link", { name: l.postUpdate }).click();
+    await expect(page.getByLabel(l.health)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel(l.health).selectOption({ label: l.offTrack });
     await page.getByLabel(l.progress, { exact: true }).fill("42");
     await page.getByLabel(l.narrativeEn).fill("Delayed by procurement.");
     await page.getByRole("button", { name: l.submitUpdate }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(initiative.title);
     await expect(page.getByTestId("initiative-status")).toContainText(l.offTrack);
     await expect(page.getByTestId("initiative-progress")).toContainText("42");
     await expect(page.getByTestId("timeline")).toContainText("Delayed by procurement.");
     await expect(page.getByTestId("change-history")).toBeVisible();
-    await expectNoAxeViolations(page);
-    const initiativeUrl = page.url();
-    const id = initiativeUrl.split("/").pop()!;
-
-    // The RCMP representative may read it but not edit it: the edit page does not exist for them, and a
-    // forged save is refused by the command.
-    const rcmp = await browser.newContext();
-    const rcmpPage = await rcmp.newPage();
-    await signIn(rcmpPage, demoAccounts.repRcmp, locale);
-    await rcmpPage.goto(initiativeUrl);
-    await expect(rcmpPage.getByRole("link", { name: l.edit })).toHaveCount(0);
-    const response = await rcmpPage.goto(`/${locale}/initiatives/${id}/edit`);
-    expect(response?.status()).toBe(404);
-    await expectNoAxeViolations(rcmpPage);
-    await rcmp.close();
-
-    // The representative may not review their own update; the coordinator marks it reviewed (the timeline's one
-    // form, sent with the pressed button's update id).
+    // The author may not review their own update.
     await expect(page.getByRole("button", { name: l.markReviewed })).toHaveCount(0);
-    const coordinator = await browser.newContext();
-    const coordinatorPage = await coordinator.newPage();
-    await signIn(coordinatorPage, demoAccounts.coordinator, locale);
-    await coordinatorPage.goto(initiativeUrl);
-    const timeline = coordinatorPage.getByTestId("timeline");
+    await expectNoAxeViolations(page);
+  });
+
+  test(`another department's representative reads an initiative but cannot edit it, in ${locale}`, async ({ pageAs }) => {
+    const initiative = await seedInitiative({ lead: "JUS" });
+    const page = await pageAs("repRcmp");
+    await page.goto(`/${locale}/initiatives/${initiative.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(initiative.title);
+    await expect(page.getByRole("link", { name: l.edit })).toHaveCount(0);
+    const response = await page.goto(`/${locale}/initiatives/${initiative.id}/edit`);
+    expect(response?.status()).toBe(404);
+    await expectNoAxeViolations(page);
+  });
+
+  test(`the coordinator marks a representative's update reviewed, in ${locale}`, async ({ pageAs }) => {
+    const initiative = await seedInitiative({ lead: "JUS" });
+    await seedStatusUpdate(initiative.id, demoAccounts.repJus, "Waiting for the contract.");
+    const page = await pageAs("coordinator");
+    await page.goto(`/${locale}/initiatives/${initiative.id}`);
+    // The timeline is one form; each button sends its update's id.
+    const timeline = page.getByTestId("timeline");
+    await expect(timeline).toContainText("Waiting for the contract.");
     await expect(timeline.getByRole("button", { name: l.markReviewed })).toHaveCount(1);
-    await expectNoAxeViolations(coordinatorPage);
+    await expectNoAxeViolations(page);
     await timeline.getByRole("button", { name: l.markReviewed }).click();
-    await expect(coordinatorPage.getByRole("status").filter({ hasText: l.reviewed })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: l.reviewed })).toBeVisible();
     await expect(timeline).toContainText(l.reviewedBy);
     await expect(timeline.getByRole("button", { name: l.markReviewed })).toHaveCount(0);
-    await expectNoAxeViolations(coordinatorPage);
-    await coordinator.close();
+    await expectNoAxeViolations(page);
+  });
 
-    // Search without the accent finds the accented title.
+  test(`search without the accent finds an accented title, and the filtered list downloads as CSV, in ${locale}`, async ({ pageAs }) => {
+    const initiative = await seedInitiative({ lead: "JUS", title: `Traité e2e ${locale} ${randomUUID().slice(0, 8)}` });
+    const page = await pageAs("repJus");
     await page.goto(`/${locale}/initiatives`);
-    await page.getByLabel(l.search).fill(title.replace("Traité", "traite"));
+    await page.getByLabel(l.search).fill(initiative.title.replace("Traité", "traite"));
     await page.getByRole("button", { name: l.apply }).click();
     await expect(page).toHaveURL(/q=traite/);
-    await expect(page.getByTestId("initiatives-table")).toContainText(title);
+    await expect(page.getByTestId("initiatives-table")).toContainText(initiative.title);
     await expectNoAxeViolations(page);
 
     // The CSV of the filtered list: BOM, headers in the page's language, accents intact.
@@ -149,26 +167,14 @@ for (const locale of ["en", "fr"] as Locale[]) {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const decoded = body.toString("utf8");
     expect(decoded.slice(1)).toMatch(new RegExp(`^${l.csvHeader}`));
-    expect(decoded).toContain(title);
+    expect(decoded).toContain(initiative.title);
   });
 
-  test(`two people editing the same initiative: one saves, the other gets a conflict and keeps their typing, in ${locale}`, async ({ browser }) => {
-    const first = await browser.newContext();
-    const second = await browser.newContext();
-    const a = await first.newPage();
-    const b = await second.newPage();
-    await signIn(a, demoAccounts.repJus, locale);
-    await signIn(b, demoAccounts.coordinator, locale);
-
-    // A fresh initiative for this test.
-    await a.goto(`/${locale}/initiatives/new`);
-    const title = `Conflict ${locale} ${randomUUID().slice(0, 8)}`;
-    await a.getByLabel(l.titleEn, { exact: true }).fill(title);
-    await a.getByLabel(l.pillar).selectOption({ label: l.pillarName });
-    await a.getByRole("button", { name: l.create }).click();
-    await expect(a.getByRole("heading", { level: 1 })).toContainText(title);
-    const editUrl = `${a.url()}/edit`;
-
+  test(`two people editing the same initiative: one saves, the other gets a conflict and keeps their typing, in ${locale}`, async ({ pageAs }) => {
+    const { id, title } = await seedInitiative({ lead: "JUS", title: `Conflict ${locale} ${randomUUID().slice(0, 8)}` });
+    const a = await pageAs("repJus");
+    const b = await pageAs("coordinator");
+    const editUrl = `/${locale}/initiatives/${id}/edit`;
     await a.goto(editUrl);
     await b.goto(editUrl);
     await expectNoAxeViolations(b);
@@ -183,13 +189,11 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(message).toContainText("Anne Roy"); // rep.jus, who saved first
     await expect(b.getByLabel(l.titleEn, { exact: true })).toHaveValue(`${title} (B typed this)`);
     await expectNoAxeViolations(b);
-    await first.close();
-    await second.close();
   });
 }
 
-test("the funding screen rolls up by fiscal year and downloads a CSV with a BOM", async ({ page }) => {
-  await signIn(page, demoAccounts.executive, "fr");
+test("the funding screen rolls up by fiscal year and downloads a CSV with a BOM", async ({ pageAs }) => {
+  const page = await pageAs("executive");
   await page.goto("/fr/funding");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Financement");
   await expect(page.getByTestId("funding-rollup")).toContainText("2007-2008");
@@ -200,8 +204,8 @@ test("the funding screen rolls up by fiscal year and downloads a CSV with a BOM"
   expect(body.toString("utf8")).toContain("Exercice,Pilier,Ministère responsable");
 });
 
-test("an initiative page shows funding totals and milestones in English", async ({ page }) => {
-  await signIn(page, demoAccounts.executive, "en");
+test("an initiative page shows funding totals and milestones in English", async ({ pageAs }) => {
+  const page = await pageAs("executive");
   await page.goto("/en/initiatives?q=wallet+card");
   await page.getByRole("link", { name: /tool kit/i }).first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Milestones" })).toBeVisible();

@@ -1,4 +1,7 @@
-import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { sql } from "./db";
+import { demoAccounts, expect, expectNoAxeViolations, test, type Locale } from "./fixtures";
+import { seedActionItem, seedMeeting } from "./seed";
 
 const text = {
   en: {
@@ -21,34 +24,24 @@ function tomorrowInToronto(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date(Date.now() + 86_400_000));
 }
 
+/** A meeting that has already taken place, with the standard agenda, seeded for one test. */
+async function seedHeldMeeting(page: Page, locale: Locale) {
+  const meeting = await seedMeeting({ date: `2006-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, start: "13:30", end: "16:00" });
+  await page.goto(`/${locale}/meetings/${meeting.id}/agenda`);
+  await page.getByRole("button", { name: locale === "fr" ? "Partir de l'ordre du jour type" : "Start from the standard agenda" }).click();
+  await expect(page.getByTestId("agenda-item")).toHaveCount(7);
+  return meeting;
+}
+
+// Recording a meeting: one test per step (attendance and decisions; action items raised; one closed, the other
+// carried to the next meeting), each on a meeting it seeds, with people already signed in (pageAs).
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`the coordinator records attendance, two decisions and action items; a representative closes one; the next meeting carries the other, in ${locale}`, async ({ browser }) => {
-    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
-    test.setTimeout(150_000);
-    const t = text[locale];
-    const number = 200_000 + Math.floor(Math.random() * 700_000);
-    const coordinatorContext = await browser.newContext();
-    const page = await coordinatorContext.newPage();
-    await signIn(page, demoAccounts.coordinator, locale);
+  const t = text[locale];
 
-    // A meeting that has already taken place.
-    await page.goto(`/${locale}/meetings/new`);
-    await page.getByLabel(t.number).fill(String(number));
-    await page.getByLabel(t.titleEn).fill(`Held meeting ${number}`);
-    await page.getByLabel(t.titleFr).fill(`Réunion tenue ${number}`);
-    await page.getByLabel(t.date).fill(`2006-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`);
-    await page.getByLabel(t.start).fill("13:30");
-    await page.getByLabel(t.end).fill("16:00");
-    await page.getByRole("button", { name: t.create }).click();
-    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
-    const meetingUrl = page.url();
-
-    // An agenda item to raise action items from.
-    await page.goto(`${meetingUrl}/agenda`);
-    await page.getByRole("button", { name: locale === "fr" ? "Partir de l'ordre du jour type" : "Start from the standard agenda" }).click();
-    await expect(page.getByTestId("agenda-item")).toHaveCount(7);
-
-    await page.goto(`${meetingUrl}/record`);
+  test(`the coordinator records attendance and two decisions, one concerning an initiative, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("coordinator");
+    const meeting = await seedHeldMeeting(page, locale);
+    await page.goto(`/${locale}/meetings/${meeting.id}/record`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(t.record);
     await page.getByRole("button", { name: t.saveAttendance }).click();
     await expect(page.getByTestId("quorum")).toHaveText(t.quorum);
@@ -56,8 +49,8 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
     // Two decisions; the first concerns an initiative, ticked in the decision form's list.
     for (const n of [1, 2]) {
-      await page.getByLabel(t.decisionEn).fill(`Decision ${n} of ${number}`);
-      await page.getByLabel(t.decisionFr).fill(`Décision ${n} de ${number}`);
+      await page.getByLabel(t.decisionEn).fill(`Decision ${n} of ${meeting.number}`);
+      await page.getByLabel(t.decisionFr).fill(`Décision ${n} de ${meeting.number}`);
       if (n === 1) await page.getByRole("group", { name: t.concerned }).getByRole("checkbox", { name: /^IWG-0001 — / }).check();
       await page.getByRole("button", { name: t.recordDecision }).click();
       await expect(page.getByTestId("decisions").locator("li")).toHaveCount(n);
@@ -67,26 +60,33 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(page.getByTestId("decisions").locator("li").nth(1).getByTestId("decision-initiatives")).toHaveCount(0);
     await expect(page.getByRole("group", { name: t.concerned }).getByRole("checkbox", { checked: true })).toHaveCount(0);
     await expectNoAxeViolations(page);
+  });
 
-    const titles = [`Close me ${number}`, `Keep open ${number}`] as const;
-    for (const title of titles) {
-      await page.goto(`${meetingUrl}/record`);
-      await page.getByRole("link", { name: t.raise }).first().click();
-      await page.getByLabel(t.aiTitleEn).fill(title);
-      await page.getByLabel(t.aiTitleFr).fill(`${title} (fr)`);
-      await page.getByLabel(t.assignee).selectOption({ label: "Anne Roy" });
-      await page.getByLabel(t.due).fill(tomorrowInToronto());
-      await page.getByRole("button", { name: t.createItem }).click();
-      await page.waitForURL(/created=1/);
-    }
-    await coordinatorContext.close();
+  test(`the coordinator raises an action item from an agenda item of the record, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("coordinator");
+    const meeting = await seedHeldMeeting(page, locale);
+    const title = `Raised ${meeting.number}`;
+    await page.goto(`/${locale}/meetings/${meeting.id}/record`);
+    await page.getByRole("link", { name: t.raise }).first().click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(t.aiTitleEn).fill(title);
+    await page.getByLabel(t.aiTitleFr).fill(`${title} (fr)`);
+    await page.getByLabel(t.assignee).selectOption({ label: "Anne Roy" });
+    await page.getByLabel(t.due).fill(tomorrowInToronto());
+    await page.getByRole("button", { name: t.createItem }).click();
+    await page.waitForURL(/created=1/);
+    const [row] = await sql<{ title_fr: string; agenda_item: boolean }>("SELECT title_fr, agenda_item_id IS NOT NULL AS agenda_item FROM action_items WHERE meeting_id = $1 AND title_en = $2", [meeting.id, title]);
+    expect(row).toEqual({ title_fr: `${title} (fr)`, agenda_item: true });
+  });
 
-    // The representative closes one from their list of the meeting's items.
-    const repContext = await browser.newContext();
-    const rep = await repContext.newPage();
-    await signIn(rep, demoAccounts.repJus, locale);
-    const meetingId = meetingUrl.split("/").pop();
-    await rep.goto(`/${locale}/action-items?view=mine&meeting=${meetingId}`);
+  test(`a representative closes one of a meeting's action items; the next meeting and its package carry the other, in ${locale}`, async ({ pageAs }) => {
+    const coordinator = await pageAs("coordinator");
+    const meeting = await seedHeldMeeting(coordinator, locale);
+    const titles = [`Close me ${meeting.number}`, `Keep open ${meeting.number}`] as const;
+    for (const title of titles) await seedActionItem(meeting.id, demoAccounts.repJus, title, tomorrowInToronto());
+
+    const rep = await pageAs("repJus");
+    await rep.goto(`/${locale}/action-items?view=mine&meeting=${meeting.id}`);
     const row = rep.getByTestId("action-item-row").filter({ hasText: titles[0] });
     await row.getByRole("combobox").selectOption({ label: t.done });
     await row.getByRole("button", { name: t.change }).click();
@@ -107,6 +107,5 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(tracker).toContainText(titles[1]);
     await expect(tracker).not.toContainText(titles[0]);
     await expectNoAxeViolations(rep);
-    await repContext.close();
   });
 }

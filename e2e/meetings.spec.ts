@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { sql } from "./db";
-import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+import { expect, expectNoAxeViolations, test, type Locale } from "./fixtures";
+import { seedInitiative, seedMeeting } from "./seed";
 
 /** The text of every page of a PDF, joined. */
 async function pdfText(data: Buffer): Promise<string> {
@@ -79,13 +80,23 @@ const text = {
   },
 } as const;
 
+/** The agenda builder of a seeded meeting, started from the standard agenda (seven items). */
+async function builderFromTemplate(page: Page, locale: Locale, meetingId: string) {
+  await page.goto(`/${locale}/meetings/${meetingId}/agenda`);
+  await page.getByRole("button", { name: text[locale].template }).click();
+  const items = page.getByTestId("agenda-item");
+  await expect(items).toHaveCount(7);
+  return items;
+}
+
+// The agenda journey (create, build, reorder, publish, change, download) is one test per step: each seeds its own
+// meeting (e2e/seed.ts) and the coordinator is already signed in (the pageAs fixture).
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`the coordinator builds an agenda from the template and a suggestion, reorders it by keyboard and publishes it, in ${locale}`, async ({ page }) => {
-    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
-    test.setTimeout(150_000);
-    const t = text[locale];
+  const t = text[locale];
+
+  test(`the new-meeting form refuses an end before the start, then creates the meeting, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("coordinator");
     const number = 200_000 + Math.floor(Math.random() * 700_000);
-    await signIn(page, demoAccounts.coordinator, locale);
     await page.goto(`/${locale}/meetings`);
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: t.newMeeting }).click();
@@ -104,9 +115,14 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByLabel(t.end).fill("15:00");
     await page.getByRole("button", { name: t.create }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? `Réunion E2E ${number}` : `E2E meeting ${number}`);
+    await expect(page.getByRole("link", { name: t.builder })).toBeVisible();
     await expectNoAxeViolations(page);
-    const meetingUrl = page.url();
+  });
 
+  test(`the coordinator starts an agenda from the template, adds a suggestion and sees the times move, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2098-06-10", start: "13:30", end: "15:00" });
+    const page = await pageAs("coordinator");
+    await page.goto(`/${locale}/meetings/${meeting.id}`);
     await page.getByRole("link", { name: t.builder }).click();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: t.template }).click();
@@ -126,6 +142,13 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await items.first().getByRole("button", { name: t.setMinutes }).click();
     await expect(items.nth(1).getByTestId("agenda-item-start")).toHaveText("14:30");
     await expect(page.getByTestId("agenda-overrun")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test(`the coordinator reorders the agenda by keyboard, hears each step, and the order is saved, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2098-06-11", start: "13:30", end: "15:00" });
+    const page = await pageAs("coordinator");
+    const items = await builderFromTemplate(page, locale, meeting.id);
 
     // Keyboard only: focus the first item's handle, pick it up, move it down one place, drop it.
     await items.first().getByRole("button").first().focus();
@@ -144,7 +167,12 @@ for (const locale of ["en", "fr"] as Locale[]) {
     // The order was saved: it survives a reload.
     await page.reload();
     await expect(page.getByTestId("agenda-item").first().getByTestId("agenda-item-title")).toHaveText(`1. ${t.secondItem}`);
+  });
 
+  test(`a published agenda takes a change only with a change note, and the invitation and package follow it, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2098-06-12", start: "13:30", end: "15:00" });
+    const page = await pageAs("coordinator");
+    await builderFromTemplate(page, locale, meeting.id);
     await page.getByRole("button", { name: t.publish }).click();
     await expect(page.getByTestId("agenda-message")).toHaveText(t.published);
     await expectNoAxeViolations(page);
@@ -152,36 +180,34 @@ for (const locale of ["en", "fr"] as Locale[]) {
     // Published: a move without a change note is refused by the server, and the optimistic move is rolled back.
     const firstTitle = page.getByTestId("agenda-item").first().getByTestId("agenda-item-title");
     await expect(page.getByLabel(t.changeNote)).toBeVisible();
-    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.secondItem}$`) }).click();
+    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.firstItem}$`) }).click();
     await expect(page.getByTestId("agenda-message")).toHaveText(t.refused);
-    await expect(firstTitle).toHaveText(`1. ${t.secondItem}`);
-    await page.getByLabel(t.changeNote).fill("Tour de table first after all.");
-    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.secondItem}$`) }).click();
-    await expect(page.getByTestId("agenda-message")).toHaveText(t.moved);
     await expect(firstTitle).toHaveText(`1. ${t.firstItem}`);
+    await page.getByLabel(t.changeNote).fill("Adoption of the agenda first after all.");
+    await page.getByRole("button", { name: new RegExp(`^${t.moveDown} — ${t.firstItem}$`) }).click();
+    await expect(page.getByTestId("agenda-message")).toHaveText(t.moved);
+    await expect(firstTitle).toHaveText(`1. ${t.secondItem}`);
     await expectNoAxeViolations(page);
 
     // A member downloads the invitation and the package from the meeting page. The .ics parses with a standard
     // parser: the meeting's UID, SEQUENCE 2 (published, then changed once), the agenda in its new order.
-    await page.goto(meetingUrl);
-    const meetingId = meetingUrl.split("/").pop()!;
+    await page.goto(`/${locale}/meetings/${meeting.id}`);
     const ics = await download(page, t.ics);
-    expect(ics.filename).toBe(`iwgtip-meeting-${number}.ics`);
+    expect(ics.filename).toBe(`iwgtip-meeting-${meeting.number}.ics`);
     const ICAL = (await import("ical.js")).default;
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.body.toString("utf8"))).getFirstSubcomponent("vevent")!);
-    expect(event.uid).toBe(`meeting-${meetingId}@iwgtip-portal`);
+    expect(event.uid).toBe(`meeting-${meeting.id}@iwgtip-portal`);
     expect(event.sequence).toBe(2);
-    expect(event.summary).toBe(`E2E meeting ${number} / Réunion E2E ${number}`);
-    expect(event.description).toContain("1. 13:30 Tour de table / Tour de table");
-    expect(event.startDate.toString()).toBe("2098-06-10T13:30:00");
+    expect(event.summary).toBe(`${meeting.titleEn} / ${meeting.titleFr}`);
+    expect(event.description).toContain(`1. 13:30 ${text.en.secondItem} / ${text.fr.secondItem}`);
+    expect(event.startDate.toString()).toBe("2098-06-12T13:30:00");
 
-    // The PDF, in the page's language, holds the marking, the agenda in its order and the suggestion added.
+    // The PDF, in the page's language, holds the marking and the agenda in its order.
     const pdf = await download(page, t.pdf);
-    expect(pdf.filename).toBe(`iwgtip-agenda-${number}-${locale}.pdf`);
+    expect(pdf.filename).toBe(`iwgtip-agenda-${meeting.number}-${locale}.pdf`);
     const content = await pdfText(pdf.body);
     expect(content).toContain("UNCLASSIFIED / NON CLASSIFIÉ");
-    expect(content).toMatch(new RegExp(`1\\. ${t.firstItem}.*2\\. ${t.secondItem}`));
-    expect(content).toContain(suggestionTitle.slice(0, 20));
+    expect(content).toMatch(new RegExp(`1\\. ${t.secondItem}.*2\\. ${t.firstItem}`));
   });
 }
 
@@ -206,7 +232,7 @@ const editText = {
     savedNow: "Saved now: Welcome (other tab) — For information, 10 min.",
     saved: "Welcome to members was saved.",
     remove: "Remove",
-    removed: "Welcome to members was removed from the agenda.",
+    removed: "Tour de table was removed from the agenda.",
   },
   fr: {
     edit: "Modifier",
@@ -228,39 +254,28 @@ const editText = {
     savedNow: "Version enregistrée : Bienvenue (autre onglet) — Pour information, 10 min.",
     saved: "Bienvenue aux membres a été enregistré.",
     remove: "Retirer",
-    removed: "Bienvenue aux membres a été retiré de l'ordre du jour.",
+    removed: "Tour de table a été retiré de l'ordre du jour.",
   },
 } as const;
 
-for (const locale of ["en", "fr"] as Locale[]) {
-  test(`the coordinator edits every field of an agenda item in a dialog, keeps what was typed when refused, and removes it, in ${locale}`, async ({ page, context }) => {
-    // One user journey from start to end (many screens, each scanned with axe): more than the default minute.
-    test.setTimeout(150_000);
-    const t = { ...text[locale], ...editText[locale] };
-    const number = 200_000 + Math.floor(Math.random() * 700_000);
-    // An initiative of this test's own, archived while the dialog is open (as if someone archived it meanwhile).
-    const code = `E2E-${number}`;
-    await sql(
-      `INSERT INTO initiatives (id, code, title_en, title_fr, lead_department_id, primary_pillar_id, status)
-       SELECT gen_random_uuid(), $1, 'Archived meanwhile', 'Archivée entre-temps', d.id, p.id, 'PLANNED'
-       FROM departments d, pillars p WHERE d.acronym_en = 'SWC' AND p.code = 'PARTNERSHIPS'`,
-      [code],
-    );
-    await signIn(page, demoAccounts.coordinator, locale);
-    await page.goto(`/${locale}/meetings/new`);
-    await page.getByLabel(t.number).fill(String(number));
-    await page.getByLabel(t.titleEn).fill(`Edited agenda ${number}`);
-    await page.getByLabel(t.titleFr).fill(`Ordre du jour modifié ${number}`);
-    await page.getByLabel(t.date).fill("2097-03-04");
-    await page.getByLabel(t.start).fill("09:00");
-    await page.getByLabel(t.end).fill("12:00");
-    await page.getByRole("button", { name: t.create }).click();
-    await page.getByRole("link", { name: t.builder }).click();
-    await page.getByRole("button", { name: t.template }).click();
-    const items = page.getByTestId("agenda-item");
-    await expect(items).toHaveCount(7);
+/** An initiative of a test's own, to link from an agenda item and then archive (as if someone archived it meanwhile). */
+async function seedLinkableInitiative() {
+  const initiative = await seedInitiative({ lead: "SWC", title: "Archived meanwhile" });
+  await sql("UPDATE initiatives SET title_fr = 'Archivée entre-temps' WHERE id = $1", [initiative.id]);
+  return initiative;
+}
 
-    // The add form refuses zero minutes at the field and keeps what was typed.
+const editButtonFor = (page: Page, locale: Locale, title: string) => page.getByRole("button", { name: new RegExp(`^${editText[locale].edit} — ${title}$`) });
+
+// Editing an agenda item: one test per behaviour, each on a meeting it seeds, started from the standard agenda.
+for (const locale of ["en", "fr"] as Locale[]) {
+  const t = { ...text[locale], ...editText[locale] };
+  const welcome = locale === "fr" ? "Bienvenue aux membres" : "Welcome to members";
+
+  test(`the add-item form refuses zero minutes at the field and keeps what was typed, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2097-03-04", start: "09:00", end: "12:00" });
+    const page = await pageAs("coordinator");
+    const items = await builderFromTemplate(page, locale, meeting.id);
     const addForm = page.locator("section", { has: page.getByRole("heading", { level: 2, name: t.addItem }) });
     await addForm.getByLabel(t.titleEn).fill("Not added");
     await addForm.getByLabel(t.minutes).fill("0");
@@ -269,9 +284,17 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(addForm.getByLabel(t.minutes)).toHaveAttribute("aria-invalid", "true");
     await expect(addForm.getByLabel(t.titleEn)).toHaveValue("Not added");
     await expect(items).toHaveCount(7);
+    await expectNoAxeViolations(page);
+  });
 
-    const editButton = page.getByRole("button", { name: new RegExp(`^${t.edit} — ${t.firstItem}$`) });
-    await editButton.click();
+  test(`the edit dialog refuses zero minutes and an initiative archived meanwhile at their fields, and its type-ahead works by keyboard, in ${locale}`, async ({ pageAs }) => {
+    const initiative = await seedLinkableInitiative();
+    const linkedName = `${initiative.code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}`;
+    const meeting = await seedMeeting({ date: "2097-03-05", start: "09:00", end: "12:00" });
+    const page = await pageAs("coordinator");
+    await builderFromTemplate(page, locale, meeting.id);
+
+    await editButtonFor(page, locale, t.firstItem).click();
     const dialog = page.getByRole("dialog", { name: t.dialog });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel(t.titleEn)).toBeFocused();
@@ -284,9 +307,9 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await dialog.getByLabel(t.minutes).fill("0");
     await dialog.getByLabel(t.presenter).selectOption({ label: locale === "fr" ? "GRC" : "RCMP" });
     // The linked initiative is a type-ahead: typing its code offers it, a click picks it.
-    await dialog.getByRole("combobox", { name: t.initiative }).fill(code);
-    await dialog.getByRole("listbox").getByRole("option", { name: `${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}` }).click();
-    await expect(dialog.getByRole("combobox", { name: t.initiative })).toHaveValue(`${code} — ${locale === "fr" ? "Archivée entre-temps" : "Archived meanwhile"}`);
+    await dialog.getByRole("combobox", { name: t.initiative }).fill(initiative.code);
+    await dialog.getByRole("listbox").getByRole("option", { name: linkedName }).click();
+    await expect(dialog.getByRole("combobox", { name: t.initiative })).toHaveValue(linkedName);
     await dialog.getByRole("button", { name: t.save }).click();
     await expect(dialog.locator("#edit-item-minutes-error")).toHaveText(t.tooSmall);
     await expect(dialog.getByLabel(t.minutes)).toHaveAttribute("aria-invalid", "true");
@@ -294,11 +317,12 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expectNoAxeViolations(page);
 
     // The chosen initiative is archived before the save: refused at that field with a clear message.
-    await sql("UPDATE initiatives SET archived_at = now() WHERE code = $1", [code]);
+    await sql("UPDATE initiatives SET archived_at = now() WHERE id = $1", [initiative.id]);
     await dialog.getByLabel(t.minutes).fill("20");
     await dialog.getByRole("button", { name: t.save }).click();
     await expect(dialog.locator("#edit-item-initiativeId-error")).toHaveText(t.archived);
     await expect(dialog.getByLabel(t.titleFr)).toHaveValue("Bienvenue aux membres");
+
     // Keyboard alone: type, Down to the first choice (announced), Enter picks it without submitting the form.
     const initiativeBox = dialog.getByRole("combobox", { name: t.initiative });
     const choices = dialog.getByRole("listbox").getByRole("option");
@@ -320,12 +344,27 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(dialog.getByRole("listbox")).toBeHidden();
     await expect(initiativeBox).toHaveValue(/^IWG-0001 — /);
     await expect(dialog).toBeVisible();
+  });
+
+  test(`a save that conflicts with another tab's keeps what was typed and shows what is saved; saving again wins, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2097-03-06", start: "09:00", end: "12:00" });
+    const page = await pageAs("coordinator");
+    const items = await builderFromTemplate(page, locale, meeting.id);
+    await editButtonFor(page, locale, t.firstItem).click();
+    const dialog = page.getByRole("dialog", { name: t.dialog });
+    await dialog.getByLabel(t.titleEn).fill("Welcome to members");
+    await dialog.getByLabel(t.titleFr).fill("Bienvenue aux membres");
+    await dialog.getByLabel(t.kind).selectOption({ label: t.forDecision });
+    await dialog.getByLabel(t.minutes).fill("20");
+    await dialog.getByLabel(t.presenter).selectOption({ label: locale === "fr" ? "GRC" : "RCMP" });
+    await dialog.getByRole("combobox", { name: t.initiative }).fill("IWG-0001");
+    await dialog.getByRole("listbox").getByRole("option", { name: /^IWG-0001 — / }).click();
 
     // Meanwhile the same item is saved from another tab: this save is refused as a conflict, typed values stay,
     // and the dialog shows what is saved now.
-    const other = await context.newPage();
+    const other = await page.context().newPage();
     await other.goto(page.url());
-    await other.getByRole("button", { name: new RegExp(`^${t.edit} — ${t.firstItem}$`) }).click();
+    await editButtonFor(other, locale, t.firstItem).click();
     const otherDialog = other.getByRole("dialog");
     await otherDialog.getByLabel(t.titleEn).fill("Welcome (other tab)");
     await otherDialog.getByLabel(t.titleFr).fill("Bienvenue (autre onglet)");
@@ -344,26 +383,29 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("agenda-message")).toHaveText(t.saved);
     const first = items.first();
-    await expect(first.getByTestId("agenda-item-title")).toHaveText(`1. ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}`);
+    await expect(first.getByTestId("agenda-item-title")).toHaveText(`1. ${welcome}`);
     await expect(first).toContainText(`${t.forDecision} · ${locale === "fr" ? "GRC" : "RCMP"} · 20 min · IWG-0001`);
-    await expect(page.getByRole("button", { name: new RegExp(`^${t.edit} — ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}$`) })).toBeFocused();
+    await expect(editButtonFor(page, locale, welcome)).toBeFocused();
     await expect(items.nth(1).getByTestId("agenda-item-start")).toHaveText("09:20");
     // Keyboard alone: Enter opens the dialog again, Escape closes it without saving, focus comes back.
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toHaveCount(0);
-    await expect(page.getByRole("button", { name: new RegExp(`^${t.edit} — ${locale === "fr" ? "Bienvenue aux membres" : "Welcome to members"}$`) })).toBeFocused();
+    await expect(editButtonFor(page, locale, welcome)).toBeFocused();
+  });
 
-    // Removing it hides it and the others move up; the row stays in the database, marked removed.
-    const itemTitle = locale === "fr" ? "Bienvenue aux membres" : "Welcome to members";
-    await page.getByRole("button", { name: new RegExp(`^${t.remove} — ${itemTitle}$`) }).click();
+  test(`removing an item hides it and moves the others up; the row stays, marked removed, in ${locale}`, async ({ pageAs }) => {
+    const meeting = await seedMeeting({ date: "2097-03-07", start: "09:00", end: "12:00" });
+    const page = await pageAs("coordinator");
+    const items = await builderFromTemplate(page, locale, meeting.id);
+    await page.getByRole("button", { name: new RegExp(`^${t.remove} — ${t.firstItem}$`) }).click();
     await expect(page.getByTestId("agenda-message")).toHaveText(t.removed);
     await expect(items).toHaveCount(6);
     await expect(items.first().getByTestId("agenda-item-title")).toHaveText(`1. ${t.secondItem}`);
     await expect(items.first().getByTestId("agenda-item-start")).toHaveText("09:00");
     await expectNoAxeViolations(page);
-    const [row] = await sql<{ deleted: boolean }>("SELECT deleted_at IS NOT NULL AS deleted FROM agenda_items WHERE title_en = 'Welcome to members' AND meeting_id = (SELECT id FROM meetings WHERE sequence_number = $1)", [number]);
+    const [row] = await sql<{ deleted: boolean }>("SELECT deleted_at IS NOT NULL AS deleted FROM agenda_items WHERE title_en = 'Tour de table' AND meeting_id = $1", [meeting.id]);
     expect(row?.deleted).toBe(true);
   });
 }
@@ -374,9 +416,9 @@ const packageText = {
 } as const;
 
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`anyone signed in gets the agenda package (print page and PDF) and the calendar invitation, in ${locale}`, async ({ page }) => {
+  test(`anyone signed in gets the agenda package (print page and PDF) and the calendar invitation, in ${locale}`, async ({ pageAs }) => {
     const t = packageText[locale];
-    await signIn(page, demoAccounts.executive, locale);
+    const page = await pageAs("executive");
     await page.goto(`/${locale}/meetings`);
     await page.getByRole("link", { name: t.meeting }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.meeting);

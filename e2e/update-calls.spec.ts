@@ -48,12 +48,12 @@ const fill = {
 } as const;
 
 for (const locale of ["en", "fr"] as Locale[]) {
-  test(`the matrix fills as a representative posts the update a call asks for, in ${locale}`, async ({ page, browser }) => {
+  test(`the matrix fills as a representative posts the update a call asks for, in ${locale}`, async ({ pageAs }) => {
     const t = { ...text[locale], ...fill[locale] };
     // Status updates accept fiscal years up to 2100; a random one keeps this call's period its own.
     const year = 2050 + Math.floor(Math.random() * 50);
     const period = `${year}-${String((year + 1) % 100).padStart(2, "0")} Q${1 + Math.floor(Math.random() * 4)}`;
-    await signIn(page, demoAccounts.coordinator, locale);
+    const page = await pageAs("coordinator");
     await page.goto(`/${locale}/update-calls`);
     await page.getByLabel(t.period).fill(period);
     await page.getByLabel(t.due).fill("2099-06-30");
@@ -66,9 +66,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
     // Justice Canada's representative, in another browser, finds the update owed on their home page: one list,
     // one row per initiative, with the call's period among its reasons.
-    const repContext = await browser.newContext();
-    const rep = await repContext.newPage();
-    await signIn(rep, demoAccounts.repJus, locale);
+    const rep = await pageAs("repJus");
     await rep.goto(`/${locale}`);
     const [fiscalYear, quarter] = period.split(" Q");
     const periodShown = locale === "fr" ? `${fiscalYear!.slice(0, 4)}-${Number(fiscalYear!.slice(0, 4)) + 1} T${quarter}` : period;
@@ -90,7 +88,6 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await rep.goto(`/${locale}`);
     await expect(rep.getByRole("heading", { level: 2, name: t.toUpdate })).toBeVisible();
     await expect(rep.locator('table[data-table="to-update"]')).not.toContainText(periodShown);
-    await repContext.close();
 
     await page.reload();
     await expect(cell.locator("[data-status]")).toHaveAttribute("data-status", "submitted");
