@@ -1,6 +1,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { badAddressPath, hasMalformedEncoding, malformedPathHeader } from "@/lib/http/malformed-path";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { createNonce, nonPageContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
@@ -34,6 +35,12 @@ export async function proxy(request: NextRequest) {
   }
 
   if (request.nextUrl.pathname.startsWith("/api/")) {
+    if (hasMalformedEncoding(request.nextUrl.pathname)) {
+      const refusal = NextResponse.json({ error: "bad_request", requestId }, { status: 400 });
+      refusal.headers.set("Content-Security-Policy", nonPageContentSecurityPolicy);
+      refusal.headers.set("X-Request-Id", requestId);
+      return refusal;
+    }
     const response = NextResponse.next({ request: { headers: request.headers } });
     response.headers.set("X-Request-Id", requestId);
     return response;
@@ -45,6 +52,16 @@ export async function proxy(request: NextRequest) {
   // next-intl forwards these request headers to the page.
   request.headers.set("content-security-policy", policy);
   request.headers.set("x-nonce", nonce);
+
+  // Before the sign-in redirect and next-intl: both would carry the broken path on, and Next answers it with a bare
+  // 500. The page says why, in the path's language, with the request id; signed in or not.
+  if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    request.headers.set(malformedPathHeader, "1");
+    const response = NextResponse.rewrite(new URL(badAddressPath(request.nextUrl.pathname, isLocale), request.url), { status: 400, request: { headers: request.headers } });
+    response.headers.set("Content-Security-Policy", policy);
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
 
   const response = (await redirectSignedOut(request)) ?? intl(request);
   response.headers.set("Content-Security-Policy", policy);
