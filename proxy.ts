@@ -56,8 +56,11 @@ export async function proxy(request: NextRequest) {
   // Before the sign-in redirect and next-intl: both would carry the broken path on, and Next answers it with a bare
   // 500. The page says why, in the path's language, with the request id; signed in or not.
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    const target = badAddressPath(request.nextUrl.pathname, isLocale);
     request.headers.set(malformedPathHeader, "1");
-    const response = NextResponse.rewrite(new URL(badAddressPath(request.nextUrl.pathname, isLocale), request.url), { status: 400, request: { headers: request.headers } });
+    // What next-intl's middleware would have told the page: its language (the shell's texts read it).
+    request.headers.set("X-NEXT-INTL-LOCALE", target.split("/")[1]!);
+    const response = NextResponse.rewrite(new URL(target, request.url), { status: 400, request: { headers: request.headers } });
     response.headers.set("Content-Security-Policy", policy);
     response.headers.set("X-Request-Id", requestId);
     return response;

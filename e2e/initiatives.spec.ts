@@ -178,8 +178,10 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await a.goto(editUrl);
     await b.goto(editUrl);
     await expectNoAxeViolations(b);
-    await a.getByLabel(l.titleEn, { exact: true }).fill(`${title} (A)`);
-    await b.getByLabel(l.titleEn, { exact: true }).fill(`${title} (B typed this)`);
+    // The title in the page's language: the one its heading shows.
+    const titleLabel = locale === "fr" ? l.titleFr : l.titleEn;
+    await a.getByLabel(titleLabel, { exact: true }).fill(`${title} (A)`);
+    await b.getByLabel(titleLabel, { exact: true }).fill(`${title} (B typed this)`);
     await a.getByRole("button", { name: l.save, exact: true }).click();
     await expect(a.getByRole("heading", { level: 1 })).toContainText(`${title} (A)`);
 
@@ -187,7 +189,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     const message = b.locator("#initiative-message");
     await expect(message).toContainText(l.conflict);
     await expect(message).toContainText("Anne Roy"); // rep.jus, who saved first
-    await expect(b.getByLabel(l.titleEn, { exact: true })).toHaveValue(`${title} (B typed this)`);
+    await expect(b.getByLabel(titleLabel, { exact: true })).toHaveValue(`${title} (B typed this)`);
     await expectNoAxeViolations(b);
   });
 }

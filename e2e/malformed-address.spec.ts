@@ -39,11 +39,11 @@ for (const locale of ["en", "fr"] as Locale[]) {
 test("an address with broken encoding outside a language gets the English page, and a route handler a JSON 400", async ({ request }) => {
   const page = await request.get("/initiatives/%E0%A4%A");
   expect(page.status()).toBe(400);
-  expect(await page.text()).toContain("This address is not valid");
+  expect(await page.text()).toContain("<h1>This address is not valid</h1>");
 
   const lonePercent = await request.get("/fr/meetings/100%");
   expect(lonePercent.status()).toBe(400);
-  expect(await lonePercent.text()).toMatch(/Cette adresse n(&#x27;|')est pas valide/);
+  expect(await lonePercent.text()).toMatch(/<h1>Cette adresse n(&#x27;|')est pas valide<\/h1>/);
 
   const api = await request.get("/api/meetings/%E0%A4%A/pdf");
   expect(api.status()).toBe(400);

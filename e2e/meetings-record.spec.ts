@@ -24,12 +24,16 @@ function tomorrowInToronto(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date(Date.now() + 86_400_000));
 }
 
-/** A meeting that has already taken place, with the standard agenda, seeded for one test. */
-async function seedHeldMeeting(page: Page, locale: Locale) {
+/**
+ * A meeting that has already taken place, with the standard agenda, seeded for one test; `recorded`: its attendance
+ * already saved (the agenda is then HELD, as saving the attendance makes it), so its outcomes can be recorded.
+ */
+async function seedHeldMeeting(page: Page, locale: Locale, { recorded }: { recorded: boolean }) {
   const meeting = await seedMeeting({ date: `2006-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, start: "13:30", end: "16:00" });
   await page.goto(`/${locale}/meetings/${meeting.id}/agenda`);
   await page.getByRole("button", { name: locale === "fr" ? "Partir de l'ordre du jour type" : "Start from the standard agenda" }).click();
   await expect(page.getByTestId("agenda-item")).toHaveCount(7);
+  if (recorded) await sql("UPDATE meetings SET agenda_status = 'HELD', version = version + 1 WHERE id = $1", [meeting.id]);
   return meeting;
 }
 
@@ -40,7 +44,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
   test(`the coordinator records attendance and two decisions, one concerning an initiative, in ${locale}`, async ({ pageAs }) => {
     const page = await pageAs("coordinator");
-    const meeting = await seedHeldMeeting(page, locale);
+    const meeting = await seedHeldMeeting(page, locale, { recorded: false });
     await page.goto(`/${locale}/meetings/${meeting.id}/record`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(t.record);
     await page.getByRole("button", { name: t.saveAttendance }).click();
@@ -64,7 +68,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
   test(`the coordinator raises an action item from an agenda item of the record, in ${locale}`, async ({ pageAs }) => {
     const page = await pageAs("coordinator");
-    const meeting = await seedHeldMeeting(page, locale);
+    const meeting = await seedHeldMeeting(page, locale, { recorded: true });
     const title = `Raised ${meeting.number}`;
     await page.goto(`/${locale}/meetings/${meeting.id}/record`);
     await page.getByRole("link", { name: t.raise }).first().click();
@@ -80,8 +84,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
   });
 
   test(`a representative closes one of a meeting's action items; the next meeting and its package carry the other, in ${locale}`, async ({ pageAs }) => {
-    const coordinator = await pageAs("coordinator");
-    const meeting = await seedHeldMeeting(coordinator, locale);
+    const meeting = await seedMeeting({ date: "2006-05-15", start: "13:30", end: "16:00" });
     const titles = [`Close me ${meeting.number}`, `Keep open ${meeting.number}`] as const;
     for (const title of titles) await seedActionItem(meeting.id, demoAccounts.repJus, title, tomorrowInToronto());
 

@@ -10,7 +10,7 @@ import { sql } from "./db";
 /** An initiative led by the department with that English acronym, in the Protection pillar. */
 export async function seedInitiative(options: { lead: string; title?: string }): Promise<{ id: string; code: string; title: string }> {
   const suffix = randomUUID().slice(0, 8);
-  const code = `E2E-${suffix}`;
+  const code = `E2E-${suffix.toUpperCase()}`;
   const title = options.title ?? `Seeded e2e ${suffix}`;
   const [row] = await sql<{ id: string }>(
     `INSERT INTO initiatives (id, code, title_en, title_fr, lead_department_id, primary_pillar_id, status)
@@ -53,7 +53,7 @@ export async function seedMeeting(options: { date: string; start: string; end: s
 export async function seedActionItem(meetingId: string, assigneeEmail: string, title: string, dueDate: string): Promise<void> {
   const rows = await sql(
     `INSERT INTO action_items (id, title_en, title_fr, owner_department_id, assignee_id, meeting_id, due_date)
-     SELECT gen_random_uuid(), $3, $3 || ' (fr)', u.department_id, u.id, $1, $4::date FROM users u WHERE u.email = $2
+     SELECT gen_random_uuid(), $3::text, $3::text || ' (fr)', u.department_id, u.id, $1, $4::date FROM users u WHERE u.email = $2
      RETURNING id`,
     [meetingId, assigneeEmail, title, dueDate],
   );
