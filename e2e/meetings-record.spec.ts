@@ -37,12 +37,12 @@ async function seedHeldMeeting(page: Page, locale: Locale, { recorded }: { recor
   return meeting;
 }
 
-// Recording a meeting: one test per step (attendance and decisions; action items raised; one closed, the other
+// Recording a meeting: one test per step (attendance; decisions; an action item raised; one closed, the other
 // carried to the next meeting), each on a meeting it seeds, with people already signed in (pageAs).
 for (const locale of ["en", "fr"] as Locale[]) {
   const t = text[locale];
 
-  test(`the coordinator records attendance and two decisions, one concerning an initiative, in ${locale}`, async ({ pageAs }) => {
+  test(`the coordinator records the attendance and the quorum is judged, in ${locale}`, async ({ pageAs }) => {
     const page = await pageAs("coordinator");
     const meeting = await seedHeldMeeting(page, locale, { recorded: false });
     await page.goto(`/${locale}/meetings/${meeting.id}/record`);
@@ -50,8 +50,14 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByRole("button", { name: t.saveAttendance }).click();
     await expect(page.getByTestId("quorum")).toHaveText(t.quorum);
     await expectNoAxeViolations(page);
+  });
 
-    // Two decisions; the first concerns an initiative, ticked in the decision form's list.
+  test(`the coordinator records two decisions, one concerning an initiative, in ${locale}`, async ({ pageAs }) => {
+    const page = await pageAs("coordinator");
+    const meeting = await seedHeldMeeting(page, locale, { recorded: true });
+    await page.goto(`/${locale}/meetings/${meeting.id}/record`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(t.record);
+    // The first concerns an initiative, ticked in the decision form's list.
     for (const n of [1, 2]) {
       await page.getByLabel(t.decisionEn).fill(`Decision ${n} of ${meeting.number}`);
       await page.getByLabel(t.decisionFr).fill(`Décision ${n} de ${meeting.number}`);
