@@ -8,7 +8,7 @@ import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 const intl = createIntlMiddleware(routing);
 
 /** Pages a signed-out visitor may open. */
-const publicPages = new Set(["sign-in"]);
+const publicPages = new Set(["sign-in", "privacy", "accessibility", "terms"]);
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
