@@ -45,6 +45,8 @@ export async function proxy(request: NextRequest) {
   // next-intl forwards these request headers to the page.
   request.headers.set("content-security-policy", policy);
   request.headers.set("x-nonce", nonce);
+  // The page's own path, for the "Report a problem on this page" form of the footer (server components have no URL).
+  request.headers.set("x-portal-path", (request.nextUrl.pathname + request.nextUrl.search).slice(0, 500));
 
   const response = (await redirectSignedOut(request)) ?? intl(request);
   response.headers.set("Content-Security-Policy", policy);

@@ -1,14 +1,15 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ReportProblem } from "@/components/identity/report-problem";
 import { buildInfo } from "@/lib/identity/build-info";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { CanadaWordmark } from "./gc-marks";
 
 /**
- * The footer, laid out as Canada.ca's: the page details (date modified), the portal's band, then the band of
+ * The footer, laid out as Canada.ca's: the page details ("Report a problem on this page", date modified), the portal's band, then the band of
  * notices (privacy, accessibility, terms) with the Canada wordmark. The notices open without signing in.
  */
-export async function Footer({ pageDetails }: { pageDetails?: React.ReactNode }) {
+export async function Footer() {
   const t = await getTranslations("Shell");
   const identity = await getTranslations("Identity");
   const current = await getLocale();
@@ -21,7 +22,7 @@ export async function Footer({ pageDetails }: { pageDetails?: React.ReactNode })
         <h2 id="page-details-heading" className="sr-only">
           {identity("pageDetails")}
         </h2>
-        {pageDetails}
+        <ReportProblem />
         <dl className="mt-4 text-base" data-testid="date-modified">
           {build.date && (
             <div className="flex gap-1">
