@@ -11,7 +11,7 @@ export type BuildInfo = { version: string; commit: string | null; date: string |
  * is the commit's, never the clock's. Without git (a source archive), SOURCE_DATE_EPOCH, the reproducible-builds
  * convention, gives the date; without either the footer shows the version alone.
  */
-export function readBuildInfo(root: string, environment: NodeJS.ProcessEnv = process.env): BuildInfo {
+export function readBuildInfo(root: string, environment: Record<string, string | undefined> = process.env): BuildInfo {
   const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
   const git = (...args: string[]) => {
     try {
