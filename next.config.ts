@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { readBuildInfo } from "./lib/identity/build-info";
 import { baseSecurityHeaders, nonPageContentSecurityPolicy, strictTransportSecurity } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin({
@@ -13,7 +14,11 @@ const withNextIntl = createNextIntlPlugin({
 
 const toHeaders = (record: Record<string, string>) => Object.entries(record).map(([key, value]) => ({ key, value }));
 
+// The footer's "Date modified" line: the release and its commit's date, fixed when the portal is built.
+const build = readBuildInfo(path.resolve(__dirname));
+
 const nextConfig: NextConfig = {
+  env: { PORTAL_BUILD_VERSION: build.version, PORTAL_BUILD_COMMIT: build.commit ?? "", PORTAL_BUILD_DATE: build.date ?? "" },
   // A package-lock.json in a parent folder would otherwise make Next guess the wrong root.
   turbopack: { root: path.resolve(__dirname) },
   poweredByHeader: false,

@@ -9,7 +9,7 @@ import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 const intl = createIntlMiddleware(routing);
 
 /** Pages a signed-out visitor may open. */
-const publicPages = new Set(["sign-in"]);
+const publicPages = new Set(["sign-in", "privacy", "accessibility", "terms"]);
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -52,6 +52,8 @@ export async function proxy(request: NextRequest) {
   // next-intl forwards these request headers to the page.
   request.headers.set("content-security-policy", policy);
   request.headers.set("x-nonce", nonce);
+  // The page's own path, for the "Report a problem on this page" form of the footer (server components have no URL).
+  request.headers.set("x-portal-path", (request.nextUrl.pathname + request.nextUrl.search).slice(0, 500));
 
   // Before the sign-in redirect and next-intl: both would carry the broken path on, and Next answers it with a bare
   // 500. The page says why, in the path's language, with the request id; signed in or not.

@@ -38,7 +38,7 @@ function Label({ form, name, label, hint, errors }: { form: string; name: string
   );
 }
 
-export function TextField({ form, name, label, hint, state, defaultValue, type = "text", className, inputMode, lang }: Common & { defaultValue?: string | null; type?: "text" | "date"; inputMode?: "numeric" | "decimal"; lang?: string }) {
+export function TextField({ form, name, label, hint, state, defaultValue, type = "text", className, inputMode, lang, autoComplete }: Common & { defaultValue?: string | null; type?: "text" | "date" | "email"; inputMode?: "numeric" | "decimal"; lang?: string; autoComplete?: string }) {
   const errors = state.fieldErrors?.[name];
   return (
     <div className={className ?? "mb-4"}>
@@ -49,6 +49,7 @@ export function TextField({ form, name, label, hint, state, defaultValue, type =
         type={type}
         inputMode={inputMode}
         lang={lang}
+        autoComplete={autoComplete}
         className="gc-input"
         defaultValue={valueOf(state, name, defaultValue)}
         aria-invalid={errors?.length ? true : undefined}

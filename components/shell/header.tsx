@@ -1,17 +1,20 @@
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { isLocale } from "@/lib/i18n/routing";
+import { GcSignature } from "./gc-marks";
 import { LanguageToggle } from "./language-toggle";
 
 /** The Government of Canada signature, the portal's name and the language toggle. */
 export async function Header({ children }: { children?: React.ReactNode }) {
   const t = await getTranslations("Shell");
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : "en";
+  const [en, fr] = await Promise.all([getTranslations({ locale: "en", namespace: "Shell" }), getTranslations({ locale: "fr", namespace: "Shell" })]);
   return (
     <header className="border-b border-gc-border">
       <div className="gc-container flex flex-wrap items-center justify-between gap-2 py-3">
-        <p className="font-heading text-lg font-bold" data-testid="gc-signature">
-          {t("gcSignature")}
-        </p>
+        <GcSignature locale={locale} names={{ en: en("gcSignature"), fr: fr("gcSignature") }} />
         <div className="no-print">
           <Suspense>
             <LanguageToggle text={t("languageToggle")} label={t("languageToggleLabel")} />

@@ -48,7 +48,9 @@ export type ValidationKey =
   // Settings
   | "quorumDepartmentsRange"
   | "staleDaysRange"
-  | "sessionHoursRange";
+  | "sessionHoursRange"
+  // Report a problem (issue 15)
+  | "tooManyReports";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

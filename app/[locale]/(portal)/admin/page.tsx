@@ -17,6 +17,7 @@ const sections = [
   { key: "settings", href: "/admin/settings" },
   { key: "audit", href: "/admin/audit" },
   { key: "outbox", href: "/admin/outbox" },
+  { key: "problemReports", href: "/admin/problem-reports" },
 ] as const;
 
 export default async function AdminPage({ params }: PageProps<"/[locale]/admin">) {
