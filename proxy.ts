@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { createNonce, nonPageContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { peerOf } from "@/lib/security/peer-guard";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 const intl = createIntlMiddleware(routing);
@@ -20,7 +21,8 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
  * language with the page to come back to.
  */
 export async function proxy(request: NextRequest) {
-  const upstreamId = request.headers.get("x-request-id");
+  // A request id chosen upstream is kept only when a trusted proxy sent it (lib/security/peer-guard.ts).
+  const upstreamId = peerOf(request.headers) === "trusted" ? request.headers.get("x-request-id") : null;
   const requestId = upstreamId && requestIdPattern.test(upstreamId) ? upstreamId : crypto.randomUUID();
   request.headers.set("x-request-id", requestId);
 
