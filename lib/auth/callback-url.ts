@@ -17,7 +17,6 @@ export function safeCallbackUrl(raw: unknown, locale: Locale, origin = "http://l
   const fallback = `/${locale}`;
   if (typeof raw !== "string" || raw.length === 0 || raw.length > maxLength) return fallback;
   // Control characters have no business in an address; browsers silently drop some of them.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let base: URL;
   let resolved: URL;
