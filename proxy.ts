@@ -35,7 +35,7 @@ export async function proxy(request: NextRequest) {
     return refusal;
   }
 
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  if (isNonPage(request.nextUrl.pathname)) {
     const response = NextResponse.next({ request: { headers: request.headers } });
     response.headers.set("X-Request-Id", requestId);
     return response;
@@ -64,7 +64,17 @@ async function redirectSignedOut(request: NextRequest): Promise<NextResponse | n
   return NextResponse.redirect(signIn);
 }
 
+/**
+ * Route handlers and Next's own endpoints other than the static files (the development server's live reload, its
+ * error overlay): they get the request id and the cross-site check, but no page treatment (no language redirect).
+ */
+function isNonPage(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs");
+}
+
 export const config = {
-  // Everything but Next internals and files with an extension (route handlers included: request ids, cross-site).
-  matcher: ["/((?!_next|_vercel|.*\\..*).*)"],
+  // Every request but the static files themselves: the build's hashed assets (scripts, styles, the self-hosted
+  // fonts), optimised images and the favicon (the portal has no public/ folder). A path with a dot in it is a page
+  // or a route handler like any other, and gets the CSP, the request id and the cross-site check.
+  matcher: ["/((?!_next/static/|_next/image(?:/|$)|favicon\\.ico$).*)"],
 };
