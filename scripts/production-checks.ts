@@ -20,6 +20,9 @@ export function loadEnvironment(dir: string, { dev }: { dev: boolean }): void {
   loadEnvConfig(dir, dev, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
 }
 
+/** The environment as these checks read it (process.env, or a test's own). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Secrets that are published (in this repository, its examples and its tests): never good for production. */
 const publishedSecrets = new Set([
   "e2e-only-secret-not-for-production-use-0123456789",
@@ -54,7 +57,7 @@ export function secretProblem(secret: string | undefined): string | null {
 }
 
 /** Every reason the environment is not fit for a production start (empty when it is). */
-export function productionEnvironmentProblems(environment: NodeJS.ProcessEnv): string[] {
+export function productionEnvironmentProblems(environment: Environment): string[] {
   const problems: string[] = [];
   if (!environment.DATABASE_URL) problems.push("DATABASE_URL is not set: production never runs on the embedded demo database.");
   const secret = secretProblem(environment.NEXTAUTH_SECRET);
@@ -105,7 +108,7 @@ export async function productionDatabaseProblems(databaseUrl: string): Promise<s
  * for `npm run dev` / `npm start`, when DEMO_DATA=on, or by default on the embedded database (no DATABASE_URL),
  * which is the zero-setup demonstration. Never in production.
  */
-export function demoDataWanted(kind: "dev" | "test", environment: NodeJS.ProcessEnv): boolean {
+export function demoDataWanted(kind: "dev" | "test", environment: Environment): boolean {
   if (environment.NODE_ENV === "production") return false;
   if (kind === "test") return true;
   if (environment.DEMO_DATA === "on") return true;

@@ -13,7 +13,7 @@ function runStart(environment: Record<string, string>): Promise<{ code: number |
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/run.ts", "start"], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PORT: "4099", ...environment },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PORT: "4099", ...environment } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -91,12 +91,13 @@ describe("a production start cannot fall back to the demo (issue 17, point 9)", 
       writeFileSync(path.join(dir, ".env.production"), "IWGTIP_PROBE_PRODUCTION=from-production\n");
       process.env.IWGTIP_PROBE_SET = "from-environment";
       // As `npm start` runs in production (Vitest itself runs with NODE_ENV=test, which reads .env.test instead).
-      const nodeEnv = process.env.NODE_ENV;
-      process.env.NODE_ENV = "production";
+      const environment = process.env as Record<string, string | undefined>;
+      const nodeEnv = environment.NODE_ENV;
+      environment.NODE_ENV = "production";
       try {
         loadEnvironment(dir, { dev: false });
       } finally {
-        process.env.NODE_ENV = nodeEnv;
+        environment.NODE_ENV = nodeEnv;
       }
       expect(process.env.IWGTIP_PROBE_ENV).toBe("from-dotenv");
       expect(process.env.IWGTIP_PROBE_PRODUCTION).toBe("from-production");
