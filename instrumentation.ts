@@ -9,6 +9,7 @@ import { logRequestError } from "./lib/security/error-log";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  await guardForwardedHeaders();
   const { startMailWorker } = await import("./lib/jobs/worker");
   startMailWorker();
 }
@@ -35,4 +36,22 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Before the first request: which forwarded headers to believe is decided from each connection's peer
+ * (lib/security/peer-guard.ts). In production the server refuses to start without TRUSTED_PROXIES (`none` when
+ * clients connect directly), so that nobody runs the portal behind a balancer that it takes for its clients.
+ */
+async function guardForwardedHeaders() {
+  const { trustedProxiesSetting } = await import("./lib/auth/client-address");
+  const { installPeerGuard } = await import("./lib/security/peer-guard");
+  let trusted;
+  try {
+    trusted = trustedProxiesSetting(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  installPeerGuard(trusted);
 }

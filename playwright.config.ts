@@ -44,6 +44,8 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      // Chromium connects to the portal directly: no proxy's X-Forwarded-For or X-Request-Id is believed.
+      TRUSTED_PROXIES: "none",
       // Single sign-on against the issuer e2e/sso.spec.ts starts on the next port (e2e/oidc-issuer.ts).
       OIDC_ISSUER: `http://localhost:${port + 1}`,
       OIDC_CLIENT_ID: "iwgtip-e2e",

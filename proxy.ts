@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { badAddressPath, hasMalformedEncoding, malformedPathHeader } from "@/lib/http/malformed-path";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { createNonce, nonPageContentSecurityPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { peerOf } from "@/lib/security/peer-guard";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/security/same-origin";
 
 const intl = createIntlMiddleware(routing);
@@ -21,7 +22,8 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
  * language with the page to come back to.
  */
 export async function proxy(request: NextRequest) {
-  const upstreamId = request.headers.get("x-request-id");
+  // A request id chosen upstream is kept only when a trusted proxy sent it (lib/security/peer-guard.ts).
+  const upstreamId = peerOf(request.headers) === "trusted" ? request.headers.get("x-request-id") : null;
   const requestId = upstreamId && requestIdPattern.test(upstreamId) ? upstreamId : crypto.randomUUID();
   request.headers.set("x-request-id", requestId);
 
@@ -34,7 +36,7 @@ export async function proxy(request: NextRequest) {
     return refusal;
   }
 
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  if (isNonPage(request.nextUrl.pathname)) {
     if (hasMalformedEncoding(request.nextUrl.pathname)) {
       const refusal = NextResponse.json({ error: "bad_request", requestId }, { status: 400 });
       refusal.headers.set("Content-Security-Policy", nonPageContentSecurityPolicy);
@@ -84,7 +86,17 @@ async function redirectSignedOut(request: NextRequest): Promise<NextResponse | n
   return NextResponse.redirect(signIn);
 }
 
+/**
+ * Route handlers and Next's own endpoints other than the static files (the development server's live reload, its
+ * error overlay): they get the request id and the cross-site check, but no page treatment (no language redirect).
+ */
+function isNonPage(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs");
+}
+
 export const config = {
-  // Everything but Next internals and files with an extension (route handlers included: request ids, cross-site).
-  matcher: ["/((?!_next|_vercel|.*\\..*).*)"],
+  // Every request but the static files themselves: the build's hashed assets (scripts, styles, the self-hosted
+  // fonts), optimised images and the favicon (the portal has no public/ folder). A path with a dot in it is a page
+  // or a route handler like any other, and gets the CSP, the request id and the cross-site check.
+  matcher: ["/((?!_next/static/|_next/image(?:/|$)|favicon\\.ico$).*)"],
 };

@@ -60,7 +60,7 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, [...serverNodeFlags, path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...serverEnvironment, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
+    env: { ...process.env, ...serverEnvironment, NODE_ENV: "production", TRUSTED_PROXIES: "none", DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret },
   });
   for (let attempt = 0; attempt < 240; attempt++) {
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return server;

@@ -11,7 +11,10 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(8).default(8),
-  /** Reverse proxies whose X-Forwarded-For entries are believed: addresses or CIDR ranges, comma-separated. */
+  /**
+   * Reverse proxies whose X-Forwarded-For and X-Request-Id are believed: addresses or CIDR ranges, comma-separated,
+   * or `none`. Required in production (lib/auth/client-address.ts, instrumentation.ts).
+   */
   TRUSTED_PROXIES: z.string().default(""),
   /** Single sign-on (OpenID Connect): all three or none. */
   OIDC_ISSUER: z.url().optional(),

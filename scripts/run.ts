@@ -6,7 +6,10 @@
  *
  * The database comes from prepareDatabase("dev"): DATABASE_URL if set, else an embedded PostgreSQL in .data/,
  * migrated and seeded on first start. The app listens on PORT (default 3000). Outside production, NEXTAUTH_SECRET
- * and NEXTAUTH_URL get development defaults when unset (a random secret kept in .data/dev-secret).
+ * and NEXTAUTH_URL get development defaults when unset (a random secret kept in .data/dev-secret). `.env` files are
+ * read as Next reads them. With NODE_ENV=production it refuses to start without DATABASE_URL, a strong
+ * NEXTAUTH_SECRET, an https NEXTAUTH_URL and TRUSTED_PROXIES, or on a database with active demo accounts
+ * (scripts/production-checks.ts).
  * Ctrl-C or SIGTERM stops Next and then the embedded PostgreSQL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +19,7 @@ import path from "node:path";
 import { buildIsStale } from "./build-state";
 import { DataFolderVersionError } from "./db/embedded";
 import { prepareDatabase } from "./db/prepare";
+import { loadEnvironment, productionDatabaseProblems, productionEnvironmentProblems } from "./production-checks";
 import { serverEnvironment, serverNodeFlags } from "./server-flags";
 
 const projectRoot = path.resolve(__dirname, "..");
@@ -32,7 +36,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  // `.env` and its siblings, read the way Next reads them, before anything looks at the environment.
+  loadEnvironment(projectRoot, { dev: mode === "dev" });
+  const production = process.env.NODE_ENV === "production";
+  if (production) refuseUnless(productionEnvironmentProblems(process.env));
+
   const database = await prepareDatabase({ kind: "dev" });
+  if (production) {
+    const problems = await productionDatabaseProblems(database.databaseUrl).catch(async (error: unknown) => {
+      await database.stop();
+      throw error;
+    });
+    if (problems.length > 0) {
+      await database.stop();
+      refuseUnless(problems);
+    }
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.databaseUrl, PORT: port, ...developmentAuthDefaults(port) };
 
   let child: ChildProcess | undefined;
@@ -66,6 +85,13 @@ async function main(): Promise<void> {
     await database.stop();
   }
   process.exit(stopping ? 0 : exitCode);
+}
+
+/** Stops here, saying every reason, when a production start is not safe (scripts/production-checks.ts). */
+function refuseUnless(problems: string[]): void {
+  if (problems.length === 0) return;
+  console.error(["Refusing to start in production:", ...problems.map((problem) => `  - ${problem}`), "See .env.example and docs/security-a.md."].join("\n"));
+  process.exit(2);
 }
 
 function nextBin(): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { can } from "@/lib/authz/permissions";
+import { can, holdsPermission } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { linkableInitiatives } from "@/lib/meetings/queries";
@@ -104,7 +104,7 @@ export type ActionItemRow = ReturnType<typeof toPlainRow>;
 export async function actionItemFormOptions(user: SessionUser) {
   // Asking about a department that is nobody's tells whether the grant reaches every department.
   const everyDepartment = can(user, "actionItem.create", { departmentId: "any-department" });
-  const ownOnly = !everyDepartment && can(user, "actionItem.create") && user.departmentId;
+  const ownOnly = !everyDepartment && holdsPermission(user, "actionItem.create") && user.departmentId;
   const departments = await db.department.findMany({
     where: { active: true, ...(everyDepartment ? {} : { id: { in: ownOnly && user.departmentId ? [user.departmentId] : [] } }) },
     select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true },

@@ -7,6 +7,7 @@ export const auditActions = [
   "auth.sign_in_failed",
   "auth.sign_out",
   "auth.locked_out",
+  "auth.under_attack",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number] | `${string}.${string}`;

@@ -3,17 +3,29 @@ import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env, oidcSettings } from "@/lib/env";
-import { clientAddress, parseTrustedProxies } from "./client-address";
+import type { BlockList } from "node:net";
+import { peerHeader } from "@/lib/security/peer-guard";
+import { clientAddress, trustedProxiesSetting } from "./client-address";
 import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
 
 export { authorizeCredentials } from "./sign-in";
 
 type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 
-function forwardedFor(headers: HeaderBag): string | undefined {
+function header(headers: HeaderBag, name: string): string | undefined {
   if (!headers) return undefined;
-  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const value = headers instanceof Headers ? headers.get(name) : headers[name];
   return Array.isArray(value) ? value.join(",") : (value ?? undefined);
+}
+
+/**
+ * The client's address from the forwarded headers, believed only once the peer guard has set them from the
+ * connection (lib/security/peer-guard.ts); a request it never saw counts as "unknown", never as what it claims.
+ */
+function requestAddress(headers: HeaderBag, trustedProxies: BlockList): string {
+  const peer = header(headers, peerHeader);
+  if (peer !== "trusted" && peer !== "direct") return "unknown";
+  return clientAddress(header(headers, "x-forwarded-for"), trustedProxies);
 }
 
 /** The provider id of single sign-on, used by the sign-in button. */
@@ -30,16 +42,16 @@ type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?
  */
 export function authOptions(request?: { headers: Headers }): NextAuthOptions {
   const settings = env();
-  const trustedProxies = parseTrustedProxies(settings.TRUSTED_PROXIES);
+  const trustedProxies = trustedProxiesSetting(settings);
   const oidc = oidcSettings();
-  const ssoAddress = clientAddress(forwardedFor(request?.headers), trustedProxies);
+  const ssoAddress = requestAddress(request?.headers, trustedProxies);
 
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(credentials, { ip: clientAddress(forwardedFor(request?.headers), trustedProxies) }),
+      authorize: (credentials, request) => authorizeCredentials(credentials, { ip: requestAddress(request?.headers, trustedProxies) }),
     }),
   ];
   if (oidc) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
-import { can, type Permission } from "@/lib/authz/permissions";
+import { holdsPermission, type Permission } from "@/lib/authz/permissions";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { requireUser } from "./session";
@@ -18,7 +18,8 @@ export async function guardPage(params: Promise<{ locale: string }>, permission:
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const user = await requireUser(locale);
-  if (!can(user, permission)) notFound();
+  // Whether this person may do it anywhere; the page then asks about its record (can with the record).
+  if (!holdsPermission(user, permission)) notFound();
   if (user.mustChangePassword && permission !== "profile.update") redirect({ href: "/profile", locale });
   return { locale, user };
 }

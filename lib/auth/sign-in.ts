@@ -4,17 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, isDatabaseUnavailableError } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
 import { verifyPassword } from "./password";
-
-/** Lock-out policy (README "Sign-in and lock-out"): counted in PostgreSQL, so it holds across app instances. */
-export const signInPolicy = {
-  /** Consecutive wrong passwords that lock an account… */
-  maxAccountFailures: 5,
-  /** …for this long. */
-  lockMinutes: 15,
-  /** Failed attempts from one address (any accounts) within the window before that address is refused. */
-  maxAddressFailures: 20,
-  addressWindowMinutes: 15,
-} as const;
+import { notifyAccountUnderAttack } from "./sign-in-attack";
+import { claimAttempt, recordMalformedAttempt, throttlePolicy, type ThrottleRefusal } from "./throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -25,7 +16,7 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 
 export type SignInContext = { ip: string };
 
-type FailureReason = "malformed" | "throttled" | "unknown_account" | "locked" | "wrong_password" | "inactive" | "no_password";
+type FailureReason = "malformed" | ThrottleRefusal | "unknown_account" | "wrong_password" | "inactive" | "no_password";
 
 /**
  * Checks an e-mail and password. Returns null for every kind of failure (unknown account, wrong
@@ -50,28 +41,31 @@ async function checkCredentials(raw: unknown, context: SignInContext): Promise<S
   const ip = context.ip.slice(0, 64);
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) {
-    await db.signInAttempt.create({ data: { ip, email: null, succeeded: false } });
+    await recordMalformedAttempt(ip);
     return null;
   }
   const { email, password } = parsed.data;
-
-  if (await addressIsThrottled(ip)) return fail({ email, ip, reason: "throttled" });
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true, passwordHash: true, lockedUntil: true },
   });
+  // Before any password is checked: refused attempts are not counted, so they never extend a lock or a delay.
+  const claim = await claimAttempt(email, ip);
+  if (!claim.allowed) return fail({ email, ip, reason: claim.reason, userId: user?.id ?? null, retryAt: claim.retryAt });
   // Always verify (against a decoy without an account) so that timing reveals nothing.
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user) return fail({ email, ip, reason: "unknown_account" });
+  // An account-wide lock (set by an administrator or left from before per-address locks) still holds.
   if (user.lockedUntil && user.lockedUntil > new Date()) return fail({ email, ip, reason: "locked", userId: user.id });
   if (!user.passwordHash) return fail({ email, ip, reason: "no_password", userId: user.id });
-  if (!passwordOk) return failWrongPassword({ email, ip, userId: user.id });
+  if (!passwordOk) return failWrongPassword({ email, ip, userId: user.id, claim });
   if (!user.active) return fail({ email, ip, reason: "inactive", userId: user.id });
 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignInCount: 0, lockedUntil: null } });
-    await tx.signInAttempt.create({ data: { ip, email, succeeded: true } });
+    // The attempt was recorded as a failure when it was claimed; it turned out to succeed.
+    await tx.signInAttempt.update({ where: { id: claim.attemptId }, data: { succeeded: true } });
     await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "password" }, ip });
     // Attempts only matter within the throttling window; a day's worth is kept for investigation (the audit
     // log keeps every failure for good), the rest is pruned here rather than by a scheduled job.
@@ -80,22 +74,15 @@ async function checkCredentials(raw: unknown, context: SignInContext): Promise<S
   return { id: user.id, email: user.email, name: user.displayName, role: user.role, departmentId: user.departmentId, language: user.preferredLanguage };
 }
 
-async function addressIsThrottled(ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - signInPolicy.addressWindowMinutes * 60_000);
-  const failures = await db.signInAttempt.count({ where: { ip, succeeded: false, attemptedAt: { gte: since } } });
-  return failures >= signInPolicy.maxAddressFailures;
-}
-
-async function fail({ email, ip, reason, userId = null }: { email: string; ip: string; reason: FailureReason; userId?: string | null }): Promise<null> {
+async function fail({ email, ip, reason, userId = null, retryAt = null }: { email: string; ip: string; reason: FailureReason; userId?: string | null; retryAt?: Date | null }): Promise<null> {
   await db.$transaction(async (tx) => {
-    await tx.signInAttempt.create({ data: { ip, email, succeeded: false } });
     await recordAudit(tx, {
       actorId: userId,
       action: "auth.sign_in_failed",
       entityType: "user",
       // An unknown account has no id: the e-mail that was tried is what a security review needs.
       entityId: userId ?? email.slice(0, 100),
-      after: { reason, email },
+      after: { reason, email, ...(retryAt ? { retryAt: retryAt.toISOString() } : {}) },
       ip,
     });
   });
@@ -103,31 +90,21 @@ async function fail({ email, ip, reason, userId = null }: { email: string; ip: s
 }
 
 /**
- * One more wrong password. The count and the lock are one UPDATE, so that instances counting at the
- * same moment cannot both miss the fifth failure; locking restarts the count for after the lock.
+ * One more wrong password (already counted: the claimed attempt stays a failure). The one that reaches the limit
+ * for this address is audited as a lock-out of this account for this address; the one that makes an attack tells
+ * the account's owner and the administrators (once per notice window).
  */
-async function failWrongPassword({ email, ip, userId }: { email: string; ip: string; userId: string }): Promise<null> {
+async function failWrongPassword({ email, ip, userId, claim }: { email: string; ip: string; userId: string; claim: { pairFailures: number; accountFailures: number } }): Promise<null> {
+  const pairFailures = claim.pairFailures + 1;
+  const accountFailures = claim.accountFailures + 1;
   await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ locked: boolean; locked_until: Date | null }[]>`
-      UPDATE users
-         SET failed_sign_in_count = CASE WHEN failed_sign_in_count + 1 >= ${signInPolicy.maxAccountFailures} THEN 0 ELSE failed_sign_in_count + 1 END,
-             locked_until = CASE WHEN failed_sign_in_count + 1 >= ${signInPolicy.maxAccountFailures}
-                                 THEN now() + make_interval(mins => ${signInPolicy.lockMinutes}::int) ELSE locked_until END
-       WHERE id = ${userId}::uuid
-   RETURNING (failed_sign_in_count = 0 AND locked_until > now()) AS locked, locked_until`;
-    await tx.signInAttempt.create({ data: { ip, email, succeeded: false } });
     await recordAudit(tx, { actorId: userId, action: "auth.sign_in_failed", entityType: "user", entityId: userId, after: { reason: "wrong_password", email }, ip });
-    if (row?.locked) {
-      await recordAudit(tx, {
-        actorId: userId,
-        action: "auth.locked_out",
-        entityType: "user",
-        entityId: userId,
-        after: { lockedUntil: row.locked_until?.toISOString() ?? null, failures: signInPolicy.maxAccountFailures },
-        ip,
-      });
+    if (pairFailures === throttlePolicy.maxPairFailures) {
+      const lockedUntil = new Date(Date.now() + throttlePolicy.windowMinutes * 60_000);
+      await recordAudit(tx, { actorId: userId, action: "auth.locked_out", entityType: "user", entityId: userId, after: { scope: "address", lockedUntil: lockedUntil.toISOString(), failures: pairFailures }, ip });
     }
   });
+  if (accountFailures >= throttlePolicy.attackFailures) await notifyAccountUnderAttack(userId, { failures: accountFailures, ip });
   return null;
 }
 

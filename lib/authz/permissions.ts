@@ -75,14 +75,30 @@ export type Actor = { role: Role; departmentId: string | null };
 /** The record being acted on, as far as the policy cares: which department owns it. */
 export type OwnedRecord = { departmentId: string | null };
 
+/** How far `role`'s grant of `permission` reaches, or null when the role does not hold it. */
+export function grantScope(role: Role, permission: Permission): Scope | null {
+  return grants[role]?.[permission] ?? null;
+}
+
 /**
- * May `actor` do `permission`, on `record` when the grant is limited to a department?
- * Without a record, answers whether the role holds the permission at all (for navigation).
+ * May `actor` do `permission` on `record`? Fails closed: a grant limited to the actor's department
+ * answers yes only for a record of that department, so without a record (or for a record of no
+ * department) the answer is no. Asking "may this person do this anywhere?" is holdsPermission.
  */
 export function can(actor: Actor | null, permission: Permission, record?: OwnedRecord): boolean {
   if (!actor) return false;
-  const scope = grants[actor.role]?.[permission];
+  const scope = grantScope(actor.role, permission);
   if (!scope) return false;
-  if (scope === "all" || record === undefined) return true;
+  if (scope === "all") return true;
+  if (record === undefined) return false;
   return actor.departmentId !== null && record.departmentId === actor.departmentId;
+}
+
+/**
+ * Does `actor` hold `permission` for at least one record: for navigation, "new …" buttons and a page's
+ * entry guard, never for a write (the record decides that, through can). A department-scoped grant is
+ * asked about the actor's own department, so a representative without a department holds nothing.
+ */
+export function holdsPermission(actor: Actor | null, permission: Permission): boolean {
+  return actor !== null && can(actor, permission, { departmentId: actor.departmentId });
 }

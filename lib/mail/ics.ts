@@ -1,4 +1,4 @@
-import { escapeText, foldLine, utcStamp } from "@/lib/calendar/ics-text";
+import { escapeText, foldLine, quotedParam, uriValue, utcStamp } from "@/lib/calendar/ics-text";
 
 /**
  * A calendar invitation for a meeting (RFC 5545): a stable UID per meeting, SEQUENCE raised on every change (the
@@ -28,7 +28,7 @@ export function calendarInvitation(event: CalendarEvent): string {
     "CALSCALE:GREGORIAN",
     `METHOD:${event.cancelled ? "CANCEL" : "REQUEST"}`,
     "BEGIN:VEVENT",
-    `UID:${event.uid}`,
+    `UID:${escapeText(event.uid)}`,
     `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${utcStamp(event.stamp ?? new Date())}`,
     `DTSTART:${utcStamp(event.start)}`,
@@ -37,12 +37,9 @@ export function calendarInvitation(event: CalendarEvent): string {
   ];
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.url) lines.push(`URL:${event.url}`);
-  if (event.organizer) lines.push(`ORGANIZER;CN=${quoteParam(event.organizer.name)}:mailto:${event.organizer.email}`);
+  if (event.url) lines.push(`URL:${uriValue(event.url)}`);
+  if (event.organizer) lines.push(`ORGANIZER;CN=${quotedParam(event.organizer.name)}:mailto:${uriValue(event.organizer.email)}`);
   lines.push(`STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT", "END:VCALENDAR");
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-function quoteParam(value: string): string {
-  return `"${value.replace(/"/g, "'")}"`;
-}

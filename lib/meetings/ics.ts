@@ -3,7 +3,7 @@
  * lines folded at 75 octets, text escaped, times in America/Toronto with its VTIMEZONE, a UID that never changes
  * for a meeting and a SEQUENCE that the portal raises on every change after publishing.
  */
-import { escapeText, foldLine, utcStamp } from "@/lib/calendar/ics-text";
+import { escapeText, foldLine, uriValue, utcStamp } from "@/lib/calendar/ics-text";
 import { utcToTorontoWallClock } from "./time";
 
 export type IcsMeeting = {
@@ -68,7 +68,7 @@ export function meetingToIcs(meeting: IcsMeeting, now: Date = new Date()): strin
     `DTEND;TZID=America/Toronto:${torontoStamp(meeting.endsAt)}`,
     `SUMMARY:${escapeText(`${meeting.titleEn} / ${meeting.titleFr}`)}`,
     meeting.location ? `LOCATION:${escapeText(meeting.location)}` : null,
-    meeting.videoUrl ? `URL:${meeting.videoUrl}` : null,
+    meeting.videoUrl ? `URL:${uriValue(meeting.videoUrl)}` : null,
     `DESCRIPTION:${escapeText(description)}`,
     "STATUS:CONFIRMED",
     "END:VEVENT",

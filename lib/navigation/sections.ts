@@ -1,4 +1,4 @@
-import { can, type Actor, type Permission } from "@/lib/authz/permissions";
+import { holdsPermission, type Actor, type Permission } from "@/lib/authz/permissions";
 
 /** The portal's sections, in the order of the main navigation, with what opening each requires. */
 export const sections = [
@@ -17,7 +17,7 @@ export type SectionKey = Section["key"];
 
 /** The sections this user may open, for the navigation (the pages check again themselves). */
 export function sectionsFor(actor: Actor): Section[] {
-  return sections.filter((section) => can(actor, section.permission));
+  return sections.filter((section) => holdsPermission(actor, section.permission));
 }
 
 export function sectionByKey(key: SectionKey): Section {

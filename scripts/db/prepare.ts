@@ -7,12 +7,14 @@
  *
  * The embedded test database is dropped and made anew on every run. A data folder made by another major version of
  * PostgreSQL (an older checkout) is made anew for the tests, and refused with what to do for development data.
- * Either way migrations are applied, and the demo data is seeded if the database has no department yet, except
- * when NODE_ENV is "production" (the demo accounts have a published password).
+ * Either way migrations are applied, and the demo data is seeded if the database has no department yet and it was
+ * asked for (demoDataWanted: the test database, DEMO_DATA=on, or the embedded development database), never when
+ * NODE_ENV is "production" (the demo accounts have a published password).
  */
 import path from "node:path";
 import pg from "pg";
 import { seed } from "../../prisma/seed";
+import { demoDataWanted } from "../production-checks";
 import { ensureDatabase, startEmbeddedPostgres } from "./embedded";
 import { migrate } from "./migrate";
 import { projectRoot } from "./migrations-folder";
@@ -61,10 +63,14 @@ export async function prepareDatabase({ kind }: { kind: DatabaseKind }): Promise
   try {
     await migrate(databaseUrl, { quiet: true });
     if (await hasNoDepartments(databaseUrl)) {
-      if (process.env.NODE_ENV === "production") {
-        console.warn("The database has no departments; demo data is never seeded in production. Add them as an administrator.");
-      } else {
+      if (demoDataWanted(kind, process.env)) {
         await seed(databaseUrl);
+      } else {
+        console.warn(
+          process.env.NODE_ENV === "production"
+            ? "The database has no departments; demo data is never seeded in production. Add them as an administrator."
+            : "The database has no departments; demo data is created only when asked (DEMO_DATA=on, or the embedded database).",
+        );
       }
     }
   } catch (error) {

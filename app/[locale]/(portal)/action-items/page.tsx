@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
-import { can } from "@/lib/authz/permissions";
+import { holdsPermission } from "@/lib/authz/permissions";
 import { listActionItems } from "@/lib/action-items/queries";
 import { actionItemViews, type ActionItemView } from "@/lib/action-items/schemas";
 import { Link } from "@/lib/i18n/navigation";
@@ -23,7 +23,7 @@ export default async function ActionItemsPage({ params, searchParams }: PageProp
   return (
     <>
       <PageHeader title={nav("actionItems")} trail={[{ label: nav("actionItems") }]}>
-        {can(user, "actionItem.create") && (
+        {holdsPermission(user, "actionItem.create") && (
           <p>
             <Link href="/action-items/new" className="gc-button">
               {t("new")}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
-import { can } from "@/lib/authz/permissions";
+import { holdsPermission } from "@/lib/authz/permissions";
 import { fiscalYearLabel } from "@/lib/format/numbers";
 import { filtersToQuery, parseInitiativeFilters } from "@/lib/initiatives/filters";
 import { getReferenceData, listInitiatives } from "@/lib/initiatives/queries";
@@ -36,7 +36,7 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
         <p>{t("intro")}</p>
       </PageHeader>
 
-      {can(user, "initiative.create") && (
+      {holdsPermission(user, "initiative.create") && (
         <p>
           <Link href="/initiatives/new" className="gc-button">
             {t("newInitiative")}

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { ssoProviderId } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
-import { oidcSettings } from "@/lib/env";
+import { env, oidcSettings } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/routing";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
@@ -23,7 +23,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const query = await searchParams;
-  const callbackUrl = safeCallbackUrl(query.callbackUrl, locale);
+  const callbackUrl = safeCallbackUrl(query.callbackUrl, locale, env().NEXTAUTH_URL);
   // Already signed in: straight on. A database outage here just shows the form.
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(callbackUrl);
