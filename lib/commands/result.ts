@@ -48,7 +48,16 @@ export type ValidationKey =
   // Settings
   | "quorumDepartmentsRange"
   | "staleDaysRange"
-  | "sessionHoursRange";
+  | "sessionHoursRange"
+  // Results framework (issue 18)
+  | "figureFormat"
+  | "percentRange"
+  | "rangeMinAboveMax"
+  | "narrativeMismatch"
+  | "beforeBaseline"
+  | "explanationRequired"
+  | "noTargetForYear"
+  | "quarterNotExpected";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }
