@@ -238,3 +238,29 @@ export async function getPillarSpending(user: SessionUser, pillarId: string, fis
      ORDER BY d.acronym_en`;
   return rows.map((row) => ({ acronymEn: row.acronym_en, acronymFr: row.acronym_fr, allocatedCents: row.allocated, spentCents: row.spent }));
 }
+
+/**
+ * An update call that asks for the actuals of a fiscal year (issue 18): per responsible department, each indicator
+ * with a current actual for that year ("submitted") or without ("missing"). Two statements whatever the data.
+ */
+export async function getCallResultsMatrix(user: SessionUser, fiscalYear: number) {
+  requirePermission(user, "portal.read");
+  const [indicators, entered] = await Promise.all([
+    db.indicator.findMany({
+      where: { archivedAt: null, result: { archivedAt: null } },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, nameEn: true, nameFr: true, responsibleDepartment: { select: { id: true, acronymEn: true, acronymFr: true } } },
+    }),
+    db.indicatorActual.groupBy({ by: ["indicatorId"], where: { fiscalYear, correctedBy: { is: null } } }),
+  ]);
+  const withActual = new Set(entered.map((row) => row.indicatorId));
+  const departments = new Map<string, { id: string; acronymEn: string; acronymFr: string; cells: { id: string; code: string; nameEn: string; nameFr: string; submitted: boolean }[] }>();
+  for (const indicator of indicators) {
+    const department = departments.get(indicator.responsibleDepartment.id) ?? { ...indicator.responsibleDepartment, cells: [] };
+    department.cells.push({ id: indicator.id, code: indicator.code, nameEn: indicator.nameEn, nameFr: indicator.nameFr, submitted: withActual.has(indicator.id) });
+    departments.set(indicator.responsibleDepartment.id, department);
+  }
+  const rows = [...departments.values()].sort((a, b) => a.acronymEn.localeCompare(b.acronymEn));
+  const submitted = indicators.filter((indicator) => withActual.has(indicator.id)).length;
+  return { fiscalYear, rows, totals: { submitted, missing: indicators.length - submitted } };
+}
