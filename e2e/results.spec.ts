@@ -45,13 +45,13 @@ async function makeIndicator(): Promise<{ id: string; code: string }> {
   const code = `E2E-I${suffix}`;
   const [indicator] = await sql<{ id: string }>(
     `INSERT INTO indicators (id, code, result_id, responsible_department_id, name_en, name_fr, unit, direction, updated_at)
-     SELECT gen_random_uuid(), $1::text, $2, id, 'Sessions held ' || $1::text, 'Séances tenues ' || $1::text, 'NUMBER', 'INCREASE', now() FROM departments WHERE acronym_en = 'JUS' RETURNING id`,
+     SELECT gen_random_uuid(), $1::text, $2::uuid, id, 'Sessions held ' || $1::text, 'Séances tenues ' || $1::text, 'NUMBER', 'INCREASE', now() FROM departments WHERE acronym_en = 'JUS' RETURNING id`,
     [code, result!.id],
   );
   const year = currentFiscalYear();
   await sql(
     `INSERT INTO indicator_targets (id, indicator_id, unit, fiscal_year, target_type, min_value, achieve_by_year, achieve_by_month, updated_at)
-     VALUES (gen_random_uuid(), $1::text, 'NUMBER', $2, 'AT_LEAST', 100, $3, 3, now())`,
+     VALUES (gen_random_uuid(), $1::uuid, 'NUMBER', $2::int, 'AT_LEAST', 100, $3::int, 3, now())`,
     [indicator!.id, year, year + 1],
   );
   return { id: indicator!.id, code };
@@ -65,8 +65,8 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.goto(`/${locale}/results/new?pillar=PREVENTION`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.newResult);
     await expectNoAxeViolations(page);
-    await page.getByLabel(t.level).selectOption({ label: t.output });
-    await page.getByLabel(t.titleEn).fill(title);
+    await page.getByLabel(t.level, { exact: true }).selectOption({ label: t.output });
+    await page.getByLabel(t.titleEn, { exact: true }).fill(title);
     await page.getByRole("button", { name: t.createResult }).click();
     await page.waitForURL(`**/${locale}/results`);
 
@@ -75,10 +75,10 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await section.getByRole("link", { name: t.newIndicator }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.newIndicator);
     await expectNoAxeViolations(page);
-    await page.getByLabel(t.nameEn).fill(`People reached ${title}`);
-    await page.getByLabel(t.department).selectOption({ label: "JUS" });
-    await page.getByLabel(t.unit).selectOption({ label: t.number });
-    await page.getByLabel(t.direction).selectOption({ label: t.increase });
+    await page.getByLabel(t.nameEn, { exact: true }).fill(`People reached ${title}`);
+    await page.getByLabel(t.department, { exact: true }).selectOption({ label: "JUS" });
+    await page.getByLabel(t.unit, { exact: true }).selectOption({ label: t.number });
+    await page.getByLabel(t.direction, { exact: true }).selectOption({ label: t.increase });
     await page.getByRole("button", { name: t.createIndicator }).click();
     await page.waitForURL(/\/indicators\/[0-9a-f-]{36}$/);
 
