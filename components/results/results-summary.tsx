@@ -27,7 +27,7 @@ export function ResultsSummary({ pillars, locale }: { pillars: PillarCounts[]; l
           </thead>
           <tbody>
             {pillars.map((pillar) => (
-              <tr key={pillar.id} data-pillar={pillar.code}>
+              <tr key={pillar.id} data-results-pillar={pillar.code}>
                 <th scope="row">
                   <Link href={`/results/${pillar.code}`}>{byLocale(locale, pillar.nameEn, pillar.nameFr)}</Link>
                 </th>

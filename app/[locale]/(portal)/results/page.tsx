@@ -48,7 +48,7 @@ export default async function ResultsPage({ params }: PageProps<"/[locale]/resul
           </thead>
           <tbody>
             {pillars.map((pillar) => (
-              <tr key={pillar.id} data-pillar={pillar.code}>
+              <tr key={pillar.id} data-results-pillar={pillar.code}>
                 <th scope="row">
                   <Link href={`/results/${pillar.code}`}>{byLocale(locale, pillar.nameEn, pillar.nameFr)}</Link>
                 </th>
