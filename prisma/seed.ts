@@ -14,6 +14,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import * as data from "./seed-data";
+import { seedResultsFramework } from "./seed-results";
+import { fiscalYearOf } from "../lib/format/numbers";
+import { calendarDate } from "../lib/meetings/time";
 
 type Tx = Prisma.TransactionClient;
 
@@ -88,6 +91,13 @@ class Seeder {
     await this.actionItems();
     await this.agendaLinksToActionItems();
     await this.settings();
+    // results (issue 18)
+    await seedResultsFramework(
+      this.tx,
+      { department: (acronym) => this.department(acronym), pillar: (code) => this.pillar(code), initiative: (code) => this.initiativeIds.get(code) },
+      fiscalYearOf(calendarDate(this.today)),
+      (table, rows) => this.count(table, rows),
+    );
     return this.created;
   }
 

@@ -11,6 +11,7 @@ import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 /** Opens a call for a reporting period; with no initiative ticked it covers every active initiative. */
 export function OpenUpdateCallForm({ today, initiatives }: { today: string; initiatives: { id: string; label: string }[] }) {
   const t = useTranslations("UpdateCalls");
+  const results = useTranslations("Results");
   const [state, action, pending] = useActionState(openUpdateCallAction, initialFormState);
   return (
     <form action={action} noValidate className="max-w-3xl space-y-5">
@@ -19,6 +20,7 @@ export function OpenUpdateCallForm({ today, initiatives }: { today: string; init
       <TextField name="reportingPeriod" label={t("period")} hint={t("periodHint")} state={state} required />
       <TextField name="dueDate" type="date" label={t("dueDate")} state={state} min={today} required />
       <CheckboxListField name="initiativeIds" legend={t("initiatives")} hint={t("initiativesHint")} options={initiatives} state={state} />
+      <TextField name="resultsFiscalYear" label={results("callFiscalYear")} hint={results("callFiscalYearHint")} state={state} />
       <TextAreaField name="messageEn" label={t("messageEn")} state={state} lang="en" />
       <TextAreaField name="messageFr" label={t("messageFr")} state={state} lang="fr" />
       <button type="submit" className="gc-button" disabled={pending}>

@@ -18,6 +18,9 @@ export const permissions = {
   "admin.manage": "Manage users, departments and pillars, and read the audit log",
   "settings.update": "Change the settings: security marking, quorum rule, days before an initiative is stale, session length",
   "profile.update": "Change one's own preferred language and password",
+  // results (issue 18)
+  "results.manage": "Define the results framework (expected results, indicators, targets) and review actuals",
+  "results.report": "Enter and correct the actual results of indicators",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -41,6 +44,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "admin.manage": "all",
     "settings.update": "all",
     "profile.update": "all",
+    "results.manage": "all",
+    "results.report": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -52,6 +57,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "actionItem.updateStatus": "all",
     "meeting.manage": "all",
     "profile.update": "all",
+    "results.manage": "all",
+    "results.report": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -61,6 +68,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "actionItem.create": "ownDepartment",
     "actionItem.updateStatus": "ownDepartment",
     "profile.update": "all",
+    // The actuals of indicators their department is responsible for.
+    "results.report": "ownDepartment",
   },
   EXECUTIVE: {
     "portal.read": "all",

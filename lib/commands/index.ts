@@ -21,3 +21,4 @@ import "@/lib/settings/commands";
 export { registeredCommands } from "./registry";
 import "@/lib/mail/commands";
 import "@/lib/notifications/commands";
+import "@/lib/results/commands";

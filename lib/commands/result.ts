@@ -50,7 +50,16 @@ export type ValidationKey =
   | "staleDaysRange"
   | "sessionHoursRange"
   // Report a problem (issue 15)
-  | "tooManyReports";
+  | "tooManyReports"
+  // Results framework (issue 18)
+  | "figureFormat"
+  | "percentRange"
+  | "rangeMinAboveMax"
+  | "narrativeMismatch"
+  | "beforeBaseline"
+  | "explanationRequired"
+  | "noTargetForYear"
+  | "quarterNotExpected";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

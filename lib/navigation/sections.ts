@@ -3,6 +3,7 @@ import { holdsPermission, type Actor, type Permission } from "@/lib/authz/permis
 /** The portal's sections, in the order of the main navigation, with what opening each requires. */
 export const sections = [
   { key: "dashboard", href: "/dashboard", permission: "portal.read" },
+  { key: "results", href: "/results", permission: "portal.read" },
   { key: "initiatives", href: "/initiatives", permission: "portal.read" },
   { key: "departments", href: "/departments", permission: "portal.read" },
   { key: "funding", href: "/funding", permission: "portal.read" },

@@ -65,7 +65,7 @@ export async function scheduleUpdateCallReminders(now: Date, options: NoticeOpti
   horizon.setUTCDate(horizon.getUTCDate() + 7);
   const calls = await client.updateCall.findMany({
     where: { status: "OPEN", dueDate: { gte: new Date(`${today}T00:00:00Z`), lte: horizon } },
-    select: { id: true, reportingPeriod: true, dueDate: true, createdAt: true },
+    select: { id: true, reportingPeriod: true, dueDate: true, createdAt: true, resultsFiscalYear: true },
   });
 
   let queued = 0;
@@ -80,7 +80,19 @@ export async function scheduleUpdateCallReminders(now: Date, options: NoticeOpti
       select: coveredInitiative,
       orderBy: { code: "asc" },
     });
-    const byDepartment = groupByDepartment(missing);
+    // results (issue 18): a call that asks for a fiscal year's actuals also reminds of the indicators without one.
+    const missingActuals =
+      call.resultsFiscalYear === null
+        ? []
+        : await client.indicator.findMany({
+            where: { archivedAt: null, result: { archivedAt: null }, actuals: { none: { fiscalYear: call.resultsFiscalYear } } },
+            select: { id: true, code: true, nameEn: true, nameFr: true, responsibleDepartmentId: true },
+            orderBy: { code: "asc" },
+          });
+    const byDepartment = groupByDepartment([
+      ...missing,
+      ...missingActuals.map((indicator) => ({ id: indicator.id, code: indicator.code, titleEn: indicator.nameEn, titleFr: indicator.nameFr, leadDepartmentId: indicator.responsibleDepartmentId })),
+    ]);
     if (byDepartment.size === 0) continue;
     const recipients = await recipientsFor(client, { role: "DEPARTMENT_REP", departmentId: { in: [...byDepartment.keys()] } }, "UPDATE_CALL_REMINDER");
 

@@ -26,6 +26,7 @@ export const openUpdateCall = defineCommand({
         dueDate: calendarDate(input.dueDate),
         messageEn: input.messageEn ?? null,
         messageFr: input.messageFr ?? null,
+        resultsFiscalYear: input.resultsFiscalYear,
         createdById: user.id,
         initiatives: { createMany: { data: initiatives.map((initiative) => ({ initiativeId: initiative.id })) } },
       },
@@ -36,7 +37,7 @@ export const openUpdateCall = defineCommand({
       action: "updateCall.open",
       entityType: "update_call",
       entityId: call.id,
-      after: { reportingPeriod: input.reportingPeriod, dueDate: input.dueDate, initiativeIds: initiatives.map((initiative) => initiative.id) },
+      after: { reportingPeriod: input.reportingPeriod, dueDate: input.dueDate, initiativeIds: initiatives.map((initiative) => initiative.id), resultsFiscalYear: input.resultsFiscalYear },
       requestId,
     });
     await notifyUpdateCallOpened(call.id, { client: tx });

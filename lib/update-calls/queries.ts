@@ -36,6 +36,7 @@ export async function getUpdateCallMatrix(_user: SessionUser, id: string) {
       version: true,
       messageEn: true,
       messageFr: true,
+      resultsFiscalYear: true,
       initiatives: {
         select: {
           initiative: {

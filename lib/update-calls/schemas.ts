@@ -18,6 +18,12 @@ export const openUpdateCallSchema = z
     initiativeIds: idList,
     messageEn: optionalText(4000),
     messageFr: optionalText(4000),
+    /** results (issue 18): also ask for the indicators' actuals of this fiscal year (blank: none). */
+    resultsFiscalYear: z
+      .preprocess((value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : typeof value === "string" ? Number(value.trim()) : value), z.number().int().nullable())
+      .refine((year) => year === null || (year >= 1990 && year <= 2100), { params: { key: "fiscalYearRange", values: { min: 1990, max: 2100 } } })
+      .optional()
+      .transform((year) => year ?? null),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { DashboardResults } from "@/components/results/linked-indicators";
 
 export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]/dashboard">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -36,6 +37,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
         <Link href={{ pathname: "/dashboard/briefing", query: filterQuery(scope) }}>{t("briefingLink")}</Link>
       </p>
       <DashboardView data={data} locale={locale} scope={scope} />
+      <DashboardResults user={user} locale={locale} />
     </>
   );
 }

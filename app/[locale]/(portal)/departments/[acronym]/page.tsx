@@ -9,6 +9,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
 import { DepartmentInitiatives } from "@/components/departments/department-initiatives";
+import { DepartmentIndicators } from "@/components/results/linked-indicators";
 import { SectionPages } from "@/components/departments/section-pages";
 
 const lists = ["led", "partner", "actions"] as const;
@@ -183,6 +184,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </ul>
         )}
       </section>
+      <DepartmentIndicators user={user} departmentId={department.id} locale={locale} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InitiativeIndicators } from "@/components/results/linked-indicators";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -267,6 +268,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
         <h2 id="history">{t("history")}</h2>
         <ChangeHistory events={history} locale={locale} names={names} />
       </section>
+      <InitiativeIndicators user={user} initiativeId={initiative.id} locale={locale} />
     </>
   );
 }

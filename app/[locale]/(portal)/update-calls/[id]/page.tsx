@@ -8,6 +8,8 @@ import { getUpdateCallMatrix } from "@/lib/update-calls/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { CloseUpdateCallForm } from "@/components/update-calls/close-update-call-form";
+import { getCallResultsMatrix } from "@/lib/results/queries";
+import { CallResultsMatrix } from "@/components/results/call-results-matrix";
 
 const marks = { submitted: "✓", late: "◷", missing: "✗" } as const;
 
@@ -16,6 +18,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
   const { id } = await params;
   const call = await getUpdateCallMatrix(user, id);
   if (!call) notFound();
+  const resultsMatrix = call.resultsFiscalYear === null ? null : await getCallResultsMatrix(user, call.resultsFiscalYear);
   const t = await getTranslations("UpdateCalls");
   const nav = await getTranslations("Nav");
   const title = t("callTitle", { period: call.reportingPeriod });
@@ -59,6 +62,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
           )}
         </tbody>
       </table>
+      {resultsMatrix && <CallResultsMatrix matrix={resultsMatrix} locale={locale} />}
       {call.status === "OPEN" && <CloseUpdateCallForm id={call.id} version={call.version} />}
     </>
   );

@@ -1,0 +1,266 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/types";
+import { requirePermission } from "@/lib/authz/require";
+import { db } from "@/lib/db";
+import { fiscalYearOf } from "@/lib/format/numbers";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { isUuid } from "@/lib/security/ids";
+import { readResultsMargin } from "./margin";
+import { headline, yearSeries, type ActualRow, type TargetRow, type YearPoint } from "./series";
+import { countStatuses, type ResultStatus } from "./status";
+
+/**
+ * Reads of the results framework (issue 18). Anyone signed in reads it (`portal.read`). Each read is a fixed number
+ * of statements whatever the data (Prisma's relation loads are one statement per level), and the statuses are
+ * derived in lib/results/series.ts from the rows read, with the one rule of lib/results/status.ts.
+ */
+
+const num = (value: Prisma.Decimal | null): number | null => (value === null ? null : Number(value));
+
+const targetSelect = {
+  id: true,
+  fiscalYear: true,
+  targetType: true,
+  minValue: true,
+  maxValue: true,
+  narrativeEn: true,
+  narrativeFr: true,
+  achieveByYear: true,
+  achieveByMonth: true,
+  version: true,
+} as const;
+
+const actualSelect = {
+  id: true,
+  fiscalYear: true,
+  quarter: true,
+  value: true,
+  narrativeEn: true,
+  narrativeFr: true,
+  measuredOn: true,
+  explanationEn: true,
+  explanationFr: true,
+  createdAt: true,
+  reviewedAt: true,
+  correctsId: true,
+  correctionReason: true,
+} as const;
+
+const indicatorSelect = {
+  id: true,
+  code: true,
+  nameEn: true,
+  nameFr: true,
+  unit: true,
+  direction: true,
+  frequency: true,
+  cumulative: true,
+  illustrative: true,
+  baselineValue: true,
+  baselineDate: true,
+  responsibleDepartmentId: true,
+  version: true,
+  responsibleDepartment: { select: { acronymEn: true, acronymFr: true } },
+  targets: { where: { archivedAt: null }, orderBy: { fiscalYear: "asc" }, select: targetSelect },
+  // The current actuals: those no later entry corrects.
+  actuals: { where: { correctedBy: { is: null } }, orderBy: [{ fiscalYear: "asc" }, { createdAt: "asc" }], select: actualSelect },
+} as const satisfies Prisma.IndicatorSelect;
+
+type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorSelect }>;
+
+function targetRow(target: IndicatorRow["targets"][number]): TargetRow {
+  return { ...target, minValue: num(target.minValue), maxValue: num(target.maxValue) };
+}
+
+function actualRow(actual: IndicatorRow["actuals"][number]): ActualRow {
+  return { ...actual, value: num(actual.value) };
+}
+
+/** The clock and the setting every status needs, read once per request. */
+export async function statusContext() {
+  const today = torontoToday();
+  return { today, currentFiscalYear: fiscalYearOf(calendarDate(today)), marginPercent: await readResultsMargin() };
+}
+export type StatusContext = Awaited<ReturnType<typeof statusContext>>;
+
+export type IndicatorView = Omit<IndicatorRow, "targets" | "actuals" | "baselineValue"> & {
+  baselineValue: number | null;
+  series: YearPoint[];
+  headline: YearPoint & { status: ResultStatus };
+};
+
+export function indicatorView(row: IndicatorRow, context: StatusContext): IndicatorView {
+  const { targets, actuals, baselineValue, ...rest } = row;
+  const series = yearSeries(row, targets.map(targetRow), actuals.map(actualRow), context.marginPercent, context.today);
+  return { ...rest, baselineValue: num(baselineValue), series, headline: headline(series, context.currentFiscalYear) };
+}
+
+/** Per active pillar, how many indicators are met, not met, not yet due, without data (or reported narratives). */
+export async function getResultsOverview(user: SessionUser) {
+  requirePermission(user, "portal.read");
+  const [context, pillars] = await Promise.all([
+    statusContext(),
+    db.pillar.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        id: true,
+        code: true,
+        nameEn: true,
+        nameFr: true,
+        expectedResults: { where: { archivedAt: null }, select: { indicators: { where: { archivedAt: null }, select: indicatorSelect } } },
+      },
+    }),
+  ]);
+  return pillars.map(({ expectedResults, ...pillar }) => {
+    const indicators = expectedResults.flatMap((result) => result.indicators.map((row) => indicatorView(row, context)));
+    return { ...pillar, results: expectedResults.length, indicators: indicators.length, counts: countStatuses(indicators.map((indicator) => indicator.headline.status)) };
+  });
+}
+
+/** One pillar's results, each with its indicators and their headline target, latest actual and status. */
+export async function getPillarResults(user: SessionUser, code: string) {
+  requirePermission(user, "portal.read");
+  const [context, pillar] = await Promise.all([
+    statusContext(),
+    db.pillar.findFirst({
+      where: { code, active: true },
+      select: {
+        id: true,
+        code: true,
+        nameEn: true,
+        nameFr: true,
+        descriptionEn: true,
+        descriptionFr: true,
+        expectedResults: {
+          where: { archivedAt: null },
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: {
+            id: true,
+            code: true,
+            level: true,
+            titleEn: true,
+            titleFr: true,
+            descriptionEn: true,
+            descriptionFr: true,
+            version: true,
+            departments: { select: { department: { select: { acronymEn: true, acronymFr: true } } }, orderBy: { departmentId: "asc" } },
+            indicators: { where: { archivedAt: null }, orderBy: { code: "asc" }, select: indicatorSelect },
+          },
+        },
+      },
+    }),
+  ]);
+  if (!pillar) return null;
+  const results = pillar.expectedResults.map(({ indicators, ...result }) => ({ ...result, indicators: indicators.map((row) => indicatorView(row, context)) }));
+  const { expectedResults: _r, ...rest } = pillar;
+  return { pillar: rest, results, counts: countStatuses(results.flatMap((r) => r.indicators.map((i) => i.headline.status))), context };
+}
+
+/** One indicator with every year's target, actual and status, and the history of its entries (corrections too). */
+export async function getIndicatorDetail(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
+  if (!isUuid(id)) return null;
+  const [context, row] = await Promise.all([
+    statusContext(),
+    db.indicator.findFirst({
+      where: { id, archivedAt: null, result: { archivedAt: null } },
+      select: {
+        ...indicatorSelect,
+        methodologyEn: true,
+        methodologyFr: true,
+        dataSourceEn: true,
+        dataSourceFr: true,
+        result: { select: { id: true, code: true, titleEn: true, titleFr: true, level: true, pillar: { select: { code: true, nameEn: true, nameFr: true } } } },
+        initiatives: { where: { initiative: { archivedAt: null } }, select: { initiative: { select: { id: true, code: true, titleEn: true, titleFr: true } } }, orderBy: { initiativeId: "asc" } },
+      },
+    }),
+  ]);
+  if (!row) return null;
+  const entries = await db.indicatorActual.findMany({
+    where: { indicatorId: id },
+    orderBy: [{ fiscalYear: "desc" }, { createdAt: "desc" }],
+    select: { ...actualSelect, author: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } } },
+  });
+  const { methodologyEn, methodologyFr, dataSourceEn, dataSourceFr, result, initiatives, ...indicatorRow } = row;
+  return {
+    indicator: { ...indicatorView(indicatorRow, context), methodologyEn, methodologyFr, dataSourceEn, dataSourceFr, result, initiatives: initiatives.map((link) => link.initiative) },
+    entries: entries.map((entry) => ({ ...entry, value: num(entry.value) })),
+    context,
+  };
+}
+
+/** The indicators an initiative contributes to, or a department is responsible for, with their headline status. */
+export async function listIndicatorsFor(user: SessionUser, scope: { initiativeId: string } | { departmentId: string }) {
+  requirePermission(user, "portal.read");
+  const where: Prisma.IndicatorWhereInput =
+    "initiativeId" in scope ? { archivedAt: null, result: { archivedAt: null }, initiatives: { some: { initiativeId: scope.initiativeId } } } : { archivedAt: null, result: { archivedAt: null }, responsibleDepartmentId: scope.departmentId };
+  const [context, rows] = await Promise.all([statusContext(), db.indicator.findMany({ where, orderBy: { code: "asc" }, take: 200, select: indicatorSelect })]);
+  return rows.map((row) => indicatorView(row, context));
+}
+
+/** What the framework forms offer: pillars, departments, and the initiatives an indicator may be linked to. */
+export async function getResultsFormOptions(user: SessionUser) {
+  requirePermission(user, "results.manage");
+  const [pillars, departments, initiatives] = await Promise.all([
+    db.pillar.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameEn: true, nameFr: true } }),
+    db.department.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { acronymEn: "asc" }], select: { id: true, acronymEn: true, acronymFr: true } }),
+    // Bounded: a form lists at most 100 (the first by code); see docs/results.md.
+    db.initiative.findMany({ where: { archivedAt: null }, orderBy: { code: "asc" }, take: 100, select: { id: true, code: true, titleEn: true, titleFr: true } }),
+  ]);
+  return { pillars, departments, initiatives };
+}
+
+/** An expected result as its pages and the indicator form need it. */
+export async function getResult(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
+  if (!isUuid(id)) return null;
+  return db.expectedResult.findFirst({
+    where: { id, archivedAt: null },
+    select: { id: true, code: true, titleEn: true, titleFr: true, pillar: { select: { code: true, nameEn: true, nameFr: true } } },
+  });
+}
+
+/**
+ * Money beside results, as the Treasury Board tables set them: per lead department of the pillar's initiatives,
+ * planned spending (allocated) and actual spending (spent) of a fiscal year, from the funding lines. One statement.
+ */
+export async function getPillarSpending(user: SessionUser, pillarId: string, fiscalYear: number) {
+  requirePermission(user, "portal.read");
+  const rows = await db.$queryRaw<{ acronym_en: string; acronym_fr: string; allocated: bigint; spent: bigint }[]>`
+    SELECT d.acronym_en::text, d.acronym_fr::text, SUM(f.allocated_cents)::bigint AS allocated, SUM(f.spent_cents)::bigint AS spent
+      FROM funding_lines f
+      JOIN initiatives i ON i.id = f.initiative_id
+      JOIN departments d ON d.id = i.lead_department_id
+     WHERE i.primary_pillar_id = ${pillarId}::uuid AND f.fiscal_year = ${fiscalYear} AND f.deleted_at IS NULL AND i.archived_at IS NULL
+     GROUP BY d.acronym_en, d.acronym_fr
+     ORDER BY d.acronym_en`;
+  return rows.map((row) => ({ acronymEn: row.acronym_en, acronymFr: row.acronym_fr, allocatedCents: row.allocated, spentCents: row.spent }));
+}
+
+/**
+ * An update call that asks for the actuals of a fiscal year (issue 18): per responsible department, each indicator
+ * with a current actual for that year ("submitted") or without ("missing"). Two statements whatever the data.
+ */
+export async function getCallResultsMatrix(user: SessionUser, fiscalYear: number) {
+  requirePermission(user, "portal.read");
+  const [indicators, entered] = await Promise.all([
+    db.indicator.findMany({
+      where: { archivedAt: null, result: { archivedAt: null } },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, nameEn: true, nameFr: true, responsibleDepartment: { select: { id: true, acronymEn: true, acronymFr: true } } },
+    }),
+    db.indicatorActual.groupBy({ by: ["indicatorId"], where: { fiscalYear, correctedBy: { is: null } } }),
+  ]);
+  const withActual = new Set(entered.map((row) => row.indicatorId));
+  const departments = new Map<string, { id: string; acronymEn: string; acronymFr: string; cells: { id: string; code: string; nameEn: string; nameFr: string; submitted: boolean }[] }>();
+  for (const indicator of indicators) {
+    const department = departments.get(indicator.responsibleDepartment.id) ?? { ...indicator.responsibleDepartment, cells: [] };
+    department.cells.push({ id: indicator.id, code: indicator.code, nameEn: indicator.nameEn, nameFr: indicator.nameFr, submitted: withActual.has(indicator.id) });
+    departments.set(indicator.responsibleDepartment.id, department);
+  }
+  const rows = [...departments.values()].sort((a, b) => a.acronymEn.localeCompare(b.acronymEn));
+  const submitted = indicators.filter((indicator) => withActual.has(indicator.id)).length;
+  return { fiscalYear, rows, totals: { submitted, missing: indicators.length - submitted } };
+}
