@@ -121,3 +121,20 @@ describe("the agenda and the agenda package in Word", () => {
     if (previous.decisions.length === 0) expect(pack.all).toContain(lang === "fr" ? "Aucune décision" : "No decisions");
   });
 });
+
+describe("the briefing in Word", () => {
+  it.each(["en", "fr"] as const)("has a section per active pillar with its figures (%s)", async (lang) => {
+    signedIn.user = await sessionUser("executive@iwgtip.example");
+    const { GET: briefing } = await import("@/app/api/dashboard/briefing/docx/route");
+    const response = await briefing(new Request(`http://localhost/api/dashboard/briefing/docx?lang=${lang}`));
+    expect(response.status).toBe(200);
+    const file = await readDocx(await response.arrayBuffer());
+    expectAccessible(file, lang, lang === "fr" ? "Breffage" : "Briefing");
+    const pillars = await db.pillar.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, nameEn: true, nameFr: true } });
+    const headings = file.paragraphs.filter((paragraph) => paragraph.style === "Heading1").map((paragraph) => paragraph.text);
+    expect(headings).toEqual(pillars.map((pillar) => (lang === "fr" ? `${pillar.nameFr} : breffage` : `${pillar.nameEn}: briefing`)));
+    const figures = file.tables.filter((table) => table.rows[0]!.cells[0] === "Initiatives");
+    expect(figures).toHaveLength(pillars.length);
+    for (const table of figures) expect(table.rows[1]!.cells[0]).toMatch(/^\d+$/);
+  });
+});
