@@ -115,7 +115,7 @@ export async function searchEverything(user: SessionUser, rawQuery: unknown, kin
   if (words.length === 0) return { query, groups: [] };
   const kinds = kind ? [kind] : [...searchKinds];
   const limit = kind ? ONE_KIND : PER_KIND;
-  const found = await Promise.all(kinds.map((each) => db.$queryRaw<Row[]>(statement(each, words, limit + 1))));
+  const found = await Promise.all(kinds.map((each) => db.$queryRaw<Row[]>`${statement(each, words, limit + 1)}`));
   return {
     query,
     groups: kinds.map((each, index) => {
