@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PER_KIND, searchEverything, searchKinds } from "@/lib/search/queries";
@@ -35,7 +36,7 @@ describe("the search for everything", () => {
     const user = await sessionUser("executive@iwgtip.example");
     const lead = await db.department.findFirstOrThrow({ select: { id: true } });
     const pillar = await db.pillar.findFirstOrThrow({ select: { id: true } });
-    await db.initiative.create({ data: { code: "ARCH-S19", titleEn: "Zyzzyva archived pilot", titleFr: "Projet pilote zyzzyva archivé", leadDepartmentId: lead.id, primaryPillarId: pillar.id, status: "CANCELLED", archivedAt: new Date() } });
+    await db.initiative.create({ data: { code: `ARCH-${randomUUID().slice(0, 8).toUpperCase()}`, titleEn: "Zyzzyva archived pilot", titleFr: "Projet pilote zyzzyva archivé", leadDepartmentId: lead.id, primaryPillarId: pillar.id, status: "CANCELLED", archivedAt: new Date() } });
     const results = await searchEverything(user, "zyzzyva");
     expect(results.groups.flatMap((group) => group.hits)).toEqual([]);
   });
