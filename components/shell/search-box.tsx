@@ -9,7 +9,7 @@ export async function SearchBox({ locale }: { locale: Locale }) {
       <label htmlFor="header-search" className="sr-only">
         {t("label")}
       </label>
-      <input id="header-search" name="q" type="search" maxLength={2000} placeholder={t("placeholder")} className="gc-input max-w-56 text-gc-text" />
+      <input id="header-search" name="q" type="search" maxLength={2000} className="gc-input max-w-56 bg-white text-black" />
       <button type="submit" className="gc-button-secondary">
         {t("submit")}
       </button>
