@@ -14,10 +14,15 @@ export function csvHref(dataset: Dataset, locale: Locale, scope: DashboardScope)
 /** A plain link to the route handler, which checks the session and the export permission itself. */
 export async function CsvLink({ dataset, locale, scope, table }: { dataset: Dataset; locale: Locale; scope: DashboardScope; table: string }) {
   const t = await getTranslations("Dashboard");
+  const exports = await getTranslations("Exports");
+  const href = csvHref(dataset, locale, scope);
   return (
-    <p className="no-print mt-2">
-      <a href={csvHref(dataset, locale, scope)} download data-csv={dataset} aria-label={t("downloadLabel", { table })}>
+    <p className="no-print mt-2 flex flex-wrap gap-4">
+      <a href={href} download data-csv={dataset} aria-label={t("downloadLabel", { table })}>
         {t("download")}
+      </a>
+      <a href={href.replace("?", "/xlsx?")} download data-xlsx={dataset} aria-label={exports("xlsxLabel", { table })}>
+        {exports("xlsx")}
       </a>
     </p>
   );

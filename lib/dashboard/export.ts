@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { exportTranslator } from "@/lib/exports/translator";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/routing";
 import type { DashboardScope } from "./filters";
@@ -15,8 +15,8 @@ import { attentionTable, fundingTable, matrixTable, overdueTable, pillarsTable, 
 
 /** One dataset of the dashboard as the table the page shows: one query, then the shared table definition. */
 export async function datasetTable(user: SessionUser, dataset: Dataset, scope: DashboardScope, locale: Locale): Promise<DataTable> {
-  const t = (await getTranslations({ locale, namespace: "Dashboard" })) as unknown as Translate;
-  const healthT = (await getTranslations({ locale, namespace: "Health" })) as unknown as Translate;
+  const t: Translate = await exportTranslator(locale, "Dashboard");
+  const healthT: Translate = await exportTranslator(locale, "Health");
   switch (dataset) {
     case "pillars":
       return pillarsTable(await getPillarTiles(user, scope), t, healthT, locale);

@@ -10,11 +10,19 @@ import type { HealthLevel } from "./filters";
 import { reportingPeriodLabel } from "./periods";
 import type { AttentionItem, FundingCell, MatrixCell, OverdueByDepartment, PillarTile, TrendPoint } from "./queries";
 import { collator as intlCollator, intlLocale } from "@/lib/format/intl";
+import type { ColumnKind, ExportCell } from "@/lib/exports/table";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** `numeric` marks the columns that hold figures (aligned right on screen). */
-export type DataTable = { headers: string[]; rows: string[][]; numeric?: boolean[] };
+export type DataTable = {
+  headers: string[];
+  rows: string[][];
+  numeric?: boolean[];
+  /** The same rows as typed values, for the Excel file (figures as numbers, money in cents); text where absent. */
+  cells?: ExportCell[][];
+  kinds?: ColumnKind[];
+};
 
 export const datasets = ["pillars", "matrix", "trend", "funding", "overdue", "attention"] as const;
 export type Dataset = (typeof datasets)[number];
@@ -55,6 +63,18 @@ export function pillarsTable(tiles: PillarTile[], t: Translate, healthT: Transla
       formatMoney(tile.spentCents, locale),
     ]),
     numeric: [false, true, true, true, true, true, true, true, true],
+    cells: tiles.map((tile) => [
+      byLocale(locale, tile.nameEn, tile.nameFr),
+      tile.total,
+      tile.green,
+      tile.amber,
+      tile.red,
+      tile.unrated,
+      tile.averageProgress === null ? null : tile.averageProgress / 100,
+      tile.allocatedCents,
+      tile.spentCents,
+    ]),
+    kinds: ["text", "integer", "integer", "integer", "integer", "integer", "percent", "money", "money"],
   };
 }
 
@@ -98,6 +118,8 @@ export function trendTable(trend: TrendPoint[], t: Translate, healthT: Translate
     headers: [t("columns.reportingPeriod"), healthT("GREEN"), healthT("AMBER"), healthT("RED")],
     rows: trend.map((point) => [reportingPeriodLabel(point.reportingPeriod, locale), String(point.green), String(point.amber), String(point.red)]),
     numeric: [false, true, true, true],
+    cells: trend.map((point) => [reportingPeriodLabel(point.reportingPeriod, locale), point.green, point.amber, point.red]),
+    kinds: ["text", "integer", "integer", "integer"],
   };
 }
 
@@ -111,6 +133,8 @@ export function fundingTable(funding: FundingCell[], t: Translate, locale: Local
       formatMoney(cell.spentCents, locale),
     ]),
     numeric: [false, false, true, true],
+    cells: funding.map((cell) => [fiscalYearLabel(cell.fiscalYear, locale), byLocale(locale, cell.nameEn, cell.nameFr), cell.allocatedCents, cell.spentCents]),
+    kinds: ["text", "text", "money", "money"],
   };
 }
 
@@ -119,6 +143,8 @@ export function overdueTable(overdue: OverdueByDepartment[], t: Translate, local
     headers: [t("columns.department"), t("columns.overdue"), t("columns.oldestDue")],
     rows: overdue.map((row) => [byLocale(locale, row.acronymEn, row.acronymFr), String(row.overdue), formatIsoDate(row.oldestDue)]),
     numeric: [false, true, false],
+    cells: overdue.map((row) => [byLocale(locale, row.acronymEn, row.acronymFr), row.overdue, row.oldestDue]),
+    kinds: ["text", "integer", "date"],
   };
 }
 

@@ -54,7 +54,9 @@ export async function getFundingRollup(_user: SessionUser, { fiscalYear }: { fis
     JOIN departments d ON d.id = i.lead_department_id
     WHERE f.deleted_at IS NULL ${yearFilter}
     GROUP BY GROUPING SETS ((f.fiscal_year, p.code, d.acronym_en), (f.fiscal_year, p.code), (f.fiscal_year))
-    ORDER BY f.fiscal_year, MIN(p.sort_order) NULLS LAST, p.code NULLS LAST, GROUPING(d.acronym_en), d.acronym_en`;
+    -- GROUPING(p.code) first within a year: the year's row has no pillar, and MIN(p.sort_order) over the whole year
+    -- is the first pillar's, which used to slot the year's total in right after that pillar's subtotal.
+    ORDER BY f.fiscal_year, GROUPING(p.code), MIN(p.sort_order), p.code, GROUPING(d.acronym_en), d.acronym_en`;
   return rows.map((row) => ({
     fiscalYear: row.fiscal_year,
     level: row.pillar_grouped ? "year" : row.department_grouped ? "pillar" : "detail",

@@ -9,6 +9,7 @@ export const sections = [
   { key: "funding", href: "/funding", permission: "portal.read" },
   { key: "actionItems", href: "/action-items", permission: "portal.read" },
   { key: "meetings", href: "/meetings", permission: "portal.read" },
+  { key: "decisions", href: "/decisions", permission: "portal.read" },
   { key: "updateCalls", href: "/update-calls", permission: "meeting.manage" },
   { key: "administration", href: "/admin", permission: "admin.manage" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];

@@ -8,6 +8,7 @@ import { isLocale } from "@/lib/i18n/routing";
 import { sectionsFor } from "@/lib/navigation/sections";
 import { MainNav } from "@/components/shell/main-nav";
 import { PortalFrame } from "@/components/shell/portal-frame";
+import { SearchBox } from "@/components/shell/search-box";
 import { RequestIdProvider } from "@/components/shell/request-id";
 import { ServiceUnavailable } from "@/components/shell/service-unavailable";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -47,7 +48,14 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   const items = sectionsFor(user).map(({ key, href }) => ({ key, href, label: nav(key) }));
   const requestId = (await headers()).get("x-request-id");
   return (
-    <PortalFrame headerExtra={<UserMenu user={user} />} nav={<MainNav items={items} label={shell("mainNavigation")} />}>
+    <PortalFrame
+      headerExtra={
+        <div className="flex flex-wrap items-center gap-4">
+          <SearchBox locale={locale} />
+          <UserMenu user={user} />
+        </div>
+      }
+      nav={<MainNav items={items} label={shell("mainNavigation")} />}>
       <RequestIdProvider requestId={requestId} errorText={errorText}>{children}</RequestIdProvider>
     </PortalFrame>
   );

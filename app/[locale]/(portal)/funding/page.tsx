@@ -20,6 +20,7 @@ export default async function FundingPage({ params, searchParams }: PageProps<"/
   const fiscalYear = years.includes(requested) ? requested : undefined;
   const rows = await getFundingRollup(user, { fiscalYear });
   const t = await getTranslations("Funding");
+  const exports = await getTranslations("Exports");
   const csvQuery = new URLSearchParams({ locale, ...(fiscalYear ? { fy: String(fiscalYear) } : {}) });
   return (
     <>
@@ -45,6 +46,9 @@ export default async function FundingPage({ params, searchParams }: PageProps<"/
         </button>
         <a href={`/api/funding/export?${csvQuery.toString()}`} download>
           {t("exportCsv")}
+        </a>
+        <a href={`/api/funding/export/xlsx?${csvQuery.toString()}`} download aria-label={exports("xlsxLabel", { table: t("title") })}>
+          {exports("xlsx")}
         </a>
       </form>
       {rows.length === 0 ? (

@@ -24,6 +24,7 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
   const [{ rows, total, more, pageSize, staleDays }, reference] = await Promise.all([listInitiatives(user, filters, locale), getReferenceData()]);
   const years = reference.fundedFiscalYears;
   const t = await getTranslations("Initiatives");
+  const exports = await getTranslations("Exports");
   const lifecycle = await getTranslations("Lifecycle");
   const health = await getTranslations("Health");
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -94,9 +95,14 @@ export default async function InitiativesPage({ params, searchParams }: PageProp
         <p role="status" data-testid="result-count">
           {more ? t("resultCountMore", { count: total }) : t("resultCount", { count: total })}
         </p>
-        <a href={`/api/initiatives/export?${new URLSearchParams({ ...exportQuery, locale }).toString()}`} download>
-          {t("exportCsv")}
-        </a>
+        <span className="flex flex-wrap gap-4">
+          <a href={`/api/initiatives/export?${new URLSearchParams({ ...exportQuery, locale }).toString()}`} download>
+            {t("exportCsv")}
+          </a>
+          <a href={`/api/initiatives/export/xlsx?${new URLSearchParams({ ...exportQuery, locale }).toString()}`} download aria-label={exports("xlsxLabel", { table: t("title") })}>
+            {exports("xlsx")}
+          </a>
+        </span>
       </div>
       {rows.length > 0 && <InitiativesTable rows={rows} filters={filters} locale={locale} />}
       <p className="mt-2 text-sm">{t("needsUpdateExplained", { days: staleDays })}</p>

@@ -24,6 +24,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const { locale, user } = await guardPage(params, "admin.manage");
   const filters = auditFiltersSchema.parse(await searchParams);
   const t = await getTranslations("Audit");
+  const exports = await getTranslations("Exports");
   const [{ rows, total, pages }, choices] = await Promise.all([listAuditEvents(user, filters), auditFilterChoices(user)]);
   const active = Object.fromEntries(
     Object.entries({ actorId: filters.actorId, entityType: filters.entityType, action: filters.action, from: filters.from, to: filters.to }).filter(([, value]) => value),
@@ -39,9 +40,14 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         submitLabel={t("applyFilters")}
         columns={3}
         actions={
-          <a href={exportHref} className="gc-button-secondary" download>
-            {t("export")}
-          </a>
+          <span className="flex flex-wrap gap-4">
+            <a href={exportHref} className="gc-button-secondary" download>
+              {t("export")}
+            </a>
+            <a href={exportHref.replace("/export?", "/export/xlsx?")} className="gc-button-secondary" download aria-label={exports("xlsxLabel", { table: t("title") })}>
+              {exports("xlsx")}
+            </a>
+          </span>
         }
       >
         <FilterSelect

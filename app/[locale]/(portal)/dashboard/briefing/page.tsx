@@ -5,6 +5,7 @@ import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { getBriefing } from "@/lib/dashboard/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { BriefingPage } from "@/components/dashboard/briefing-page";
+import { DocxLinks } from "@/components/exports/docx-links";
 import { dateTimeFormat } from "@/lib/format/intl";
 
 /**
@@ -18,12 +19,18 @@ export default async function BriefingView({ params, searchParams }: PageProps<"
   if (filters.department && !briefing.departmentKnown) notFound();
   const t = await getTranslations("Dashboard.briefing");
   const nav = await getTranslations("Nav");
+  const briefingQuery = new URLSearchParams();
+  if (filters.fiscalYear !== null) briefingQuery.set("fiscalYear", String(filters.fiscalYear));
+  if (filters.department) briefingQuery.set("department", filters.department);
   const asOf = dateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
   return (
     <div data-print-briefing>
       <div className="no-print">
         <PageHeader title={t("title")} trail={[{ label: nav("dashboard"), href: "/dashboard" }, { label: t("title") }]}>
           <p className="max-w-3xl">{t("intro")}</p>
+          <p>
+            <DocxLinks href={`/api/dashboard/briefing/docx?${briefingQuery.toString()}`} document={t("title")} locale={locale} />
+          </p>
         </PageHeader>
       </div>
       {briefing.tiles.map((tile) => {

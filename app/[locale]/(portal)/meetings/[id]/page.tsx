@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DocxLinks } from "@/components/exports/docx-links";
 import { listCarriedForwardActionItems } from "@/lib/action-items/queries";
 import { scheduleAgenda } from "@/lib/agenda/timing";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -20,6 +21,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   if (!meeting) notFound();
   const t = await getTranslations("Meetings");
   const agendaT = await getTranslations("Agenda");
+  const exportsT = await getTranslations("Exports");
   const nav = await getTranslations("Nav");
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
   const schedule = scheduleAgenda(meeting.startsAt, meeting.endsAt, meeting.agendaItems.map((item) => item.minutes));
@@ -91,6 +93,12 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           </a>
         </li>
         <li>
+          <DocxLinks href={`/api/meetings/${meeting.id}/docx?doc=package`} document={exportsT("package")} locale={locale} />
+        </li>
+        <li>
+          <DocxLinks href={`/api/meetings/${meeting.id}/docx?doc=agenda`} document={exportsT("agenda")} locale={locale} />
+        </li>
+        <li>
           <Link href={`/action-items?view=all&meeting=${meeting.id}`} className="gc-button-secondary">
             {t("actionItemsRaised")}
           </Link>
@@ -160,6 +168,9 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
 
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t("decisions")}</h2>
+        <p className="no-print">
+          <DocxLinks href={`/api/meetings/${meeting.id}/docx?doc=decisions`} document={exportsT("decisions")} locale={locale} />
+        </p>
         {meeting.decisions.length === 0 ? (
           <p>{t("noDecisions")}</p>
         ) : (

@@ -7,6 +7,7 @@ import { packageLabels } from "@/lib/meetings/package-labels";
 import { PageHeader } from "@/components/shell/page-header";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { PrintButton } from "@/components/meetings/print-button";
+import { DocxLinks } from "@/components/exports/docx-links";
 import "@/components/meetings/package-print.css";
 
 /** The printable agenda package in the page's language; the print stylesheet repeats the marking on every page. */
@@ -40,6 +41,7 @@ export default async function AgendaPackagePage({ params }: PageProps<"/[locale]
         <a className="gc-button-secondary" href={`/api/meetings/${id}/pdf?locale=${locale}`}>
           {t("pdf")}
         </a>
+        <DocxLinks href={`/api/meetings/${id}/docx?doc=package`} document={t("printTitle")} locale={locale} />
       </div>
 
       <section aria-labelledby="package-agenda">

@@ -5,6 +5,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getMeeting, laterMeetings, linkableInitiatives, memberDepartments } from "@/lib/meetings/queries";
 import { PageHeader } from "@/components/shell/page-header";
+import { DocxLinks } from "@/components/exports/docx-links";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
@@ -17,6 +18,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
   if (!meeting) notFound();
   const [departments, later, initiatives] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives()]);
   const t = await getTranslations("Record");
+  const exportsT = await getTranslations("Exports");
   const nav = await getTranslations("Nav");
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
   const attendance = new Map(meeting.attendance.map((entry) => [entry.departmentId, entry]));
@@ -86,6 +88,11 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
           <section aria-labelledby="minutes-heading">
             <h2 id="minutes-heading">{t("minutes")}</h2>
             <p data-testid="minutes-status">{t("minutesStatus", { status: t(`minutesState.${minutes?.status ?? "NONE"}`) })}</p>
+            {minutes && (
+              <p>
+                <DocxLinks href={`/api/meetings/${meeting.id}/docx?doc=minutes`} document={exportsT("minutes")} locale={locale} />
+              </p>
+            )}
             {(!minutes || minutes.status !== "APPROVED") && <MinutesForm meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
             {minutes?.status === "DRAFT" && <CirculateMinutesForm meetingId={meeting.id} version={minutes.version} />}
             {minutes?.status === "CIRCULATED" && (
