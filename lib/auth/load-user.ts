@@ -19,28 +19,56 @@ type SessionRow = {
   acronym_en: string | null;
   acronym_fr: string | null;
   session_hours: unknown;
+  session_open: boolean;
 };
 
+/** How often a session's `last_seen_at` is written: once a minute is enough to review, and spares a write per click. */
+const lastSeenResolution = "1 minute";
+
+type Loaded = { user: SessionUser | null; sessionHours: SettingValues["sessionHours"] };
+
 /**
- * The user as every check sees them, straight from the database (null when unknown or deactivated), with the
- * `sessionHours` setting their session is held to. One statement for both, because it runs on every request:
- * the setting is read with the user rather than cached, so an administrator's change reaches every instance
- * behind the load balancer on the next request.
+ * The user as every check sees them, straight from the database (null when unknown, deactivated, or when the
+ * session `sessionId` was ended: signed out, password changed, ended by an administrator …), with the
+ * `sessionHours` setting their session is held to. One statement for all of it, because it runs on every
+ * request: the setting is read with the user rather than cached, so an administrator's change reaches every
+ * instance behind the load balancer on the next request, and so does an ended session. The same statement
+ * notes when the session was last seen (at most once a minute).
  */
-export async function loadSession(id: string): Promise<{ user: SessionUser | null; sessionHours: SettingValues["sessionHours"] }> {
+export async function loadSession(id: string, sessionId: string): Promise<Loaded> {
+  return readUser(id, sessionId);
+}
+
+/** Just the user, whatever their sessions (for callers that do not hold a session, e.g. tests acting as a demo account). */
+export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  return (await readUser(id, null)).user;
+}
+
+async function readUser(id: string, sessionId: string | null): Promise<Loaded> {
   // A token from before user ids were UUIDs (or a forged one) names nobody; the cast below would throw on it.
-  if (!uuidPattern.test(id)) return { user: null, sessionHours: settingValue("sessionHours", undefined) };
+  // A token from before sessions were recorded carries no session id: it names no open session.
+  if (!uuidPattern.test(id) || (sessionId !== null && !uuidPattern.test(sessionId))) {
+    return { user: null, sessionHours: settingValue("sessionHours", undefined) };
+  }
+  const checkSession = sessionId !== null;
   const rows = await db.$queryRaw<SessionRow[]>`
+    WITH seen AS (
+      UPDATE auth_sessions SET last_seen_at = now()
+       WHERE ${checkSession} AND id = ${sessionId}::uuid AND user_id = ${id}::uuid AND ended_at IS NULL
+         AND last_seen_at < now() - ${lastSeenResolution}::interval
+    )
     SELECT u.id::text, u.email::text, u.display_name, u.role::text AS role, u.department_id::text, u.preferred_language::text AS preferred_language,
            u.active, u.must_change_password, d.acronym_en::text, d.acronym_fr::text,
-           (SELECT s.value FROM settings s WHERE s.key = 'sessionHours') AS session_hours
+           (SELECT s.value FROM settings s WHERE s.key = 'sessionHours') AS session_hours,
+           (NOT ${checkSession} OR EXISTS (SELECT 1 FROM auth_sessions a
+                                             WHERE a.id = ${sessionId}::uuid AND a.user_id = u.id AND a.ended_at IS NULL)) AS session_open
       FROM (SELECT 1) AS always
       LEFT JOIN users u ON u.id = ${id}::uuid
       LEFT JOIN departments d ON d.id = u.department_id`;
   const row = rows[0];
   // The settings row comes back even for an unknown user (the LEFT JOIN on a one-row source).
   const sessionHours = settingValue("sessionHours", row?.session_hours);
-  if (!row?.id || !row.active) return { user: null, sessionHours };
+  if (!row?.id || !row.active || !row.session_open) return { user: null, sessionHours };
   return {
     user: {
       id: row.id,
@@ -54,9 +82,4 @@ export async function loadSession(id: string): Promise<{ user: SessionUser | nul
     },
     sessionHours,
   };
-}
-
-/** Just the user (for callers that do not hold a session, e.g. tests acting as a demo account). */
-export async function loadSessionUser(id: string): Promise<SessionUser | null> {
-  return (await loadSession(id)).user;
 }

@@ -4,6 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env, oidcSettings } from "@/lib/env";
 import { clientAddress, parseTrustedProxies } from "./client-address";
+import { startSession } from "./sessions";
 import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
 
 export { authorizeCredentials } from "./sign-in";
@@ -72,8 +73,10 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     callbacks: {
       // An SSO person with no matching account is refused (AccessDenied): no session, no account.
       signIn: ({ user }) => Boolean(user?.id) && user.id !== noMatchingAccount,
-      jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
+          // The server-side record that sign-out, a password change or an administrator can end.
+          token.sid = await startSession(user.id, account?.provider === "credentials" ? "password" : "sso");
           token.uid = user.id;
           token.role = user.role;
           token.departmentId = user.departmentId;
@@ -93,11 +96,12 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
           language: token.language,
         };
         session.signedInAt = token.signedInAt;
+        session.sessionId = token.sid;
         return session;
       },
     },
     events: {
-      signOut: ({ token }) => recordSignOut(token?.uid),
+      signOut: ({ token }) => recordSignOut(token?.uid, token?.sid),
     },
   };
 }

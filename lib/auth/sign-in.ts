@@ -3,7 +3,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db, isDatabaseUnavailableError } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
+import { accountRefusal, spendOneTimePassword, type AccountRefusal } from "./account-checks";
+import { isUuid } from "@/lib/security/ids";
 import { verifyPassword } from "./password";
+import { endSession } from "./sessions";
 
 /** Lock-out policy (README "Sign-in and lock-out"): counted in PostgreSQL, so it holds across app instances. */
 export const signInPolicy = {
@@ -25,7 +28,7 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 
 export type SignInContext = { ip: string };
 
-type FailureReason = "malformed" | "throttled" | "unknown_account" | "locked" | "wrong_password" | "inactive" | "no_password";
+type FailureReason = "malformed" | "throttled" | "unknown_account" | "locked" | "wrong_password" | "inactive" | "no_password" | AccountRefusal;
 
 /**
  * Checks an e-mail and password. Returns null for every kind of failure (unknown account, wrong
@@ -68,11 +71,14 @@ async function checkCredentials(raw: unknown, context: SignInContext): Promise<S
   if (!user.passwordHash) return fail({ email, ip, reason: "no_password", userId: user.id });
   if (!passwordOk) return failWrongPassword({ email, ip, userId: user.id });
   if (!user.active) return fail({ email, ip, reason: "inactive", userId: user.id });
+  const refusal = await accountRefusal(user.id);
+  if (refusal) return fail({ email, ip, reason: refusal, userId: user.id });
 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignInCount: 0, lockedUntil: null } });
     await tx.signInAttempt.create({ data: { ip, email, succeeded: true } });
     await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "password" }, ip });
+    await spendOneTimePassword(tx, user.id);
     // Attempts only matter within the throttling window; a day's worth is kept for investigation (the audit
     // log keeps every failure for good), the rest is pruned here rather than by a scheduled job.
     await tx.$executeRaw`DELETE FROM sign_in_attempts WHERE attempted_at < now() - interval '1 day'`;
@@ -169,10 +175,13 @@ export async function matchSsoAccount(claims: { email?: unknown; email_verified?
   return { id: user.id, email: user.email, name: user.displayName, role: user.role, departmentId: user.departmentId, language: user.preferredLanguage };
 }
 
-/** Signing out is audited too (the session's user id; nothing else is trusted from the token). */
-export async function recordSignOut(userId: string | undefined) {
+/** Signing out ends the session's record for good, and is audited (the session's ids; nothing else is trusted from the token). */
+export async function recordSignOut(userId: string | undefined, sessionId?: string) {
   if (!userId) return;
   const exists = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!exists) return;
-  await db.$transaction((tx) => recordAudit(tx, { actorId: userId, action: "auth.sign_out", entityType: "user", entityId: userId }));
+  await db.$transaction(async (tx) => {
+    if (sessionId && isUuid(sessionId)) await endSession(tx, sessionId, userId, "sign_out");
+    await recordAudit(tx, { actorId: userId, action: "auth.sign_out", entityType: "user", entityId: userId });
+  });
 }

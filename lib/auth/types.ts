@@ -12,4 +12,6 @@ export type SessionUser = {
   language: Locale;
   /** Set by an administrator's one-time password: every page but the profile sends them to choose their own. */
   mustChangePassword?: boolean;
+  /** The session record this request came with (auth_sessions); absent for a user loaded without a session. */
+  sessionId?: string;
 };

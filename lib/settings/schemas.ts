@@ -41,10 +41,13 @@ export const updateSettingsSchema = z
     quorumChairRequired: checkbox,
     staleDays: wholeNumberField("staleDaysRange", settingLimits.staleDays),
     sessionHours: wholeNumberField("sessionHoursRange", settingLimits.sessionHours),
+    // The same message as the session length: "a whole number of hours between {min} and {max}".
+    oneTimePasswordHours: wholeNumberField("sessionHoursRange", settingLimits.oneTimePasswordHours),
     securityMarkingVersion: version,
     quorumRuleVersion: version,
     staleDaysVersion: version,
     sessionHoursVersion: version,
+    oneTimePasswordHoursVersion: version,
   })
   .strict();
 

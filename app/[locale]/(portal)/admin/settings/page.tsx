@@ -20,6 +20,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const { values, versions, limits } = await getSettingsForEdit(user);
   const t = await getTranslations("AdminSettings");
+  const sessions = await getTranslations("Sessions");
   return (
     <>
       <AdminPageHeader title={t("title")}>
@@ -36,6 +37,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "quorumRuleVersion", label: "", type: "hidden", defaultValue: String(versions.quorumRule) },
           { name: "staleDaysVersion", label: "", type: "hidden", defaultValue: String(versions.staleDays) },
           { name: "sessionHoursVersion", label: "", type: "hidden", defaultValue: String(versions.sessionHours) },
+          { name: "oneTimePasswordHoursVersion", label: "", type: "hidden", defaultValue: String(versions.oneTimePasswordHours) },
           {
             name: "securityMarkingEn",
             label: t("markingEn"),
@@ -75,6 +77,14 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             hint: t("sessionHoursHint", { min: settingLimits.sessionHours.min, max: limits.sessionHoursMax }),
             type: "text",
             defaultValue: String(values.sessionHours),
+            required: true,
+          },
+          {
+            name: "oneTimePasswordHours",
+            label: sessions("oneTimePasswordHours"),
+            hint: sessions("oneTimePasswordHoursHint", settingLimits.oneTimePasswordHours),
+            type: "text",
+            defaultValue: String(values.oneTimePasswordHours),
             required: true,
           },
         ]}

@@ -9,7 +9,8 @@ import { CommandForm } from "@/components/accounts/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { recordIdentityFields } from "@/components/admin/edit-record-page";
 import { SavedNotice } from "@/components/ui/status-notice";
-import { deactivateUserAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
+import { openSessionCount } from "@/lib/auth/sessions";
+import { deactivateUserAction, endUserSessionsAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -24,6 +25,8 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   const account = await getUserForEdit(user, id);
   if (!account) notFound();
   const t = await getTranslations("AdminUsers");
+  const sessions = await getTranslations("Sessions");
+  const openSessions = await openSessionCount(user, account.id);
   const fields = await accountFields(locale, await departmentChoices(user), account);
   const locked = account.lockedUntil && account.lockedUntil > new Date();
   return (
@@ -50,6 +53,14 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
         action={account.active ? deactivateUserAction : reactivateUserAction}
         testId="activation"
         submitLabel={account.active ? t("deactivate") : t("reactivate")}
+        fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
+      />
+      <h2>{sessions("endAllHeading")}</h2>
+      <p>{sessions("endAllHelp", { count: openSessions })}</p>
+      <CommandForm
+        action={endUserSessionsAction}
+        testId="end-sessions"
+        submitLabel={sessions("endAll")}
         fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
       />
       <h2>{t("oneTimePasswordHeading")}</h2>
