@@ -5,7 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env, oidcSettings } from "@/lib/env";
 import { clientAddress, parseTrustedProxies } from "./client-address";
 import { startSession } from "./sessions";
-import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
+import { authorizeCredentials, recordSignOut } from "./sign-in";
+import { matchSsoIdentity } from "./sso-link";
 
 export { authorizeCredentials } from "./sign-in";
 
@@ -23,7 +24,7 @@ export const ssoProviderId = "oidc";
 /** What profile() answers for a person without a portal account (next-auth requires some id). */
 const noMatchingAccount = "no-matching-account";
 
-type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
+type OidcClaims = { iss?: string; sub: string; oid?: string; email?: string; email_verified?: boolean; xms_edov?: boolean; name?: string };
 
 /**
  * next-auth's configuration, built per request. `request` is the request being handled by the auth
@@ -54,9 +55,10 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      // Matches an existing, active account by e-mail; a person without one is refused in signIn below.
+      // Matches an existing, active account by its linked identity (lib/auth/sso-link.ts); a person without one is
+      // refused in signIn below.
       async profile(claims) {
-        const user = await matchSsoAccount(claims, { ip: ssoAddress });
+        const user = await matchSsoIdentity(claims, { ip: ssoAddress, configuredIssuer: oidc.issuer });
         return user ?? { id: noMatchingAccount, email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
       },
     };

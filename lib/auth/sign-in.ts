@@ -137,44 +137,6 @@ async function failWrongPassword({ email, ip, userId }: { email: string; ip: str
   return null;
 }
 
-/**
- * Single sign-on: the existing, active account with the e-mail the organisation vouched for, or null.
- * Never creates an account. The attempt is audited either way.
- */
-export async function matchSsoAccount(claims: { email?: unknown; email_verified?: unknown }, context: SignInContext): Promise<SignedInUser | null> {
-  const ip = context.ip.slice(0, 64);
-  const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(claims.email);
-  if (!parsed.success || claims.email_verified === false) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: null, action: "auth.sign_in_failed", entityType: "user", entityId: "sso", after: { reason: "sso_no_email", method: "sso" }, ip }),
-    );
-    return null;
-  }
-  const email = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true },
-  });
-  if (!user || !user.active) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
-        actorId: user?.id ?? null,
-        action: "auth.sign_in_failed",
-        entityType: "user",
-        entityId: user?.id ?? email.slice(0, 100),
-        after: { reason: user ? "inactive" : "unknown_account", method: "sso", email },
-        ip,
-      }),
-    );
-    return null;
-  }
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "sso" }, ip });
-  });
-  return { id: user.id, email: user.email, name: user.displayName, role: user.role, departmentId: user.departmentId, language: user.preferredLanguage };
-}
-
 /** Signing out ends the session's record for good, and is audited (the session's ids; nothing else is trusted from the token). */
 export async function recordSignOut(userId: string | undefined, sessionId?: string) {
   if (!userId) return;

@@ -188,3 +188,21 @@ export const endUserSessions = defineCommand({
     return { id: input.id, sessions: ended };
   },
 });
+
+/**
+ * An administrator account signs in by single sign-on only once another administrator (or itself, signed in with
+ * its password) allowed it: its first verified sign-on then links it to that identity (lib/auth/sso-link.ts).
+ */
+export const allowSsoLink = defineCommand({
+  name: "user.allow_sso_link",
+  permission: "admin.manage",
+  schema: userIdSchema,
+  owner: async ({ id }, tx) => ((await tx.user.findUnique({ where: { id }, select: { id: true } })) ? { departmentId: null } : null),
+  async run({ user, input, tx, requestId }) {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { ssoLinkAllowedAt: true } });
+    if (before.ssoLinkAllowedAt) return { id: input.id };
+    await tx.user.update({ where: { id: input.id }, data: { ssoLinkAllowedAt: new Date() } });
+    await recordAudit(tx, { actorId: user.id, action: "user.allow_sso_link", entityType: "user", entityId: input.id, after: { ssoLinkAllowed: true }, requestId });
+    return { id: input.id };
+  },
+});

@@ -10,7 +10,8 @@ import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { recordIdentityFields } from "@/components/admin/edit-record-page";
 import { SavedNotice } from "@/components/ui/status-notice";
 import { openSessionCount } from "@/lib/auth/sessions";
-import { deactivateUserAction, endUserSessionsAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
+import { ssoLinkStatus } from "@/lib/auth/sso-link";
+import { allowSsoLinkAction, deactivateUserAction, endUserSessionsAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,7 +27,7 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   if (!account) notFound();
   const t = await getTranslations("AdminUsers");
   const sessions = await getTranslations("Sessions");
-  const openSessions = await openSessionCount(user, account.id);
+  const [openSessions, sso] = await Promise.all([openSessionCount(user, account.id), ssoLinkStatus(user, account.id)]);
   const fields = await accountFields(locale, await departmentChoices(user), account);
   const locked = account.lockedUntil && account.lockedUntil > new Date();
   return (
@@ -63,6 +64,16 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
         submitLabel={sessions("endAll")}
         fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
       />
+      <h2>{sessions("ssoHeading")}</h2>
+      <p>{sessions(`sso_${sso}`)}</p>
+      {sso === "notAllowed" && account.role === "ADMIN" && (
+        <CommandForm
+          action={allowSsoLinkAction}
+          testId="allow-sso-link"
+          submitLabel={sessions("allowSsoLink")}
+          fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
+        />
+      )}
       <h2>{t("oneTimePasswordHeading")}</h2>
       <p>{t("oneTimePasswordHelp")}</p>
       <CommandForm
