@@ -13,10 +13,10 @@ export function reachOf(permission: Permission): Reach {
 }
 
 /**
- * THE rule, for every entry point: someone holding a one-time password reaches nothing but their own account
- * until they have chosen their own password. getCurrentUser() (every route handler and server action), the
- * page guard and the command registry all ask here, and nowhere else.
+ * THE rule, for every entry point: someone holding a one-time password, or who must enrol a second factor and has
+ * not, reaches nothing but their own account until they have. getCurrentUser() (every route handler and server
+ * action), the page guard and the command registry all ask here, and nowhere else.
  */
-export function mayReach(user: Pick<SessionUser, "mustChangePassword">, reach: Reach): boolean {
-  return reach === "ownAccount" || !user.mustChangePassword;
+export function mayReach(user: Pick<SessionUser, "mustChangePassword" | "mfaEnrolmentRequired">, reach: Reach): boolean {
+  return reach === "ownAccount" || (!user.mustChangePassword && !user.mfaEnrolmentRequired);
 }

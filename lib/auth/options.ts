@@ -40,7 +40,7 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Email",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       authorize: (credentials, request) => authorizeCredentials(credentials, { ip: clientAddress(forwardedFor(request?.headers), trustedProxies) }),
     }),
   ];

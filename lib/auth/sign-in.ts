@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, isDatabaseUnavailableError } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
 import { accountRefusal, spendOneTimePassword, type AccountRefusal } from "./account-checks";
+import { MFA_REQUIRED, secondFactorRefusal } from "./mfa";
 import { isUuid } from "@/lib/security/ids";
 import { verifyPassword } from "./password";
 import { endSession } from "./sessions";
@@ -28,7 +29,7 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 
 export type SignInContext = { ip: string };
 
-type FailureReason = "malformed" | "throttled" | "unknown_account" | "locked" | "wrong_password" | "inactive" | "no_password" | AccountRefusal;
+type FailureReason = "malformed" | "throttled" | "unknown_account" | "locked" | "wrong_password" | "inactive" | "no_password" | AccountRefusal | "mfa_wrong_code";
 
 /**
  * Checks an e-mail and password. Returns null for every kind of failure (unknown account, wrong
@@ -73,6 +74,10 @@ async function checkCredentials(raw: unknown, context: SignInContext): Promise<S
   if (!user.active) return fail({ email, ip, reason: "inactive", userId: user.id });
   const refusal = await accountRefusal(user.id);
   if (refusal) return fail({ email, ip, reason: refusal, userId: user.id });
+  // The second factor, once the password is right (lib/auth/mfa.ts): the form asks for the code, then sends it.
+  const secondFactor = await secondFactorRefusal(user.id, raw, ip);
+  if (secondFactor === "mfa_required") throw new Error(MFA_REQUIRED);
+  if (secondFactor) return fail({ email, ip, reason: secondFactor, userId: user.id });
 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignInCount: 0, lockedUntil: null } });

@@ -14,4 +14,6 @@ export type SessionUser = {
   mustChangePassword?: boolean;
   /** The session record this request came with (auth_sessions); absent for a user loaded without a session. */
   sessionId?: string;
+  /** A password session of someone whose role (or the settings) requires a second factor they have not enrolled. */
+  mfaEnrolmentRequired?: boolean;
 };

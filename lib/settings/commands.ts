@@ -28,6 +28,7 @@ export const updateSettings = defineCommand({
       staleDays: input.staleDaysVersion,
       sessionHours: input.sessionHoursVersion,
       oneTimePasswordHours: input.oneTimePasswordHoursVersion,
+      mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
     const changed: SettingKey[] = [];
@@ -55,6 +56,7 @@ function valuesOf(input: UpdateSettingsInput): SettingValues {
     staleDays: input.staleDays,
     sessionHours: input.sessionHours,
     oneTimePasswordHours: input.oneTimePasswordHours,
+    mfaRequiredForEveryone: input.mfaRequiredForEveryone,
   };
 }
 

@@ -28,6 +28,8 @@ export const settingSchemas = {
   sessionHours: wholeNumber(settingLimits.sessionHours),
   /** How long a one-time password set by an administrator works (once) before it expires unused. */
   oneTimePasswordHours: wholeNumber(settingLimits.oneTimePasswordHours),
+  /** Two-step verification for every password account, not only administrators and coordinators. */
+  mfaRequiredForEveryone: z.boolean(),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -41,6 +43,7 @@ export const settingDefaults: SettingValues = {
   staleDays: 90,
   sessionHours: 8,
   oneTimePasswordHours: 72,
+  mfaRequiredForEveryone: false,
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

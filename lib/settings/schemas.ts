@@ -43,11 +43,13 @@ export const updateSettingsSchema = z
     sessionHours: wholeNumberField("sessionHoursRange", settingLimits.sessionHours),
     // The same message as the session length: "a whole number of hours between {min} and {max}".
     oneTimePasswordHours: wholeNumberField("sessionHoursRange", settingLimits.oneTimePasswordHours),
+    mfaRequiredForEveryone: checkbox,
     securityMarkingVersion: version,
     quorumRuleVersion: version,
     staleDaysVersion: version,
     sessionHoursVersion: version,
     oneTimePasswordHoursVersion: version,
+    mfaRequiredForEveryoneVersion: version,
   })
   .strict();
 

@@ -14,6 +14,9 @@ import {
   userIdSchema,
 } from "./schemas";
 
+// Multi-factor authentication's commands register with the account commands (lib/commands imports this module).
+export { confirmMfaEnrolment, resetMfa, startMfaEnrolment } from "./mfa-commands";
+
 /** The account fields an audit event may show (never the password hash). */
 const auditedAccount = { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true, version: true } as const;
 

@@ -51,7 +51,7 @@ async function statuses() {
 
 describe("must-change-password holds at every entry point", () => {
   it("route handlers (CSV, JSON, .ics, PDF) answer 401 to someone holding a one-time password, and let them through once it is changed", async () => {
-    const account = await makeAccount({ mustChangePassword: true });
+    const account = await makeAccount({ mustChangePassword: true, enrolled: true });
     await signInAs(account.id);
     expect(await statuses()).toEqual({ initiativesCsv: 401, fundingCsv: 401, dashboardCsv: 401, agendaLinksJson: 401, meetingIcs: 401, meetingPdf: 401 });
     await db.user.update({ where: { id: account.id }, data: { mustChangePassword: false } });
@@ -64,7 +64,7 @@ describe("must-change-password holds at every entry point", () => {
 
   it("a read-only server action answers nothing to someone holding a one-time password", async () => {
     const { listActionItemsAction } = await import("@/app/[locale]/(portal)/action-items/actions");
-    const account = await makeAccount({ mustChangePassword: true });
+    const account = await makeAccount({ mustChangePassword: true, enrolled: true });
     await signInAs(account.id);
     expect(await listActionItemsAction({ view: "open", page: 1 })).toBeNull();
     await db.user.update({ where: { id: account.id }, data: { mustChangePassword: false } });

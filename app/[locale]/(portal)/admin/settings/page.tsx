@@ -21,6 +21,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
   const { values, versions, limits } = await getSettingsForEdit(user);
   const t = await getTranslations("AdminSettings");
   const sessions = await getTranslations("Sessions");
+  const mfa = await getTranslations("Mfa");
   return (
     <>
       <AdminPageHeader title={t("title")}>
@@ -38,6 +39,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "staleDaysVersion", label: "", type: "hidden", defaultValue: String(versions.staleDays) },
           { name: "sessionHoursVersion", label: "", type: "hidden", defaultValue: String(versions.sessionHours) },
           { name: "oneTimePasswordHoursVersion", label: "", type: "hidden", defaultValue: String(versions.oneTimePasswordHours) },
+          { name: "mfaRequiredForEveryoneVersion", label: "", type: "hidden", defaultValue: String(versions.mfaRequiredForEveryone) },
           {
             name: "securityMarkingEn",
             label: t("markingEn"),
@@ -87,6 +89,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             defaultValue: String(values.oneTimePasswordHours),
             required: true,
           },
+          { name: "mfaRequiredForEveryone", label: mfa("everyone"), type: "checkbox", defaultValue: values.mfaRequiredForEveryone },
         ]}
       />
     </>

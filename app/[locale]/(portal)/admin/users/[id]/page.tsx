@@ -11,7 +11,8 @@ import { recordIdentityFields } from "@/components/admin/edit-record-page";
 import { SavedNotice } from "@/components/ui/status-notice";
 import { openSessionCount } from "@/lib/auth/sessions";
 import { ssoLinkStatus } from "@/lib/auth/sso-link";
-import { allowSsoLinkAction, deactivateUserAction, endUserSessionsAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
+import { mfaEnrolledOf } from "@/lib/auth/mfa";
+import { allowSsoLinkAction, deactivateUserAction, endUserSessionsAction, resetMfaAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -27,7 +28,8 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   if (!account) notFound();
   const t = await getTranslations("AdminUsers");
   const sessions = await getTranslations("Sessions");
-  const [openSessions, sso] = await Promise.all([openSessionCount(user, account.id), ssoLinkStatus(user, account.id)]);
+  const mfa = await getTranslations("Mfa");
+  const [openSessions, sso, mfaOn] = await Promise.all([openSessionCount(user, account.id), ssoLinkStatus(user, account.id), mfaEnrolledOf(user, account.id)]);
   const fields = await accountFields(locale, await departmentChoices(user), account);
   const locked = account.lockedUntil && account.lockedUntil > new Date();
   return (
@@ -73,6 +75,11 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
           submitLabel={sessions("allowSsoLink")}
           fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
         />
+      )}
+      <h2>{mfa("resetHeading")}</h2>
+      <p>{mfaOn ? mfa("resetHelpOn") : mfa("resetHelpOff")}</p>
+      {mfaOn && (
+        <CommandForm action={resetMfaAction} testId="reset-mfa" submitLabel={mfa("reset")} fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]} />
       )}
       <h2>{t("oneTimePasswordHeading")}</h2>
       <p>{t("oneTimePasswordHelp")}</p>
