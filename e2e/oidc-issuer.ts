@@ -32,11 +32,9 @@ export async function startOidcIssuer(port: number, portalUrl: string): Promise<
         response_types: ["code"],
       },
     ],
+    // The whole login is the account and the subject (oidc-provider issues the account id as `sub`).
     async findAccount(_context, sub) {
-      return {
-        accountId: claimsOfLogin(sub).sub,
-        claims: async () => ({ ...claimsOfLogin(sub), name: `SSO ${sub}` }),
-      };
+      return { accountId: sub, claims: async () => ({ ...claimsOfLogin(sub), sub, name: `SSO ${sub}` }) };
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     // next-auth reads the person's claims from the ID token.

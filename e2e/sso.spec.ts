@@ -57,14 +57,6 @@ for (const [locale, button, message] of [
 }
 
 // Issue 17, point 6: the account is bound to the identity (issuer + subject) that first signed in to it, above.
-test("signs the linked identity in even when the organisation now sends another e-mail address", async ({ page }) => {
-  await page.goto("/en/sign-in?callbackUrl=%2Fen%2Fdepartments");
-  await page.getByRole("button", { name: "Sign in with your organisation (Émetteur d’essai)" }).click();
-  await signInAtIssuer(page, "rep.cic@iwgtip.example;email=priya.renamed@elsewhere.example");
-  await expect(page).toHaveURL(/\/en\/departments$/);
-  await expect(page.getByTestId("user-menu")).toContainText("Priya Sharma");
-});
-
 for (const [title, login] of [
   ["a second subject claiming the e-mail of a linked account", "another-subject;email=rep.cic@iwgtip.example"],
   ["an e-mail address the organisation does not vouch for", "unverified-subject;email=rep.jus@iwgtip.example;unverified"],
