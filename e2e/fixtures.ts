@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { currentStep, totpCode } from "./totp";
 
 export const demoPassword = "iwgtip-demo-2007";
 
@@ -16,8 +17,8 @@ export const demoAccounts = {
 export type Locale = "en" | "fr";
 
 const signInLabels = {
-  en: { email: "Email", password: "Password", submit: "Sign in" },
-  fr: { email: "Courriel", password: "Mot de passe", submit: "Se connecter" },
+  en: { email: "Email", password: "Password", submit: "Sign in", code: "Code from your authenticator app, or a recovery code", refused: "incorrect" },
+  fr: { email: "Courriel", password: "Mot de passe", submit: "Se connecter", code: "Code de votre application d'authentification, ou code de récupération", refused: "incorrect" },
 } as const;
 
 /** Scans the page as it is now with axe for WCAG 2.1 A and AA; any violation fails the test. */
@@ -27,13 +28,78 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The TOTP keys the demo administrator and coordinator are seeded with (prisma/seed-data.ts DEMO_TOTP_SECRETS):
+ * two-step verification is required of their roles (issue 17, point 7), so the fixture computes their codes.
+ */
+export const demoTotpSecrets: Record<string, string> = {
+  [demoAccounts.admin]: "JGU53HINM5HL3HKVZCWTCNQA3UWWVMRN",
+  [demoAccounts.coordinator]: "JRMLAKLBNYFZLBRGVDFE6T45SCTXNUC2",
+};
+
+/*
+ * A TOTP code works once (RFC 6238 §5.2), so an account with a second factor can open about one session per
+ * 30-second step. The fixture therefore reuses, within a worker, the session it opened for such an account (its
+ * cookies), and signs in afresh only when that session has ended (a test signed out or ended it): fast, and every
+ * test still starts signed in as the account it names.
+ */
+const openSessions = new Map<string, Cookie[]>();
+const lastStepUsed = new Map<string, number>();
+
 export async function signIn(page: Page, email: string, locale: Locale = "en", password = demoPassword) {
+  const secret = password === demoPassword ? demoTotpSecrets[email] : undefined;
+  if (secret && (await resumeSession(page, email, locale))) return;
   const labels = signInLabels[locale];
   await page.goto(`/${locale}/sign-in`);
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(password);
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  if (secret) await enterCode(page, email, secret, locale);
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  if (secret) openSessions.set(email, await page.context().cookies());
+}
+
+/** The code field appears once the password is right; a code of a step already used is refused, so wait for the next. */
+async function enterCode(page: Page, email: string, secret: string, locale: Locale) {
+  const field = page.getByLabel(signInLabels[locale].code);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await field.waitFor();
+    let step = Math.max(currentStep(), (lastStepUsed.get(email) ?? 0) + 1);
+    if (step > currentStep() + 1) step = currentStep() + 1;
+    while (step <= (lastStepUsed.get(email) ?? 0)) {
+      // Not a guess at the page: the clock must reach a step whose code has not been used yet.
+      await page.waitForTimeout(1000);
+      step = currentStep() + 1;
+    }
+    lastStepUsed.set(email, step);
+    await field.fill(totpCode(secret, step));
+    await page.getByRole("button", { name: signInLabels[locale].submit, exact: true }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.endsWith("/sign-in")).then(() => "in" as const, () => "gone" as const),
+      page.getByRole("alert").filter({ hasText: signInLabels[locale].refused }).waitFor().then(() => "refused" as const, () => "gone" as const),
+    ]);
+    if (outcome === "in") return;
+    // Another worker used this step for the same account: the next step's code will do.
+  }
+  throw new Error(`could not sign ${email} in with a TOTP code`);
+}
+
+/** Puts back this worker's open session of the account, when it is still open; the page ends where sign-in would. */
+async function resumeSession(page: Page, email: string, locale: Locale): Promise<boolean> {
+  const cookies = openSessions.get(email);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  const response = await page.request.get("/api/auth/session");
+  const session = (await response.json().catch(() => null)) as { user?: { email?: string; language?: Locale } } | null;
+  // The cookie decodes even after its session ended: whether the portal still lets it in is what counts. Where the
+  // sign-in form would have gone: the home page in the person's preferred language.
+  await page.goto(`/${session?.user?.language ?? locale}`);
+  if (session?.user?.email !== email || new URL(page.url()).pathname.endsWith("/sign-in")) {
+    openSessions.delete(email);
+    await page.context().clearCookies();
+    return false;
+  }
+  return true;
 }
 
 export type DemoAccount = keyof typeof demoAccounts;

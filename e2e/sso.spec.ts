@@ -55,3 +55,18 @@ for (const [locale, button, message] of [
     await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in`));
   });
 }
+
+// Issue 17, point 6: the account is bound to the identity (issuer + subject) that first signed in to it, above.
+for (const [title, login] of [
+  ["a second subject claiming the e-mail of a linked account", "another-subject;email=rep.cic@iwgtip.example"],
+  ["an e-mail address the organisation does not vouch for", "unverified-subject;email=rep.jus@iwgtip.example;unverified"],
+] as const) {
+  test(`refuses ${title}`, async ({ page }) => {
+    await page.goto("/en/sign-in");
+    await page.getByRole("button", { name: "Sign in with your organisation (Émetteur d’essai)" }).click();
+    await signInAtIssuer(page, login);
+    await expect(page).toHaveURL(/\/en\/sign-in\?error=AccessDenied/);
+    await page.goto("/en/departments");
+    await expect(page).toHaveURL(/\/en\/sign-in/);
+  });
+}

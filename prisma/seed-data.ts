@@ -19,6 +19,16 @@ import { settingDefaults, settingKeys } from "../lib/settings/definitions";
 
 export const DEMO_PASSWORD = "iwgtip-demo-2007";
 
+/**
+ * security-b: the demo administrator and coordinator must have two-step verification (issue 17, point 7), so they
+ * are seeded enrolled with these TOTP keys (base32). Add one to an authenticator app to sign in to the demo; the
+ * e2e fixtures compute the codes from the same keys (e2e/fixtures.ts). Demo data only, never in production.
+ */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  "admin@iwgtip.example": "JGU53HINM5HL3HKVZCWTCNQA3UWWVMRN",
+  "coordinator@iwgtip.example": "JRMLAKLBNYFZLBRGVDFE6T45SCTXNUC2",
+};
+
 export interface DepartmentSeed {
   acronymEn: string;
   acronymFr: string;

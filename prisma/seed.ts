@@ -150,6 +150,11 @@ class Seeder {
         ).id;
       if (!existing) this.count("users");
       this.userIds.set(user.email, id);
+      const totpSecret = data.DEMO_TOTP_SECRETS[user.email];
+      if (totpSecret && !existing) {
+        await this.tx.mfaCredential.create({ data: { userId: id, secret: totpSecret, confirmedAt: new Date() } });
+        this.count("mfa_credentials");
+      }
     }
   }
 

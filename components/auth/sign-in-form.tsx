@@ -14,6 +14,10 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export function SignInForm({ callbackUrl, followPreferredLanguage = false }: { callbackUrl: string; followPreferredLanguage?: boolean }) {
   const t = useTranslations("SignIn");
+  const mfa = useTranslations("Mfa");
+  // Shown once the password was right and the account has a second factor (issue 17, point 7).
+  const [needsCode, setNeedsCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,6 +28,7 @@ export function SignInForm({ callbackUrl, followPreferredLanguage = false }: { c
     const data = new FormData(event.currentTarget);
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
+    const code = String(data.get("code") ?? "").trim();
     const errors: FieldErrors = {};
     if (!email) errors.email = t("emailRequired");
     else if (!emailPattern.test(email)) errors.email = t("emailInvalid");
@@ -36,10 +41,17 @@ export function SignInForm({ callbackUrl, followPreferredLanguage = false }: { c
     }
     setPending(true);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
+      const result = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
       if (result?.ok && !result.error) {
         const language = followPreferredLanguage ? (await getSession().catch(() => null))?.user?.language : undefined;
         window.location.assign(language ? `/${language}` : callbackUrl);
+        return;
+      }
+      if (result?.error === "MfaRequired") {
+        setNeedsCode(true);
+        setFormError(mfa("signInCodeNeeded"));
+        setPending(false);
+        requestAnimationFrame(() => codeRef.current?.focus());
         return;
       }
       // next-auth passes on the code authorizeCredentials throws when the database is down.
@@ -114,6 +126,17 @@ export function SignInForm({ callbackUrl, followPreferredLanguage = false }: { c
           aria-describedby={fieldErrors.password ? "password-error" : undefined}
         />
       </div>
+      {needsCode && (
+        <div>
+          <label htmlFor="code" className="gc-label">
+            {mfa("signInCode")}
+          </label>
+          <span id="code-hint" className="mb-1 block text-gc-secondary">
+            {mfa("signInCodeHint")}
+          </span>
+          <input ref={codeRef} id="code" name="code" type="text" autoComplete="one-time-code" className="gc-input" aria-describedby="code-hint" />
+        </div>
+      )}
       <button type="submit" className="gc-button" disabled={pending} aria-disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

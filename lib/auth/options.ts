@@ -6,7 +6,9 @@ import { env, oidcSettings } from "@/lib/env";
 import type { BlockList } from "node:net";
 import { peerHeader } from "@/lib/security/peer-guard";
 import { clientAddress, trustedProxiesSetting } from "./client-address";
-import { authorizeCredentials, matchSsoAccount, recordSignOut } from "./sign-in";
+import { startSession } from "./sessions";
+import { authorizeCredentials, recordSignOut } from "./sign-in";
+import { matchSsoIdentity } from "./sso-link";
 
 export { authorizeCredentials } from "./sign-in";
 
@@ -34,7 +36,7 @@ export const ssoProviderId = "oidc";
 /** What profile() answers for a person without a portal account (next-auth requires some id). */
 const noMatchingAccount = "no-matching-account";
 
-type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
+type OidcClaims = { iss?: string; sub: string; oid?: string; email?: string; email_verified?: boolean; xms_edov?: boolean; name?: string };
 
 /**
  * next-auth's configuration, built per request. `request` is the request being handled by the auth
@@ -50,7 +52,7 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Email",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       authorize: (credentials, request) => authorizeCredentials(credentials, { ip: requestAddress(request?.headers, trustedProxies) }),
     }),
   ];
@@ -65,9 +67,10 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      // Matches an existing, active account by e-mail; a person without one is refused in signIn below.
+      // Matches an existing, active account by its linked identity (lib/auth/sso-link.ts); a person without one is
+      // refused in signIn below.
       async profile(claims) {
-        const user = await matchSsoAccount(claims, { ip: ssoAddress });
+        const user = await matchSsoIdentity(claims, { ip: ssoAddress, configuredIssuer: oidc.issuer });
         return user ?? { id: noMatchingAccount, email: "", name: "", role: "EXECUTIVE", departmentId: null, language: "en" };
       },
     };
@@ -84,8 +87,10 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     callbacks: {
       // An SSO person with no matching account is refused (AccessDenied): no session, no account.
       signIn: ({ user }) => Boolean(user?.id) && user.id !== noMatchingAccount,
-      jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
+          // The server-side record that sign-out, a password change or an administrator can end.
+          token.sid = await startSession(user.id, account?.provider === "credentials" ? "password" : "sso");
           token.uid = user.id;
           token.role = user.role;
           token.departmentId = user.departmentId;
@@ -105,11 +110,12 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
           language: token.language,
         };
         session.signedInAt = token.signedInAt;
+        session.sessionId = token.sid;
         return session;
       },
     },
     events: {
-      signOut: ({ token }) => recordSignOut(token?.uid),
+      signOut: ({ token }) => recordSignOut(token?.uid, token?.sid),
     },
   };
 }

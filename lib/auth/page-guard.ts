@@ -4,6 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { holdsPermission, type Permission } from "@/lib/authz/permissions";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { mayReach, reachOf } from "./account-gate";
 import { requireUser } from "./session";
 import type { SessionUser } from "./types";
 
@@ -18,8 +19,8 @@ export async function guardPage(params: Promise<{ locale: string }>, permission:
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const user = await requireUser(locale);
+  if (!mayReach(user, reachOf(permission))) redirect({ href: "/profile", locale });
   // Whether this person may do it anywhere; the page then asks about its record (can with the record).
   if (!holdsPermission(user, permission)) notFound();
-  if (user.mustChangePassword && permission !== "profile.update") redirect({ href: "/profile", locale });
   return { locale, user };
 }

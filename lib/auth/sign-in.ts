@@ -3,7 +3,11 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db, isDatabaseUnavailableError } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
+import { accountRefusal, spendOneTimePassword, type AccountRefusal } from "./account-checks";
+import { MFA_REQUIRED, secondFactorRefusal } from "./mfa";
+import { isUuid } from "@/lib/security/ids";
 import { verifyPassword } from "./password";
+import { endSession } from "./sessions";
 import { notifyAccountUnderAttack } from "./sign-in-attack";
 import { claimAttempt, recordMalformedAttempt, throttlePolicy, type ThrottleRefusal } from "./throttle";
 
@@ -16,7 +20,7 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 
 export type SignInContext = { ip: string };
 
-type FailureReason = "malformed" | ThrottleRefusal | "unknown_account" | "wrong_password" | "inactive" | "no_password";
+type FailureReason = "malformed" | ThrottleRefusal | "unknown_account" | "wrong_password" | "inactive" | "no_password" | AccountRefusal | "mfa_wrong_code";
 
 /**
  * Checks an e-mail and password. Returns null for every kind of failure (unknown account, wrong
@@ -61,12 +65,24 @@ async function checkCredentials(raw: unknown, context: SignInContext): Promise<S
   if (!user.passwordHash) return fail({ email, ip, reason: "no_password", userId: user.id });
   if (!passwordOk) return failWrongPassword({ email, ip, userId: user.id, claim });
   if (!user.active) return fail({ email, ip, reason: "inactive", userId: user.id });
+  const refusal = await accountRefusal(user.id);
+  if (refusal) return fail({ email, ip, reason: refusal, userId: user.id });
+  // The second factor, once the password is right (lib/auth/mfa.ts): the form asks for the code, then sends it.
+  const secondFactor = await secondFactorRefusal(user.id, raw, ip);
+  if (secondFactor === "mfa_required") {
+    // The password was right and the form now asks for the code: this step is neither a failure nor a success for
+    // the throttle (the code's own attempt is counted like a password: a wrong code stays a failure).
+    await db.signInAttempt.delete({ where: { id: claim.attemptId } });
+    throw new Error(MFA_REQUIRED);
+  }
+  if (secondFactor) return fail({ email, ip, reason: secondFactor, userId: user.id });
 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignInCount: 0, lockedUntil: null } });
     // The attempt was recorded as a failure when it was claimed; it turned out to succeed.
     await tx.signInAttempt.update({ where: { id: claim.attemptId }, data: { succeeded: true } });
     await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "password" }, ip });
+    await spendOneTimePassword(tx, user.id);
     // Attempts only matter within the throttling window; a day's worth is kept for investigation (the audit
     // log keeps every failure for good), the rest is pruned here rather than by a scheduled job.
     await tx.$executeRaw`DELETE FROM sign_in_attempts WHERE attempted_at < now() - interval '1 day'`;
@@ -108,48 +124,13 @@ async function failWrongPassword({ email, ip, userId, claim }: { email: string; 
   return null;
 }
 
-/**
- * Single sign-on: the existing, active account with the e-mail the organisation vouched for, or null.
- * Never creates an account. The attempt is audited either way.
- */
-export async function matchSsoAccount(claims: { email?: unknown; email_verified?: unknown }, context: SignInContext): Promise<SignedInUser | null> {
-  const ip = context.ip.slice(0, 64);
-  const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(claims.email);
-  if (!parsed.success || claims.email_verified === false) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: null, action: "auth.sign_in_failed", entityType: "user", entityId: "sso", after: { reason: "sso_no_email", method: "sso" }, ip }),
-    );
-    return null;
-  }
-  const email = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, displayName: true, role: true, departmentId: true, preferredLanguage: true, active: true },
-  });
-  if (!user || !user.active) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
-        actorId: user?.id ?? null,
-        action: "auth.sign_in_failed",
-        entityType: "user",
-        entityId: user?.id ?? email.slice(0, 100),
-        after: { reason: user ? "inactive" : "unknown_account", method: "sso", email },
-        ip,
-      }),
-    );
-    return null;
-  }
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "sso" }, ip });
-  });
-  return { id: user.id, email: user.email, name: user.displayName, role: user.role, departmentId: user.departmentId, language: user.preferredLanguage };
-}
-
-/** Signing out is audited too (the session's user id; nothing else is trusted from the token). */
-export async function recordSignOut(userId: string | undefined) {
+/** Signing out ends the session's record for good, and is audited (the session's ids; nothing else is trusted from the token). */
+export async function recordSignOut(userId: string | undefined, sessionId?: string) {
   if (!userId) return;
   const exists = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!exists) return;
-  await db.$transaction((tx) => recordAudit(tx, { actorId: userId, action: "auth.sign_out", entityType: "user", entityId: userId }));
+  await db.$transaction(async (tx) => {
+    if (sessionId && isUuid(sessionId)) await endSession(tx, sessionId, userId, "sign_out");
+    await recordAudit(tx, { actorId: userId, action: "auth.sign_out", entityType: "user", entityId: userId });
+  });
 }

@@ -10,14 +10,14 @@ import { recordSignOut } from "./sign-in";
 const sessionCookie = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 /**
- * Signs out: audits it, ends the session (JWT sessions live only in their cookie) and goes to the sign-in page of
+ * Signs out: audits it, ends the session (its server-side record, so a copy of the cookie is worthless too; and the cookie) and goes to the sign-in page of
  * the page's language. A server action rather than next-auth's client `signOut()`, so pages ship no next-auth
  * JavaScript; Next checks the request's origin, as next-auth's CSRF token would.
  */
 export async function signOutAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale") === "fr" ? "fr" : "en";
   const session = await getServerSession(authOptions());
-  await recordSignOut(session?.user?.id);
+  await recordSignOut(session?.user?.id, session?.sessionId);
   const store = await cookies();
   for (const { name } of store.getAll()) {
     if (sessionCookie.test(name)) store.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });

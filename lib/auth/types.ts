@@ -12,4 +12,8 @@ export type SessionUser = {
   language: Locale;
   /** Set by an administrator's one-time password: every page but the profile sends them to choose their own. */
   mustChangePassword?: boolean;
+  /** The session record this request came with (auth_sessions); absent for a user loaded without a session. */
+  sessionId?: string;
+  /** A password session of someone whose role (or the settings) requires a second factor they have not enrolled. */
+  mfaEnrolmentRequired?: boolean;
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { mayReach, reachOf } from "@/lib/auth/account-gate";
 import type { SessionUser } from "@/lib/auth/types";
 import { can, type OwnedRecord, type Permission } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
@@ -87,9 +88,9 @@ export function defineCommand<Schema extends z.ZodType, Output, Owner extends Ow
 
   async function execute(user: SessionUser | null, rawInput: unknown, options: ExecuteOptions = {}): Promise<CommandResult<Output>> {
     if (!user) return { ok: false, code: "unauthenticated" };
-    // Someone signed in with a one-time password may only set their own password and
-    // preferences until they have (the pages redirect them to their profile, too).
-    if (user.mustChangePassword && definition.permission !== "profile.update") return { ok: false, code: "forbidden" };
+    // Someone signed in with a one-time password may only set their own password and preferences until they have
+    // (the one rule of lib/auth/account-gate.ts, which pages and route handlers apply too).
+    if (!mayReach(user, reachOf(definition.permission))) return { ok: false, code: "forbidden" };
     // Text PostgreSQL cannot store (NUL, broken UTF-16) is refused here for every command, before any schema.
     const unstorable = findUnstorableText(rawInput);
     if (unstorable) return { ok: false, code: "invalid", fieldErrors: unstorable };

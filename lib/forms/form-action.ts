@@ -50,7 +50,7 @@ export async function runFormCommand<T>(
   const echo = Object.fromEntries(Object.entries(values).filter(([name]) => !secretFields.test(name)));
   const requestId = await currentRequestId();
   try {
-    const user = await getCurrentUser();
+    const user = await getCurrentUser("ownAccount");
     const result = await execute(user, toInput(values), { requestId, idempotencyKey });
     if (result.ok) {
       await onSuccess?.(result.data);

@@ -24,7 +24,7 @@ export async function runActionCommand<T>(execute: Execute<T>, input: unknown): 
   const requestId = await currentRequestId();
   try {
     const { values, idempotencyKey } = splitIdempotencyKey(input);
-    const result = await execute(await getCurrentUser(), values, { requestId, idempotencyKey });
+    const result = await execute(await getCurrentUser("ownAccount"), values, { requestId, idempotencyKey });
     if (result.ok) return { ok: true, data: result.data };
     switch (result.code) {
       case "invalid": {

@@ -27,6 +27,8 @@ export const updateSettings = defineCommand({
       quorumRule: input.quorumRuleVersion,
       staleDays: input.staleDaysVersion,
       sessionHours: input.sessionHoursVersion,
+      oneTimePasswordHours: input.oneTimePasswordHoursVersion,
+      mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
     const changed: SettingKey[] = [];
@@ -53,6 +55,8 @@ function valuesOf(input: UpdateSettingsInput): SettingValues {
     quorumRule: { minimumDepartments: input.quorumMinimumDepartments, chairRequired: input.quorumChairRequired },
     staleDays: input.staleDays,
     sessionHours: input.sessionHours,
+    oneTimePasswordHours: input.oneTimePasswordHours,
+    mfaRequiredForEveryone: input.mfaRequiredForEveryone,
   };
 }
 

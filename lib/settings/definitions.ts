@@ -11,6 +11,7 @@ export const settingLimits = {
   quorumDepartments: { min: 1, max: 100 },
   staleDays: { min: 1, max: 365 },
   sessionHours: { min: 1, max: 24 },
+  oneTimePasswordHours: { min: 1, max: 720 },
 } as const;
 
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
@@ -25,6 +26,10 @@ export const settingSchemas = {
   staleDays: wholeNumber(settingLimits.staleDays),
   /** How long a session lasts after signing in, within the server's ceiling (SESSION_MAX_AGE_HOURS). */
   sessionHours: wholeNumber(settingLimits.sessionHours),
+  /** How long a one-time password set by an administrator works (once) before it expires unused. */
+  oneTimePasswordHours: wholeNumber(settingLimits.oneTimePasswordHours),
+  /** Two-step verification for every password account, not only administrators and coordinators. */
+  mfaRequiredForEveryone: z.boolean(),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -37,6 +42,8 @@ export const settingDefaults: SettingValues = {
   quorumRule: { minimumDepartments: 9, chairRequired: true },
   staleDays: 90,
   sessionHours: 8,
+  oneTimePasswordHours: 72,
+  mfaRequiredForEveryone: false,
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

@@ -41,10 +41,15 @@ export const updateSettingsSchema = z
     quorumChairRequired: checkbox,
     staleDays: wholeNumberField("staleDaysRange", settingLimits.staleDays),
     sessionHours: wholeNumberField("sessionHoursRange", settingLimits.sessionHours),
+    // The same message as the session length: "a whole number of hours between {min} and {max}".
+    oneTimePasswordHours: wholeNumberField("sessionHoursRange", settingLimits.oneTimePasswordHours),
+    mfaRequiredForEveryone: checkbox,
     securityMarkingVersion: version,
     quorumRuleVersion: version,
     staleDaysVersion: version,
     sessionHoursVersion: version,
+    oneTimePasswordHoursVersion: version,
+    mfaRequiredForEveryoneVersion: version,
   })
   .strict();
 

@@ -23,7 +23,7 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
 
   let user: SessionUser | null;
   try {
-    user = await getCurrentUser();
+    user = await getCurrentUser("ownAccount");
   } catch (error) {
     if (!isDatabaseUnavailableError(error)) throw error;
     return (

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { authorizeCredentials, matchSsoAccount, recordSignOut } from "@/lib/auth/sign-in";
+import { authorizeCredentials, recordSignOut } from "@/lib/auth/sign-in";
 import { delaySeconds, throttlePolicy as signInPolicy } from "@/lib/auth/throttle";
+import { matchSsoIdentity } from "@/lib/auth/sso-link";
 import { db } from "@/lib/db";
 
 const password = "correct-horse-battery";
@@ -198,7 +199,7 @@ describe("an account under attack (issue 17, point 2)", () => {
 describe("single sign-on account matching", () => {
   it("signs in an existing active account by e-mail, whatever its case", async () => {
     const account = await makeAccount();
-    const user = await matchSsoAccount({ email: account.email.toUpperCase(), email_verified: true }, { ip: address() });
+    const user = await matchSsoIdentity({ sub: randomUUID(), email: account.email.toUpperCase(), email_verified: true }, { ip: address(), configuredIssuer: "https://issuer.test" });
     expect(user).toMatchObject({ id: account.id, role: "EXECUTIVE" });
     expect((await auditActions(account.id)).at(-1)).toMatchObject({ action: "auth.sign_in", after: { method: "sso" } });
   });
@@ -206,13 +207,13 @@ describe("single sign-on account matching", () => {
   it("never creates an account, and refuses deactivated ones and unverified e-mails", async () => {
     const users = await db.user.count();
     const stranger = `stranger-${randomUUID()}@test.example`;
-    expect(await matchSsoAccount({ email: stranger, email_verified: true }, { ip: address() })).toBeNull();
+    expect(await matchSsoIdentity({ sub: randomUUID(), email: stranger, email_verified: true }, { ip: address(), configuredIssuer: "https://issuer.test" })).toBeNull();
     expect(await db.user.count()).toBe(users);
     const inactive = await makeAccount({ active: false });
-    expect(await matchSsoAccount({ email: inactive.email }, { ip: address() })).toBeNull();
+    expect(await matchSsoIdentity({ sub: randomUUID(), email: inactive.email, email_verified: true }, { ip: address(), configuredIssuer: "https://issuer.test" })).toBeNull();
     const active = await makeAccount();
-    expect(await matchSsoAccount({ email: active.email, email_verified: false }, { ip: address() })).toBeNull();
-    expect(await matchSsoAccount({}, { ip: address() })).toBeNull();
+    expect(await matchSsoIdentity({ sub: randomUUID(), email: active.email, email_verified: false }, { ip: address(), configuredIssuer: "https://issuer.test" })).toBeNull();
+    expect(await matchSsoIdentity({}, { ip: address(), configuredIssuer: "https://issuer.test" })).toBeNull();
   });
 });
 

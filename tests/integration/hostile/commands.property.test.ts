@@ -121,6 +121,10 @@ function hostilePayload(base: unknown, ids: string[]) {
   if (!base || typeof base !== "object" || Array.isArray(base)) return fc.oneof(anything, value);
   const fields = Object.keys(base);
   const record = base as Record<string, unknown>;
+  // A command without input (e.g. starting one's own enrolment): extra fields, or anything at all.
+  if (fields.length === 0) {
+    return fc.oneof(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), value, { minKeys: 1, maxKeys: 3 }), anything);
+  }
   return fc.oneof(
     { arbitrary: fc.tuple(fc.constantFrom(...fields), value).map(([field, replacement]) => ({ ...record, [field]: replacement })), weight: 5 },
     { arbitrary: fc.tuple(...fields.map(() => value)).map((values) => Object.fromEntries(fields.map((field, index) => [field, values[index]]))), weight: 2 },

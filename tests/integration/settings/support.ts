@@ -17,10 +17,14 @@ export async function settingsForm(changes: Record<string, unknown> = {}): Promi
     quorumChairRequired: quorum.chairRequired ? "on" : undefined,
     staleDays: String(settingValue("staleDays", row("staleDays")?.value)),
     sessionHours: String(settingValue("sessionHours", row("sessionHours")?.value)),
+    oneTimePasswordHours: String(settingValue("oneTimePasswordHours", row("oneTimePasswordHours")?.value)),
+    mfaRequiredForEveryone: settingValue("mfaRequiredForEveryone", row("mfaRequiredForEveryone")?.value) ? "on" : undefined,
     securityMarkingVersion: String(row("securityMarking")?.version ?? 0),
     quorumRuleVersion: String(row("quorumRule")?.version ?? 0),
     staleDaysVersion: String(row("staleDays")?.version ?? 0),
     sessionHoursVersion: String(row("sessionHours")?.version ?? 0),
+    oneTimePasswordHoursVersion: String(row("oneTimePasswordHours")?.version ?? 0),
+    mfaRequiredForEveryoneVersion: String(row("mfaRequiredForEveryone")?.version ?? 0),
     ...changes,
   };
 }

@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { runFormCommand } from "@/lib/forms/form-action";
 import { createPillar, movePillar, updatePillar } from "@/lib/pillars/commands";
 import { updateSettings } from "@/lib/settings/commands";
-import { createUser, deactivateUser, reactivateUser, setOneTimePassword, updateUser } from "@/lib/users/commands";
+import { allowSsoLink, createUser, deactivateUser, endUserSessions, resetMfa, reactivateUser, setOneTimePassword, updateUser } from "@/lib/users/commands";
 
 // Thin translations between forms and commands: every command authorizes on its own, on the server.
 
@@ -40,6 +40,18 @@ export async function deactivateUserAction(_state: FormState, formData: FormData
 
 export async function reactivateUserAction(_state: FormState, formData: FormData): Promise<FormState> {
   return afterSave(await runFormCommand(reactivateUser, formData), `/admin/users/${String(formData.get("id"))}`);
+}
+
+export async function endUserSessionsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return afterSave(await runFormCommand(endUserSessions, formData), `/admin/users/${String(formData.get("id"))}`);
+}
+
+export async function allowSsoLinkAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return afterSave(await runFormCommand(allowSsoLink, formData), `/admin/users/${String(formData.get("id"))}`);
+}
+
+export async function resetMfaAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return afterSave(await runFormCommand(resetMfa, formData), `/admin/users/${String(formData.get("id"))}`);
 }
 
 export async function setOneTimePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -6,6 +6,8 @@ import { getMyAccount } from "@/lib/users/queries";
 import { CommandForm } from "@/components/accounts/command-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusNotice } from "@/components/ui/status-notice";
+import { MfaSection } from "@/components/auth/mfa-section";
+import { mfaRequiredRoles } from "@/lib/auth/mfa-policy";
 import { changePasswordAction, updatePreferencesAction } from "./actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/profile">): Promise<Metadata> {
@@ -15,7 +17,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/profile"
 }
 
 export default async function ProfilePage({ params, searchParams }: PageProps<"/[locale]/profile">) {
-  const { user } = await guardPage(params, "profile.update");
+  const { locale, user } = await guardPage(params, "profile.update");
   const query = await searchParams;
   const t = await getTranslations("Profile");
   const roles = await getTranslations("Roles");
@@ -73,6 +75,8 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
       ) : (
         <p>{t("ssoOnly")}</p>
       )}
+
+      {account.hasPassword && <MfaSection user={user} locale={locale} required={Boolean(user.mfaEnrolmentRequired) || (mfaRequiredRoles as readonly string[]).includes(user.role)} />}
 
       <h2>{t("noticesHeading")}</h2>
       <p>

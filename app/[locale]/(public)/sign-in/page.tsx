@@ -25,7 +25,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl, locale, env().NEXTAUTH_URL);
   // Already signed in: straight on. A database outage here just shows the form.
-  const user = await getCurrentUser().catch(() => null);
+  const user = await getCurrentUser("ownAccount").catch(() => null);
   if (user) redirect(callbackUrl);
 
   const t = await getTranslations("SignIn");

@@ -36,6 +36,9 @@ export const rows: MatrixRow[] = [
   },
   { command: "user.deactivate", prepare: async () => ({ id: (await makeAccount()).id }), expect: adminOnly },
   { command: "user.reactivate", prepare: async () => ({ id: (await makeAccount({ active: false })).id }), expect: adminOnly },
+  { command: "user.allow_sso_link", prepare: async () => ({ id: (await makeAccount()).id }), expect: adminOnly },
+  { command: "user.reset_mfa", prepare: async () => ({ id: (await makeAccount()).id }), expect: adminOnly },
+  { command: "user.end_sessions", prepare: async () => ({ id: (await makeAccount()).id }), expect: adminOnly },
   {
     command: "user.set_one_time_password",
     prepare: async () => ({ id: (await makeAccount()).id, password: "one-time-password-2007" }),

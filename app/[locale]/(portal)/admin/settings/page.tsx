@@ -20,6 +20,8 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const { values, versions, limits } = await getSettingsForEdit(user);
   const t = await getTranslations("AdminSettings");
+  const sessions = await getTranslations("Sessions");
+  const mfa = await getTranslations("Mfa");
   return (
     <>
       <AdminPageHeader title={t("title")}>
@@ -36,6 +38,8 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "quorumRuleVersion", label: "", type: "hidden", defaultValue: String(versions.quorumRule) },
           { name: "staleDaysVersion", label: "", type: "hidden", defaultValue: String(versions.staleDays) },
           { name: "sessionHoursVersion", label: "", type: "hidden", defaultValue: String(versions.sessionHours) },
+          { name: "oneTimePasswordHoursVersion", label: "", type: "hidden", defaultValue: String(versions.oneTimePasswordHours) },
+          { name: "mfaRequiredForEveryoneVersion", label: "", type: "hidden", defaultValue: String(versions.mfaRequiredForEveryone) },
           {
             name: "securityMarkingEn",
             label: t("markingEn"),
@@ -77,6 +81,15 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             defaultValue: String(values.sessionHours),
             required: true,
           },
+          {
+            name: "oneTimePasswordHours",
+            label: sessions("oneTimePasswordHours"),
+            hint: sessions("oneTimePasswordHoursHint", settingLimits.oneTimePasswordHours),
+            type: "text",
+            defaultValue: String(values.oneTimePasswordHours),
+            required: true,
+          },
+          { name: "mfaRequiredForEveryone", label: mfa("everyone"), type: "checkbox", defaultValue: values.mfaRequiredForEveryone },
         ]}
       />
     </>

@@ -9,7 +9,10 @@ import { CommandForm } from "@/components/accounts/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { recordIdentityFields } from "@/components/admin/edit-record-page";
 import { SavedNotice } from "@/components/ui/status-notice";
-import { deactivateUserAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
+import { openSessionCount } from "@/lib/auth/sessions";
+import { ssoLinkStatus } from "@/lib/auth/sso-link";
+import { mfaEnrolledOf } from "@/lib/auth/mfa";
+import { allowSsoLinkAction, deactivateUserAction, endUserSessionsAction, resetMfaAction, reactivateUserAction, setOneTimePasswordAction, updateUserAction } from "../../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -24,6 +27,9 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   const account = await getUserForEdit(user, id);
   if (!account) notFound();
   const t = await getTranslations("AdminUsers");
+  const sessions = await getTranslations("Sessions");
+  const mfa = await getTranslations("Mfa");
+  const [openSessions, sso, mfaOn] = await Promise.all([openSessionCount(user, account.id), ssoLinkStatus(user, account.id), mfaEnrolledOf(user, account.id)]);
   const fields = await accountFields(locale, await departmentChoices(user), account);
   const locked = account.lockedUntil && account.lockedUntil > new Date();
   return (
@@ -52,6 +58,29 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
         submitLabel={account.active ? t("deactivate") : t("reactivate")}
         fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
       />
+      <h2>{sessions("endAllHeading")}</h2>
+      <p>{sessions("endAllHelp", { count: openSessions })}</p>
+      <CommandForm
+        action={endUserSessionsAction}
+        testId="end-sessions"
+        submitLabel={sessions("endAll")}
+        fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
+      />
+      <h2>{sessions("ssoHeading")}</h2>
+      <p>{sessions(`sso_${sso}`)}</p>
+      {sso === "notAllowed" && account.role === "ADMIN" && (
+        <CommandForm
+          action={allowSsoLinkAction}
+          testId="allow-sso-link"
+          submitLabel={sessions("allowSsoLink")}
+          fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]}
+        />
+      )}
+      <h2>{mfa("resetHeading")}</h2>
+      <p>{mfaOn ? mfa("resetHelpOn") : mfa("resetHelpOff")}</p>
+      {mfaOn && (
+        <CommandForm action={resetMfaAction} testId="reset-mfa" submitLabel={mfa("reset")} fields={[{ name: "id", label: "", type: "hidden", defaultValue: account.id }]} />
+      )}
       <h2>{t("oneTimePasswordHeading")}</h2>
       <p>{t("oneTimePasswordHelp")}</p>
       <CommandForm
