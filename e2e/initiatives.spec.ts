@@ -77,7 +77,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
 
     // Bad input: no title in either language, nothing saved, the message at the field.
     await page.getByRole("button", { name: l.create }).click();
-    await expect(page.getByRole("status").filter({ hasText: l.invalid }).first()).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: l.invalid }).first()).toBeVisible();
     await expect(page.getByLabel(l.titleEn, { exact: true })).toHaveAccessibleDescription(new RegExp(l.required.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     await expectNoAxeViolations(page);
 

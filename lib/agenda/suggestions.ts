@@ -2,9 +2,9 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { torontoToday } from "@/lib/meetings/time";
+import { torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
-import { staleDaysSql } from "@/lib/settings/sql";
+import { staleDaysSql } from "@/lib/settings";
 
 export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
 export type SuggestionReason = (typeof suggestionReasons)[number];

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
 import type { Locale } from "@/lib/i18n/routing";
-import { settingValue, type SettingValues } from "@/lib/settings/definitions";
+import { settingValue, type SettingValues } from "@/lib/settings";
 import type { SessionUser } from "./types";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { printedMarking } from "@/lib/settings/definitions";
+import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
 import type { DashboardScope, HealthLevel } from "./filters";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, conflict } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, conflict } from "@/lib/kernel/result";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   addFundingLineSchema,

@@ -4,8 +4,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
-import { settingDefaults } from "@/lib/settings/definitions";
-import { staleDaysSql } from "@/lib/settings/sql";
+import { settingDefaults, staleDaysSql } from "@/lib/settings";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
 

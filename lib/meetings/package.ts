@@ -1,12 +1,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { onAgenda } from "@/lib/agenda/on-agenda";
-import { scheduleAgenda } from "@/lib/agenda/timing";
+import { onAgenda } from "@/lib/agenda";
+import { scheduleAgenda } from "@/lib/agenda";
 import { db } from "@/lib/db";
 import { decisionRecord } from "./queries";
-import { printedMarking } from "@/lib/settings/definitions";
+import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
-import { calendarDate, torontoTime, torontoToday } from "./time";
+import { calendarDate, torontoTime, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 
 /**

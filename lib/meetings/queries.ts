@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { onAgenda } from "@/lib/agenda/on-agenda";
+import { onAgenda } from "@/lib/agenda";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { torontoWallClockToUtc } from "@/lib/meetings/time";
+import { torontoWallClockToUtc } from "@/lib/kernel/time";
 import { callCellStatus, type CallCellStatus } from "./status";
 import { isUuid } from "@/lib/security/ids";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { lastChange } from "@/lib/audit/queries";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, type FieldError } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, type FieldError } from "@/lib/kernel/result";
 import {
   changePasswordSchema,
   createUserSchema,

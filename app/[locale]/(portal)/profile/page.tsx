@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getMyAccount } from "@/lib/users/queries";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusNotice } from "@/components/ui/status-notice";
 import { changePasswordAction, updatePreferencesAction } from "./actions";

@@ -8,6 +8,7 @@ import { getUpdateCallMatrix } from "@/lib/update-calls/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { CloseUpdateCallForm } from "@/components/update-calls/close-update-call-form";
+import { closeUpdateCallAction } from "../actions";
 
 const marks = { submitted: "✓", late: "◷", missing: "✗" } as const;
 
@@ -59,7 +60,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
           )}
         </tbody>
       </table>
-      {call.status === "OPEN" && <CloseUpdateCallForm id={call.id} version={call.version} />}
+      {call.status === "OPEN" && <CloseUpdateCallForm action={closeUpdateCallAction} id={call.id} version={call.version} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/commands/registry";
-import { CommandRefusal, type ValidationKey } from "@/lib/commands/result";
+import type { Tx } from "./tx";
+import { CommandRefusal, type ValidationKey } from "./result";
 
 /** Refuses the command with a message at one field; the transaction rolls back, nothing is saved. */
 export function refuseField(field: string, key: ValidationKey): never {
