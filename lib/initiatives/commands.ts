@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { changedFields, recordAudit } from "@/lib/audit/record";
+import { auditInsertSql, changedFields, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { CommandRefusal, conflict } from "@/lib/kernel/result";
@@ -226,15 +226,10 @@ export const postStatusUpdate = defineCommand({
         FROM updated
         RETURNING id
       ),
-      audited AS (
-        INSERT INTO audit_events (id, actor_id, action, entity_type, entity_id, before, after, request_id)
-        SELECT event.id, ${user.id}::uuid, event.action, event.entity_type, event.entity_id, event.before, event.after, ${requestId}
-        FROM inserted,
-             (VALUES (${randomUUID()}::uuid, 'initiative.postStatusUpdate', 'initiative', ${input.initiativeId},
-                      ${JSON.stringify(initiativeChange.before)}::jsonb, ${JSON.stringify(initiativeChange.after)}::jsonb),
-                     (${randomUUID()}::uuid, 'statusUpdate.create', 'status_update', ${id}, NULL::jsonb, ${JSON.stringify(created)}::jsonb))
-               AS event (id, action, entity_type, entity_id, before, after)
-      )`;
+      audited AS (${auditInsertSql(Prisma.sql`inserted`, [
+        { actorId: user.id, action: "initiative.postStatusUpdate", entityType: "initiative", entityId: input.initiativeId, before: initiativeChange.before, after: initiativeChange.after, requestId },
+        { actorId: user.id, action: "statusUpdate.create", entityType: "status_update", entityId: id, before: null, after: created, requestId },
+      ])})`;
     return { ctes, changed: Prisma.sql`inserted`, result: { id } };
   },
 });
