@@ -8,13 +8,15 @@ import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
 import { calendarDate, torontoTime, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
+import { requirePermission } from "@/lib/authz/require";
 
 /**
  * Everything the agenda package holds (DESIGN §4), for the print page, the PDF and the .ics: the agenda with start
  * times and presenters, the previous meeting's record of decisions, the open action items (carried forward until
  * done), a snapshot per pillar, and the security marking from the settings. Any signed-in user may read it.
  */
-export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
+export async function getAgendaPackage(user: SessionUser, meetingId: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(meetingId)) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
