@@ -9,6 +9,7 @@ import { readSetting } from "@/lib/settings/queries";
 import { calendarDate, torontoTime, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 import { requirePermission } from "@/lib/authz/require";
+import { meetingRow } from "./queries";
 
 /**
  * Everything the agenda package holds (DESIGN §4), for the print page, the PDF and the .ics: the agenda with start
@@ -21,15 +22,7 @@ export async function getAgendaPackage(user: SessionUser, meetingId: string) {
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true,
-      sequenceNumber: true,
-      titleEn: true,
-      titleFr: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      videoUrl: true,
-      agendaStatus: true,
+      ...meetingRow,
       icsSequence: true,
       updatedAt: true,
       agendaItems: {

@@ -17,7 +17,8 @@ export const decisionRecord = {
   initiatives: { select: { initiative: { select: { id: true, code: true } } }, orderBy: { initiative: { code: "asc" } } },
 } as const;
 
-const meetingRow = {
+/** A meeting's own fields as lists, the package and the notices show them. */
+export const meetingRow = {
   id: true,
   sequenceNumber: true,
   titleEn: true,
