@@ -439,7 +439,7 @@ export async function listPillarInitiatives(user: SessionUser, scope: DashboardS
     JOIN pillars p ON p.id = i.primary_pillar_id
     WHERE i.archived_at IS NULL AND p.active AND p.code = ${scope.pillar}
       AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-    ORDER BY CASE i.health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END, i.code
+    ORDER BY dashboard_health_rank(i.health) DESC, i.code
     LIMIT ${PILLAR_INITIATIVES_SHOWN}`;
 }
 
