@@ -56,7 +56,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByLabel(t.assignee).selectOption({ label: "Anne Roy" });
     await page.getByLabel(t.due).fill("2001-01-01");
     await page.getByRole("button", { name: t.create }).click();
-    await expect(page.locator("#dueDate-error")).toBeVisible();
+    await expect(page.locator("#action-item-dueDate-error")).toBeVisible();
     await expect(page.getByLabel(t.titleEn)).toHaveValue(title);
     await expectNoAxeViolations(page);
 

@@ -81,7 +81,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: l.create }).click();
-    await expect(page.getByRole("status").filter({ hasText: l.invalid }).first()).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: l.invalid }).first()).toBeVisible();
     await expect(page.getByLabel(l.titleEn, { exact: true })).toHaveAccessibleDescription(new RegExp(l.required.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     await expect(page).toHaveURL(/\/initiatives\/new$/);
     await expectNoAxeViolations(page);

@@ -110,7 +110,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByLabel(t.start).fill("13:30");
     await page.getByLabel(t.end).fill("12:00");
     await page.getByRole("button", { name: t.create }).click();
-    await expect(page.locator("#endTime-error")).toHaveText(t.endBeforeStart);
+    await expect(page.locator("#meeting-endTime-error")).toHaveText(t.endBeforeStart);
     await expectNoAxeViolations(page);
     await page.getByLabel(t.end).fill("15:00");
     await page.getByRole("button", { name: t.create }).click();

@@ -1,4 +1,4 @@
-import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
+import { demoAccounts, duplicateIds, expect, expectNoAxeViolations, signIn, test, type Locale } from "./fixtures";
 
 const pages = [
   { path: "", heading: { en: /Welcome/, fr: /Bienvenue/ } },
@@ -96,4 +96,9 @@ test("fits a phone screen without horizontal scrolling", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
+});
+
+test("the scan of every page fails on an id used twice (the check behind expectNoAxeViolations)", async ({ page }) => {
+  await page.setContent(`<main><label for="outcome">A</label><textarea id="outcome"></textarea><label for="outcome">B</label><textarea id="outcome"></textarea><p id="once"></p></main>`);
+  expect(await duplicateIds(page)).toEqual(["outcome"]);
 });

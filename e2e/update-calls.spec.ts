@@ -18,7 +18,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await page.getByLabel(t.period).fill(period);
     await page.getByLabel(t.due).fill("2001-01-01");
     await page.getByRole("button", { name: t.open }).click();
-    await expect(page.locator("#dueDate-error")).toHaveText(t.dateInPast);
+    await expect(page.locator("#update-call-dueDate-error")).toHaveText(t.dateInPast);
     await expect(page.getByLabel(t.period)).toHaveValue(period);
 
     await page.getByLabel(t.due).fill("2099-06-30");

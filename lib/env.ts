@@ -2,8 +2,12 @@ import "server-only";
 import { z } from "zod";
 
 /**
- * The one place the app reads process.env. Values are parsed on first use, not at import,
- * because `next build` imports route modules without a runtime environment.
+ * The app's settings from process.env, parsed and checked in one place. Values are parsed on first use, not at
+ * import, because `next build` imports route modules without a runtime environment. A few readers keep their own,
+ * each for a reason: lib/db.ts (DATABASE_URL and the pool settings, read when the pool is made, also by scripts run
+ * outside Next), lib/mail/config.ts (the mail settings, read by the worker that instrumentation.ts starts, where
+ * "server-only" modules such as this one are refused), proxy.ts (NODE_ENV and NEXTAUTH_SECRET, for the checks it
+ * makes on every request) and instrumentation.ts (NEXT_RUNTIME and NEXT_PHASE, set by Next itself).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

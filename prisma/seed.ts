@@ -16,7 +16,7 @@ import { hashPassword } from "../lib/auth/password";
 import * as data from "./seed-data";
 import { seedResultsFramework } from "./seed-results";
 import { fiscalYearOf } from "../lib/format/numbers";
-import { calendarDate } from "../lib/meetings/time";
+import { calendarDate } from "../lib/kernel/time";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { roles } from "@/lib/authz/permissions";
 import { byLocale } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
-import type { FieldSpec } from "./command-form";
+import type { FieldSpec } from "@/components/forms/command-form";
 
 type DepartmentChoice = { id: string; acronymEn: string; acronymFr: string; nameEn: string; nameFr: string; active: boolean };
 type AccountValues = { displayName: string; email: string; role: string; departmentId: string | null; preferredLanguage: string };

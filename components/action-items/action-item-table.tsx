@@ -3,32 +3,38 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { listActionItemsAction, updateActionItemStatusAction } from "@/app/[locale]/(portal)/action-items/actions";
 import type { ActionItemRow } from "@/lib/action-items/queries";
 import { actionItemStatuses, type ActionItemStatusValue, type ActionItemView } from "@/lib/action-items/schemas";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import type { ActionResult } from "@/lib/kernel/form-state";
 
 type List = { total: number; page: number; pageCount: number; rows: ActionItemRow[] };
+
+/** The server actions of app/[locale]/(portal)/action-items/actions.ts, passed in by the page. */
+export type ActionItemTableActions = {
+  list: (params: { view: ActionItemView; page: number; meetingId?: string }) => Promise<List | null>;
+  updateStatus: (input: unknown) => Promise<ActionResult<{ id: string; status: ActionItemStatusValue; version: number; completionNote: string | null }>>;
+};
 
 /**
  * The action-item list with a quick status change per row. The change shows at once (optimistic) and is rolled
  * back, with the server's message, if the server refuses it; the status message is announced politely.
  */
-export function ActionItemTable({ locale, view, page, meetingId, initial }: { locale: Locale; view: ActionItemView; page: number; meetingId?: string; initial: List }) {
+export function ActionItemTable({ locale, view, page, meetingId, initial, actions }: { locale: Locale; view: ActionItemView; page: number; meetingId?: string; initial: List; actions: ActionItemTableActions }) {
   const t = useTranslations("ActionItems");
   const queryClient = useQueryClient();
   const queryKey = ["action-items", view, meetingId ?? null, page] as const;
   const { data } = useQuery({
     queryKey,
-    queryFn: async () => (await listActionItemsAction({ view, page, meetingId })) ?? initial,
+    queryFn: async () => (await actions.list({ view, page, meetingId })) ?? initial,
     initialData: initial,
   });
   const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
 
   const mutation = useMutation({
     mutationFn: async (input: { id: string; status: ActionItemStatusValue; completionNote: string; version: number; title: string }) => {
-      const result = await updateActionItemStatusAction({ id: input.id, status: input.status, completionNote: input.completionNote, version: input.version });
+      const result = await actions.updateStatus({ id: input.id, status: input.status, completionNote: input.completionNote, version: input.version });
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },

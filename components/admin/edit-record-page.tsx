@@ -1,4 +1,4 @@
-import { CommandForm, type FieldSpec } from "@/components/accounts/command-form";
+import { CommandForm, type FieldSpec } from "@/components/forms/command-form";
 import type { Crumb } from "@/components/shell/breadcrumbs";
 import { SavedNotice } from "@/components/ui/status-notice";
 import { AdminPageHeader } from "./admin-page-header";

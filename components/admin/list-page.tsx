@@ -1,7 +1,7 @@
 /*
  * The frame of the administration lists (accounts, audit log, departments, pillars, outbox): a filter form that
  * submits with GET so the filters live in the URL, and the table with its caption and result count. Fields of the
- * filter form: components/ui/filter-fields.tsx; links between pages: components/ui/page-links.tsx.
+ * filter form: components/forms/filter-fields.tsx; links between pages: components/ui/page-links.tsx.
  */
 
 const gridColumns = {

@@ -4,16 +4,16 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
-import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
 import type { AgendaBuilderItem } from "@/lib/agenda/queries";
 import { moveItem, scheduleAgenda } from "@/lib/agenda/timing";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ActionResult } from "@/lib/meetings/action-result";
-import { torontoTime } from "@/lib/meetings/time";
+import type { ActionResult } from "@/lib/kernel/form-state";
+import { torontoTime } from "@/lib/kernel/time";
 import { AgendaItemFields, readAgendaItemForm } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
-import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
+import { FormMessage } from "@/components/forms/fields";
+import { ActionError, agendaQueryKey, unwrap, type AgendaActions, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 import { EditItemDialog } from "./edit-item-dialog";
 import { useSortableList, type SortHandleProps } from "./use-sortable-list";
 
@@ -25,7 +25,7 @@ type Message = { text: string; error: boolean };
  * the drag handle with the keyboard (Space, arrows, Space), or by the Move up / Move down buttons; every move is
  * announced in a live region. Each item's fields are edited in a dialog (EditItemDialog).
  */
-export function AgendaBuilder({ locale, initial, departments }: { locale: Locale; initial: BuilderData; departments: Option[] }) {
+export function AgendaBuilder({ locale, initial, departments, actions }: { locale: Locale; initial: BuilderData; departments: Option[]; actions: AgendaActions }) {
   const t = useTranslations("Agenda");
   const queryClient = useQueryClient();
   const meetingId = initial.agenda.id;
@@ -50,7 +50,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
   const refresh = () => queryClient.invalidateQueries({ queryKey });
 
   const reorder = useMutation({
-    mutationFn: (input: { items: AgendaBuilderItem[]; moved: AgendaBuilderItem }) => unwrap(reorderAgendaAction({ meetingId, itemIds: input.items.map((item) => item.id), ...note })),
+    mutationFn: (input: { items: AgendaBuilderItem[]; moved: AgendaBuilderItem }) => unwrap(actions.reorder({ meetingId, itemIds: input.items.map((item) => item.id), ...note })),
     onMutate: async ({ items, moved }) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData<BuilderData>(queryKey);
@@ -66,13 +66,13 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
   });
 
   const simple = <Input,>(action: (input: Input) => Promise<ActionResult<unknown>>, success: (input: Input) => string) => ({ action, success, setMessage, refresh });
-  const start = useAgendaMutation(simple(startAgendaAction, () => t("started")));
-  const add = useAgendaMutation(simple((input: Record<string, unknown>) => addAgendaItemAction(input), (input) => t("added", { title: String(locale === "fr" ? input.titleFr : input.titleEn) })));
-  const remove = useAgendaMutation(simple((input: { id: string; label: string }) => removeAgendaItemAction({ id: input.id, ...note }), (input) => t("removed", { title: input.label })));
+  const start = useAgendaMutation(simple(actions.start, () => t("started")));
+  const add = useAgendaMutation(simple((input: Record<string, unknown>) => actions.add(input), (input) => t("added", { title: String(locale === "fr" ? input.titleFr : input.titleEn) })));
+  const remove = useAgendaMutation(simple((input: { id: string; label: string }) => actions.remove({ id: input.id, ...note }), (input) => t("removed", { title: input.label })));
   const setMinutes = useAgendaMutation(
     simple(
       ({ item, minutes }: { item: AgendaBuilderItem; minutes: number; label: string }) =>
-        updateAgendaItemAction({
+        actions.update({
           id: item.id,
           version: item.version,
           titleEn: item.titleEn,
@@ -87,7 +87,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
       (input) => t("minutesSet", { title: input.label, minutes: input.minutes }),
     ),
   );
-  const publish = useAgendaMutation(simple(publishAgendaAction, () => t("publishedMessage")));
+  const publish = useAgendaMutation(simple(actions.publish, () => t("publishedMessage")));
 
   function move(from: number, to: number) {
     if (to < 0 || to >= agenda.items.length || from === to) return;
@@ -124,13 +124,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite" className="min-h-8">
-        {message && (
-          <p role={message.error ? "alert" : "status"} data-testid="agenda-message" className={`border-l-4 p-3 ${message.error ? "border-gc-danger" : "border-health-green"} bg-gc-light`}>
-            {message.text}
-          </p>
-        )}
-      </div>
+      <FormMessage state={message ? { status: message.error ? "error" : "success", message: message.text } : { status: "idle" }} className="min-h-8" testId="agenda-message" />
 
       <p>
         {t("statusLine", { status: t(`status.${agenda.agendaStatus}`) })}{" "}
@@ -257,6 +251,7 @@ export function AgendaBuilder({ locale, initial, departments }: { locale: Locale
       {editing && (
         <EditItemDialog
           key={editing.item.id}
+          update={actions.update}
           item={editing.item}
           number={editing.number}
           locale={locale}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { FieldErrors, Option } from "./builder-data";
 import { LinkCombobox } from "./link-combobox";
+import { FieldFrame } from "@/components/forms/fields";
 
 const kinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
 export type AgendaItemKind = (typeof kinds)[number];
@@ -94,19 +95,11 @@ export function AgendaItemFields({ idPrefix, locale, defaults, errors, choices }
   );
 }
 
+/** A field of the agenda item: the kit's frame (label, error) around the control, ids `${idPrefix}-${name}`. */
 function Field({ idPrefix, name, label, errors, children }: { idPrefix: string; name: string; label: string; errors: FieldErrors; children: ReactNode }) {
-  const id = `${idPrefix}-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="gc-label">
-        {label}
-      </label>
-      {errors[name] && (
-        <span id={`${id}-error`} className="gc-error">
-          {errors[name].join(" ")}
-        </span>
-      )}
+    <FieldFrame id={`${idPrefix}-${name}`} label={label} errors={errors[name]} className="">
       {children}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { AgendaBuilderData } from "@/lib/agenda/queries";
 import type { Suggestions } from "@/lib/agenda/suggestions";
-import type { ActionResult } from "@/lib/meetings/action-result";
+import type { ActionResult } from "@/lib/kernel/form-state";
 
 /** What the builder's query holds: the agenda and the suggestions panel. */
 export type BuilderData = { agenda: AgendaBuilderData; suggestions: Suggestions };
@@ -27,3 +27,8 @@ export async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
 }
 
 export const agendaQueryKey = (meetingId: string) => ["agenda", meetingId] as const;
+
+/** One agenda mutation as the page hands it over (a server action of app/[locale]/(portal)/meetings/actions.ts). */
+export type AgendaMutation = (input: unknown) => Promise<ActionResult<unknown>>;
+/** The agenda builder's server actions, passed in by the page: components never import from the routes. */
+export type AgendaActions = Record<"start" | "add" | "update" | "remove" | "reorder" | "publish", AgendaMutation>;

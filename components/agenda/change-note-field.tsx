@@ -2,6 +2,7 @@
 
 import type { InputHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
+import { describedByOf, FieldFrame } from "@/components/forms/fields";
 
 /**
  * The change note a published agenda asks for with every change (kept in the audit event; members get an updated
@@ -9,26 +10,10 @@ import { useTranslations } from "next-intl";
  */
 export function ChangeNoteField({ id, error, ...input }: { id: string; error?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useTranslations("Agenda");
+  const hint = t("changeNoteHint");
   return (
-    <div>
-      <label htmlFor={id} className="gc-label">
-        {t("changeNote")}
-      </label>
-      <span id={`${id}-hint`} className="mb-1 block text-base text-gc-secondary">
-        {t("changeNoteHint")}
-      </span>
-      {error && (
-        <span id={`${id}-error`} className="gc-error">
-          {error.join(" ")}
-        </span>
-      )}
-      <input
-        id={id}
-        className="gc-input max-w-2xl"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        {...input}
-      />
-    </div>
+    <FieldFrame id={id} label={t("changeNote")} hint={hint} errors={error} className="">
+      <input id={id} className="gc-input max-w-2xl" aria-invalid={error ? true : undefined} aria-describedby={describedByOf(id, hint, error)} {...input} />
+    </FieldFrame>
   );
 }

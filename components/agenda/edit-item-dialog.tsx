@@ -3,12 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { updateAgendaItemAction } from "@/app/[locale]/(portal)/meetings/actions";
 import type { AgendaBuilderItem } from "@/lib/agenda/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { AgendaItemFields, readAgendaItemForm, withCurrent } from "./agenda-item-fields";
 import { ChangeNoteField } from "./change-note-field";
-import { ActionError, agendaQueryKey, unwrap, type BuilderData, type FieldErrors, type Option } from "./builder-data";
+import { ActionError, agendaQueryKey, unwrap, type AgendaMutation, type BuilderData, type FieldErrors, type Option } from "./builder-data";
 
 type Failure = { message: string; fieldErrors: FieldErrors; current: AgendaBuilderItem | null };
 
@@ -28,6 +27,7 @@ export function EditItemDialog({
   departments,
   onClose,
   onSaved,
+  update,
 }: {
   item: AgendaBuilderItem;
   number: number;
@@ -38,6 +38,8 @@ export function EditItemDialog({
   departments: Option[];
   onClose: () => void;
   onSaved: (title: string) => void;
+  /** The update server action (the builder has it from the page). */
+  update: AgendaMutation;
 }) {
   const t = useTranslations("Agenda");
   const ref = useRef<HTMLDialogElement>(null);
@@ -60,7 +62,7 @@ export function EditItemDialog({
   };
 
   const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) => unwrap(updateAgendaItemAction(input)),
+    mutationFn: (input: Record<string, unknown>) => unwrap(update(input)),
     onSuccess: (_data, input) => closeThen(() => onSaved(String(locale === "fr" ? input.titleFr : input.titleEn))),
     onError: async (error) => {
       const refusal = error instanceof ActionError ? error : new ActionError(error.message, "unexpected");

@@ -5,14 +5,17 @@ import { totpUri } from "@/lib/auth/totp";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDateTime } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/routing";
-import { CommandForm } from "@/components/accounts/command-form";
-import { confirmMfaEnrolmentAction, startMfaEnrolmentAction } from "@/app/[locale]/(portal)/profile/mfa-actions";
+import { CommandForm } from "@/components/forms/command-form";
+import type { FormState } from "@/lib/kernel/form-state";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * The profile's two-step verification: how to enrol (a QR code made on the server, and the key spelled out for
  * those who cannot scan it), then a code to confirm; once on, since when and how many recovery codes are left.
  */
-export async function MfaSection({ user, locale, required }: { user: SessionUser; locale: Locale; required: boolean }) {
+export async function MfaSection({ user, locale, required, actions }: { user: SessionUser; locale: Locale; required: boolean; actions: { start: Action; confirm: Action } }) {
+  const { start: startMfaEnrolmentAction, confirm: confirmMfaEnrolmentAction } = actions;
   const t = await getTranslations("Mfa");
   const mfa = await myMfa(user);
   const qr = mfa.status === "pending" ? await qrDataUrl(totpUri(mfa.secret, user.email)) : null;

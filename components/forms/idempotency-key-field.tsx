@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { IDEMPOTENCY_FIELD } from "@/lib/forms/idempotency";
+import { IDEMPOTENCY_FIELD } from "@/lib/kernel/idempotency-key";
 
 /**
  * The hidden idempotency key of a create form: one fresh key per submission intent, so a double click or a

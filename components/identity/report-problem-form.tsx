@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { FormMessage, TextArea, TextField } from "@/components/initiatives/fields";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessage, TextArea, TextField } from "@/components/forms/fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export type ReportProblemText = { summary: string; intro: string; descriptionLabel: string; descriptionHint: string; contactLabel: string; submit: string };

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { FormMessage } from "./fields";
+import { useActionState, useId } from "react";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
+import { FormMessage } from "@/components/forms/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -10,7 +10,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 /** One button that sends a record's id and version: archive, remove, mark reviewed. */
 export function ButtonForm({ action, fields, label, className = "gc-button-secondary", testId }: { action: Action; fields: Record<string, string | number>; label: string; className?: string; testId?: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const id = `button-${Object.values(fields).join("-")}-${label.length}`;
+  // Unique per instance: two buttons with the same record and label length must not share the message id.
+  const id = `button-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <form action={formAction} data-testid={testId}>
       {Object.entries(fields).map(([name, value]) => (

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { FormMessage } from "./fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
+import { FormMessage } from "@/components/forms/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

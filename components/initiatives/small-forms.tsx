@@ -2,9 +2,9 @@
 
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
 import { useRouter } from "@/lib/i18n/navigation";
-import { FormMessage, SelectField, TextArea, TextField } from "./fields";
+import { FormMessage, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessage } from "@/components/forms/fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
 
 /** One button that pauses mail when it runs and resumes it when paused; the outcome is announced politely. */
 export function MailPauseForm({ paused, action }: { paused: boolean; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
@@ -14,9 +15,7 @@ export function MailPauseForm({ paused, action }: { paused: boolean; action: (st
       <button type="submit" className={paused ? "gc-button" : "gc-button gc-button-secondary"} disabled={pending} aria-disabled={pending}>
         {paused ? t("resume") : t("pause")}
       </button>
-      <div aria-live="polite" role="status" className="mt-2">
-        {state.message && <p>{state.message}</p>}
-      </div>
+      <FormMessage state={state} />
     </form>
   );
 }

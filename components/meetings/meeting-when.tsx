@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/routing";
-import { PORTAL_TIME_ZONE } from "@/lib/meetings/time";
+import { PORTAL_TIME_ZONE } from "@/lib/kernel/time";
 import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
 
 /** A meeting's date and times in America/Toronto, with the zone named, in the page's language. */

@@ -2,27 +2,19 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  amendMinutesAction,
-  approveMinutesAction,
-  circulateMinutesAction,
-  recordAttendanceAction,
-  recordDecisionAction,
-  recordOutcomeAction,
-  saveMinutesAction,
-} from "@/app/[locale]/(portal)/meetings/actions";
-import { initialFormState } from "@/lib/forms/form-state";
-import { CheckboxListField } from "./checkbox-list-field";
-import { fieldValue, FormMessage, SelectField, TextAreaField } from "./form-fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
+import { CheckboxGroup, FormMessage, SelectField, TextArea, optionsOf, valueOf } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
+/** A server action of app/[locale]/(portal)/meetings/actions.ts, passed in by the page. */
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
-export function AttendanceForm({ meetingId, departments }: { meetingId: string; departments: { id: string; label: string; status: string; delegateName: string }[] }) {
+export function AttendanceForm({ action, meetingId, departments }: { action: FormAction; meetingId: string; departments: { id: string; label: string; status: string; delegateName: string }[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(recordAttendanceAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="space-y-4" data-testid="attendance-form">
+    <form action={formAction} className="space-y-4" data-testid="attendance-form">
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <table>
@@ -40,11 +32,11 @@ export function AttendanceForm({ meetingId, departments }: { meetingId: string; 
               <th scope="row">{department.label}</th>
               <td>
                 <select
-                  key={fieldValue(state, `status:${department.id}`, department.status)}
+                  key={valueOf(state, `status:${department.id}`, department.status)}
                   name={`status:${department.id}`}
                   aria-label={t("presenceOf", { department: department.label })}
                   className="gc-input"
-                  defaultValue={fieldValue(state, `status:${department.id}`, department.status)}
+                  defaultValue={valueOf(state, `status:${department.id}`, department.status)}
                 >
                   {(["DELEGATE", "ALTERNATE", "ABSENT"] as const).map((status) => (
                     <option key={status} value={status}>
@@ -58,7 +50,7 @@ export function AttendanceForm({ meetingId, departments }: { meetingId: string; 
                   name={`delegate:${department.id}`}
                   aria-label={t("delegateOf", { department: department.label })}
                   className="gc-input"
-                  defaultValue={fieldValue(state, `delegate:${department.id}`, department.delegateName)}
+                  defaultValue={valueOf(state, `delegate:${department.id}`, department.delegateName)}
                 />
               </td>
             </tr>
@@ -72,14 +64,14 @@ export function AttendanceForm({ meetingId, departments }: { meetingId: string; 
   );
 }
 
-export function OutcomeForm({ id, label, outcome, deferred }: { id: string; label: string; outcome: string; deferred: boolean }) {
+export function OutcomeForm({ action, id, label, outcome, deferred }: { action: FormAction; id: string; label: string; outcome: string; deferred: boolean }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(recordOutcomeAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="space-y-2">
+    <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
-      <TextAreaField name="outcome" label={t("outcomeOf", { item: label })} state={state} defaultValue={outcome} rows={2} />
+      <TextArea name="outcome" label={t("outcomeOf", { item: label })} state={state} defaultValue={outcome} rows={2} />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="deferred" defaultChecked={deferred} />
         {t("deferred")}
@@ -93,18 +85,18 @@ export function OutcomeForm({ id, label, outcome, deferred }: { id: string; labe
 }
 
 /** A decision in both languages, about an agenda item of the meeting and any initiatives (ticked in a list). */
-export function DecisionForm({ meetingId, items, initiatives }: { meetingId: string; items: Option[]; initiatives: Option[] }) {
+export function DecisionForm({ action, meetingId, items, initiatives }: { action: FormAction; meetingId: string; items: Option[]; initiatives: Option[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(recordDecisionAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="max-w-3xl space-y-4" data-testid="decision-form">
+    <form action={formAction} className="max-w-3xl space-y-4" data-testid="decision-form">
       <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
-      <SelectField name="agendaItemId" label={t("decisionItem")} state={state} options={items} emptyLabel={t("none")} />
-      <TextAreaField name="textEn" label={t("decisionEn")} state={state} lang="en" rows={3} />
-      <TextAreaField name="textFr" label={t("decisionFr")} state={state} lang="fr" rows={3} />
-      <CheckboxListField name="initiativeIds" legend={t("decisionInitiatives")} hint={t("decisionInitiativesHint")} options={initiatives} state={state} />
+      <SelectField name="agendaItemId" label={t("decisionItem")} state={state} options={optionsOf(items)} placeholder={t("none")} />
+      <TextArea name="textEn" label={t("decisionEn")} state={state} lang="en" rows={3} />
+      <TextArea name="textFr" label={t("decisionFr")} state={state} lang="fr" rows={3} />
+      <CheckboxGroup layout="list" name="initiativeIds" label={t("decisionInitiatives")} hint={t("decisionInitiativesHint")} options={optionsOf(initiatives)} state={state} />
       <button type="submit" className="gc-button" disabled={pending}>
         {t("recordDecision")}
       </button>
@@ -112,16 +104,16 @@ export function DecisionForm({ meetingId, items, initiatives }: { meetingId: str
   );
 }
 
-export function MinutesForm({ meetingId, bodyEn, bodyFr, version }: { meetingId: string; bodyEn: string; bodyFr: string; version: number }) {
+export function MinutesForm({ action, meetingId, bodyEn, bodyFr, version }: { action: FormAction; meetingId: string; bodyEn: string; bodyFr: string; version: number }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(saveMinutesAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="max-w-3xl space-y-4">
+    <form action={formAction} className="max-w-3xl space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
-      <TextAreaField name="bodyEn" label={t("minutesEn")} state={state} lang="en" defaultValue={bodyEn} rows={8} />
-      <TextAreaField name="bodyFr" label={t("minutesFr")} state={state} lang="fr" defaultValue={bodyFr} rows={8} />
+      <TextArea name="bodyEn" label={t("minutesEn")} state={state} lang="en" defaultValue={bodyEn} rows={8} />
+      <TextArea name="bodyFr" label={t("minutesFr")} state={state} lang="fr" defaultValue={bodyFr} rows={8} />
       <button type="submit" className="gc-button" disabled={pending}>
         {t("saveMinutes")}
       </button>
@@ -129,11 +121,11 @@ export function MinutesForm({ meetingId, bodyEn, bodyFr, version }: { meetingId:
   );
 }
 
-export function CirculateMinutesForm({ meetingId, version }: { meetingId: string; version: number }) {
+export function CirculateMinutesForm({ action, meetingId, version }: { action: FormAction; meetingId: string; version: number }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(circulateMinutesAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="space-y-2">
+    <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
@@ -144,15 +136,15 @@ export function CirculateMinutesForm({ meetingId, version }: { meetingId: string
   );
 }
 
-export function ApproveMinutesForm({ meetingId, version, meetings }: { meetingId: string; version: number; meetings: Option[] }) {
+export function ApproveMinutesForm({ action, meetingId, version, meetings }: { action: FormAction; meetingId: string; version: number; meetings: Option[] }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(approveMinutesAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="max-w-3xl space-y-2">
+    <form action={formAction} className="max-w-3xl space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
-      <SelectField name="approvedAtMeetingId" label={t("approvedAt")} hint={t("approvedAtHint")} state={state} options={meetings} />
+      <SelectField name="approvedAtMeetingId" label={t("approvedAt")} hint={t("approvedAtHint")} state={state} options={optionsOf(meetings)} />
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("approve")}
       </button>
@@ -160,16 +152,16 @@ export function ApproveMinutesForm({ meetingId, version, meetings }: { meetingId
   );
 }
 
-export function AmendMinutesForm({ meetingId }: { meetingId: string }) {
+export function AmendMinutesForm({ action, meetingId }: { action: FormAction; meetingId: string }) {
   const t = useTranslations("Record");
-  const [state, action, pending] = useActionState(amendMinutesAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="max-w-3xl space-y-2">
+    <form action={formAction} className="max-w-3xl space-y-2">
       <IdempotencyKeyField state={state} />
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
-      <TextAreaField name="textEn" label={t("amendmentEn")} state={state} lang="en" rows={2} />
-      <TextAreaField name="textFr" label={t("amendmentFr")} state={state} lang="fr" rows={2} />
+      <TextArea name="textEn" label={t("amendmentEn")} state={state} lang="en" rows={2} />
+      <TextArea name="textFr" label={t("amendmentFr")} state={state} lang="fr" rows={2} />
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("amend")}
       </button>

@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField } from "@/components/initiatives/fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
+import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 /*

@@ -2,15 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { closeUpdateCallAction } from "@/app/[locale]/(portal)/update-calls/actions";
-import { initialFormState } from "@/lib/forms/form-state";
-import { FormMessage } from "@/components/meetings/form-fields";
+import { initialFormState, type FormState } from "@/lib/kernel/form-state";
+import { FormMessage } from "@/components/forms/fields";
 
-export function CloseUpdateCallForm({ id, version }: { id: string; version: number }) {
+export function CloseUpdateCallForm({ action, id, version }: { action: (state: FormState, formData: FormData) => Promise<FormState>; id: string; version: number }) {
   const t = useTranslations("UpdateCalls");
-  const [state, action, pending] = useActionState(closeUpdateCallAction, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form action={action} className="mt-6 space-y-3">
+    <form action={formAction} className="mt-6 space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />

@@ -1,9 +1,9 @@
 import "server-only";
-import { onAgenda } from "@/lib/agenda/on-agenda";
+import { onAgenda } from "@/lib/agenda";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
-import { refuseConflict, refuseField } from "@/lib/meetings/refusals";
-import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { defineCommand } from "@/lib/kernel/registry";
+import { refuseConflict, refuseField } from "@/lib/kernel/refusals";
+import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import { createActionItemSchema, updateActionItemStatusSchema } from "./schemas";
 import { notifyActionItemAssigned } from "@/lib/notifications";
 

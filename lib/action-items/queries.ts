@@ -4,7 +4,7 @@ import { can, holdsPermission } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { linkableInitiatives } from "@/lib/meetings/queries";
-import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import type { ActionItemView } from "./schemas";
 
 export const ACTION_ITEMS_PAGE_SIZE = 25;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intFromForm, isoDate, optionalId, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { intFromForm, isoDate, optionalId, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 
 export const actionItemStatuses = ["OPEN", "IN_PROGRESS", "DONE", "CANCELLED"] as const;
 export type ActionItemStatusValue = (typeof actionItemStatuses)[number];

@@ -1,7 +1,7 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
 import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
 import { onAgenda } from "./on-agenda";
 import { closingItemCount, standardAgenda } from "./template";

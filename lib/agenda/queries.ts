@@ -3,12 +3,14 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
 import { onAgenda } from "./on-agenda";
+import { requirePermission } from "@/lib/authz/require";
 
 /**
  * The agenda builder's data, plain and serialisable (it goes to the browser through TanStack Query): the
  * meeting's times and status, its items in order, and the choices of the item form.
  */
-export async function getAgendaBuilderData(_user: SessionUser, meetingId: string) {
+export async function getAgendaBuilderData(user: SessionUser, meetingId: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(meetingId)) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intFromForm, optionalId, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { intFromForm, optionalId, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 
 export const agendaKinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
 

@@ -2,9 +2,10 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { torontoToday } from "@/lib/meetings/time";
+import { torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
-import { staleDaysSql } from "@/lib/settings/sql";
+import { staleDaysSql } from "@/lib/settings";
+import { requirePermission } from "@/lib/authz/require";
 
 export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
 export type SuggestionReason = (typeof suggestionReasons)[number];
@@ -61,10 +62,11 @@ type Row = {
  * One statement whatever the data (it used to be one per reason and one per open update call).
  */
 export async function listAgendaSuggestions(
-  _user: SessionUser,
+  user: SessionUser,
   meetingId: string,
   { now = new Date(), limit = SUGGESTION_LIMIT, countAhead = SUGGESTION_COUNT_AHEAD } = {},
 ): Promise<Suggestions> {
+  requirePermission(user, "portal.read");
   if (!isUuid(meetingId)) return { rows: [], total: 0, more: false };
   const countLimit = limit + countAhead;
   const rows = await db.$queryRaw<Row[]>`${suggestionsSql(meetingId, now, torontoToday(now), limit, countLimit)}`;

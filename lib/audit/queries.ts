@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/types";
 import { requirePermission } from "@/lib/authz/require";
-import type { Tx } from "@/lib/commands/registry";
+import type { Tx } from "@/lib/kernel/tx";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isStorableText } from "@/lib/commands/validation";
-import { isCalendarDate } from "@/lib/meetings/schema-helpers";
-import { dateTimeFormat } from "@/lib/format/intl";
+import { isStorableText } from "@/lib/kernel/validation";
+import { isCalendarDate } from "@/lib/kernel/schema-helpers";
+import { torontoWallClockToUtc } from "@/lib/kernel/time";
 
 /** Who last changed a record and when, from its audit trail: what a conflict message names. */
 export async function lastChange(tx: Tx, entityType: string, entityId: string): Promise<{ changedBy: string | null; changedAt: Date | null }> {
@@ -38,13 +38,7 @@ export const auditExportLimit = 50_000;
 
 /** Midnight at the start of a calendar day in America/Toronto, the portal's time zone, as a UTC instant. */
 export function torontoStartOfDay(isoDay: string): Date {
-  const noonUtc = new Date(`${isoDay}T12:00:00Z`);
-  const offset = dateTimeFormat("en-US", { timeZone: "America/Toronto", timeZoneName: "longOffset" })
-    .formatToParts(noonUtc)
-    .find((part) => part.type === "timeZoneName")?.value; // "GMT-05:00"
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? "");
-  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) - minutes * 60_000);
+  return torontoWallClockToUtc(isoDay, "00:00");
 }
 
 function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A closed list of audited actions; add one here when a command needs it. */
 export const auditActions = [
@@ -41,6 +42,24 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
       ip: entry.ip ?? null,
     },
   });
+}
+
+/**
+ * The same events as `recordAudit`, for a command that makes its change in ONE SQL statement (atomicity
+ * "statement", lib/kernel/statement.ts): a data-modifying CTE body that writes one event per entry for each row of
+ * `gate` (the CTE that returns a row when the change was made), so the events commit, or not, with the change.
+ * Use it as `audited AS (${auditInsertSql(Prisma.sql`inserted`, [...])})`.
+ */
+export function auditInsertSql(gate: Prisma.Sql, entries: AuditEntry[]): Prisma.Sql {
+  const json = (value: Prisma.InputJsonValue | null | undefined) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const rows = entries.map(
+    (entry) =>
+      Prisma.sql`(${randomUUID()}::uuid, ${entry.actorId}::uuid, ${entry.action}::varchar, ${entry.entityType}::varchar, ${entry.entityId}::varchar, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.requestId ?? null}::varchar, ${entry.ip ?? null}::varchar)`,
+  );
+  return Prisma.sql`
+    INSERT INTO audit_events (id, actor_id, action, entity_type, entity_id, before, after, request_id, ip)
+    SELECT event.id, event.actor_id, event.action, event.entity_type, event.entity_id, event.before, event.after, event.request_id, event.ip
+    FROM ${gate}, (VALUES ${Prisma.join(rows)}) AS event (id, actor_id, action, entity_type, entity_id, before, after, request_id, ip)`;
 }
 
 /** The fields whose values differ, as `{ before, after }` JSON objects (BigInt and Date made plain). */

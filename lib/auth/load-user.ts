@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/authz/permissions";
 import type { Locale } from "@/lib/i18n/routing";
-import { settingValue, type SettingValues } from "@/lib/settings/definitions";
+import { settingValue, type SettingValues } from "@/lib/settings";
 import { mfaRequiredRoles } from "./mfa-policy";
 import type { SessionUser } from "./types";
 

@@ -18,7 +18,7 @@ import "@/lib/departments/commands";
 import "@/lib/pillars/commands";
 import "@/lib/settings/commands";
 
-export { registeredCommands } from "./registry";
+export { registeredCommands } from "@/lib/kernel/registry";
 import "@/lib/mail/commands";
 import "@/lib/notifications/commands";
 import "@/lib/results/commands";

@@ -51,7 +51,7 @@ export async function listInitiativesToUpdate(departmentId: string): Promise<{ s
     )
     SELECT * FROM judged
     WHERE stale OR at_risk OR json_array_length("owedCalls") > 0
-    ORDER BY "owedCalls"->0->>'due' NULLS LAST, CASE health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END, "lastUpdatedAt" NULLS FIRST, code`;
+    ORDER BY "owedCalls"->0->>'due' NULLS LAST, GREATEST(dashboard_health_rank(health::health), 1) DESC, "lastUpdatedAt" NULLS FIRST, code`;
   return { staleDays, items: rows.map(({ at_risk: _atRisk, ...item }) => item) };
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/types";
-import { printedMarking } from "@/lib/settings/definitions";
+import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
 import type { DashboardScope, HealthLevel } from "./filters";
+import { requirePermission } from "@/lib/authz/require";
 
 /*
  * The dashboard's reads. Every figure comes from the roll-up tables of the `dashboard_rollups` migration: small sums
@@ -51,7 +52,8 @@ export type PillarTile = {
 };
 
 /** A tile per active pillar: initiatives by health, average progress, funding of the fiscal year. */
-export async function getPillarTiles(_user: SessionUser, scope: DashboardScope): Promise<PillarTile[]> {
+export async function getPillarTiles(user: SessionUser, scope: DashboardScope): Promise<PillarTile[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<PillarTile[]>`${pillarTilesSql(scope)}`;
 }
 
@@ -112,7 +114,8 @@ export type MatrixCell = {
  * them. Every active department and pillar is present (empty cells count 0). The department filter is not applied
  * here: a department's row is its own filter, and the full list of departments feeds the filter's choices.
  */
-export async function getDepartmentPillarMatrix(_user: SessionUser, scope: DashboardScope): Promise<MatrixCell[]> {
+export async function getDepartmentPillarMatrix(user: SessionUser, scope: DashboardScope): Promise<MatrixCell[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<MatrixCell[]>`${matrixSql(scope)}`;
 }
 
@@ -142,7 +145,8 @@ export type TrendPoint = { reportingPeriod: string; green: number; amber: number
  * Health by reporting period, from the status-update history: in each period, each initiative counts once, with
  * the health of its last update of that period (a window function picks it).
  */
-export async function getHealthTrend(_user: SessionUser, scope: DashboardScope): Promise<TrendPoint[]> {
+export async function getHealthTrend(user: SessionUser, scope: DashboardScope): Promise<TrendPoint[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<TrendPoint[]>`${healthTrendSql(scope)}`;
 }
 
@@ -175,7 +179,8 @@ export type FundingCell = {
  * Funding by fiscal year and pillar: every fiscal year that has funding data (whatever the filters, so the
  * fiscal-year filter always offers them all) × every active pillar, zero where nothing is funded.
  */
-export async function getFundingByYear(_user: SessionUser, scope: DashboardScope): Promise<FundingCell[]> {
+export async function getFundingByYear(user: SessionUser, scope: DashboardScope): Promise<FundingCell[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<FundingCell[]>`${fundingByYearSql(scope)}`;
 }
 
@@ -214,7 +219,8 @@ export type OverdueByDepartment = {
  * Overdue action items per owning department, most overdue first. On a pillar page, only the items linked to an
  * initiative of that pillar count.
  */
-export async function getOverdueByDepartment(_user: SessionUser, scope: DashboardScope): Promise<OverdueByDepartment[]> {
+export async function getOverdueByDepartment(user: SessionUser, scope: DashboardScope): Promise<OverdueByDepartment[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<OverdueByDepartment[]>`${overdueSql(scope)}`;
 }
 
@@ -281,7 +287,8 @@ type AttentionRow = {
  * posted before it started, kept in dashboard_meeting_health). One statement: the meeting, the first items of each
  * pillar and the counts come back as one row.
  */
-export async function getNeedsAttention(_user: SessionUser, scope: DashboardScope): Promise<NeedsAttention> {
+export async function getNeedsAttention(user: SessionUser, scope: DashboardScope): Promise<NeedsAttention> {
+  requirePermission(user, "portal.read");
   return needsAttentionOf(await db.$queryRaw<AttentionRow[]>`${needsAttentionSql(scope)}`);
 }
 
@@ -386,10 +393,11 @@ export const ATTENTION_PAGE_SIZE = 50;
  * of them, for the CSV export).
  */
 export async function listNeedsAttention(
-  _user: SessionUser,
+  user: SessionUser,
   scope: DashboardScope,
   { limit, offset }: { limit: number | null; offset: number },
 ): Promise<AttentionItem[]> {
+  requirePermission(user, "portal.read");
   const rows = await db.$queryRaw<(AttentionItem & { pillarOrder?: number })[]>`
     SELECT ${attentionColumns}
     FROM initiatives i
@@ -420,7 +428,8 @@ export type PillarInitiative = {
 export const PILLAR_INITIATIVES_SHOWN = 50;
 
 /** A pillar's first initiatives (primary pillar, not archived; worst health first), for the pillar page. */
-export async function listPillarInitiatives(_user: SessionUser, scope: DashboardScope & { pillar: string }): Promise<PillarInitiative[]> {
+export async function listPillarInitiatives(user: SessionUser, scope: DashboardScope & { pillar: string }): Promise<PillarInitiative[]> {
+  requirePermission(user, "portal.read");
   return db.$queryRaw<PillarInitiative[]>`
     SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.status::text AS status,
            i.health::text AS health, i.progress, d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
@@ -430,7 +439,7 @@ export async function listPillarInitiatives(_user: SessionUser, scope: Dashboard
     JOIN pillars p ON p.id = i.primary_pillar_id
     WHERE i.archived_at IS NULL AND p.active AND p.code = ${scope.pillar}
       AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
-    ORDER BY CASE i.health WHEN 'RED' THEN 0 WHEN 'AMBER' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END, i.code
+    ORDER BY dashboard_health_rank(i.health) DESC, i.code
     LIMIT ${PILLAR_INITIATIVES_SHOWN}`;
 }
 
@@ -462,7 +471,8 @@ const money = <T extends { allocatedCents: bigint; spentCents: bigint }>(row: Re
  * Everything the dashboard (or, with `scope.pillar`, a pillar page) shows: the six reads in two statements of three
  * (two round trips, run together), each read the same SQL as when it runs alone.
  */
-export async function getDashboard(_user: SessionUser, scope: DashboardScope) {
+export async function getDashboard(user: SessionUser, scope: DashboardScope) {
+  requirePermission(user, "portal.read");
   const [first, second] = dashboardStatements(scope);
   const [[tiles, matrix, trend], [funding, overdue, attention]] = await Promise.all([readTogether(first), readTogether(second)]);
   return {

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { onAgenda } from "@/lib/agenda/on-agenda";
+import { onAgenda } from "@/lib/agenda";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
-import { refuseField, refuseNotFound } from "@/lib/meetings/refusals";
-import { optionalId, requiredText } from "@/lib/meetings/schema-helpers";
-import { utcToTorontoWallClock } from "@/lib/meetings/time";
+import { defineCommand } from "@/lib/kernel/registry";
+import { refuseField, refuseNotFound } from "@/lib/kernel/refusals";
+import { optionalId, requiredText } from "@/lib/kernel/schema-helpers";
+import { utcToTorontoWallClock } from "@/lib/kernel/time";
 
 export const recordDecisionSchema = z
   .object({

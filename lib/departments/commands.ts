@@ -1,8 +1,8 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { lastChange } from "@/lib/audit/queries";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, type FieldError } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, type FieldError } from "@/lib/kernel/result";
 import { createDepartmentSchema, updateDepartmentSchema } from "./schemas";
 
 const auditedDepartment = { acronymEn: true, acronymFr: true, nameEn: true, nameFr: true, active: true, version: true } as const;

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/routing";
 import { collator as intlCollator, intlLocale } from "@/lib/format/intl";
+import { requirePermission } from "@/lib/authz/require";
 
 const departmentSummary = {
   id: true,
@@ -23,7 +24,8 @@ const departmentSummary = {
 } as const;
 
 /** Any signed-in user may list the member departments; sorted by name in the page's language. */
-export async function listDepartments(_user: SessionUser, locale: Locale) {
+export async function listDepartments(user: SessionUser, locale: Locale) {
+  requirePermission(user, "portal.read");
   const rows = await db.department.findMany({ select: departmentSummary });
   const collator = intlCollator(intlLocale(locale), { sensitivity: "base" });
   return rows.sort((a, b) => collator.compare(locale === "fr" ? a.nameFr : a.nameEn, locale === "fr" ? b.nameFr : b.nameEn));
@@ -102,11 +104,12 @@ export const DEPARTMENT_COUNT_AHEAD = 200;
  * migration); the partner and action-item counts stop DEPARTMENT_COUNT_AHEAD past the page (`more`).
  */
 export async function getDepartmentByAcronym(
-  _user: SessionUser,
+  user: SessionUser,
   acronym: string,
   pages: DepartmentPages = { led: 1, partner: 1, actions: 1 },
   { countAhead = DEPARTMENT_COUNT_AHEAD } = {},
 ) {
+  requirePermission(user, "portal.read");
   if (acronym.length > 32) return null;
   const countLimit = { partner: offset(pages.partner) + DEPARTMENT_PAGE_SIZE + countAhead, actions: offset(pages.actions) + DEPARTMENT_PAGE_SIZE + countAhead };
   const [row] = await db.$queryRaw<DepartmentRow[]>`

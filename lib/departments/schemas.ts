@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INT4_MAX } from "@/lib/commands/validation";
+import { INT4_MAX } from "@/lib/kernel/validation";
 
 const acronym = z.string().trim().min(1).max(20);
 const name = z.string().trim().min(1).max(200);

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { getReferenceData } from "@/lib/initiatives/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requirePermission } from "@/lib/authz/require";
 
 /**
  * Funding roll-ups by fiscal year × pillar (primary) × lead department, summed by PostgreSQL with
@@ -23,7 +24,8 @@ export type FundingRollupRow = {
   initiatives: number;
 };
 
-export async function getFundingRollup(_user: SessionUser, { fiscalYear }: { fiscalYear?: number } = {}): Promise<FundingRollupRow[]> {
+export async function getFundingRollup(user: SessionUser, { fiscalYear }: { fiscalYear?: number } = {}): Promise<FundingRollupRow[]> {
+  requirePermission(user, "portal.read");
   const yearFilter = fiscalYear ? Prisma.sql`AND f.fiscal_year = ${fiscalYear}` : Prisma.empty;
   const rows = await db.$queryRaw<
     {
@@ -72,6 +74,7 @@ export async function getFundingRollup(_user: SessionUser, { fiscalYear }: { fis
 }
 
 /** The fiscal years that have funding, newest first, for the filter (read with the reference data). */
-export async function listFundedFiscalYears(_user: SessionUser): Promise<number[]> {
+export async function listFundedFiscalYears(user: SessionUser): Promise<number[]> {
+  requirePermission(user, "portal.read");
   return (await getReferenceData()).fundedFiscalYears;
 }

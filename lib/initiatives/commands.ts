@@ -1,22 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { changedFields, recordAudit } from "@/lib/audit/record";
+import { auditInsertSql, changedFields, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, conflict } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { refuseConflict } from "@/lib/kernel/refusals";
+import { CommandRefusal } from "@/lib/kernel/result";
+import { initiativeOwner } from "./owners";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
-  addFundingLineSchema,
-  addMilestoneSchema,
   archiveInitiativeSchema,
   createInitiativeSchema,
   postStatusUpdateSchema,
-  removeFundingLineSchema,
-  removeMilestoneSchema,
   reviewStatusUpdateSchema,
-  updateFundingLineSchema,
   updateInitiativeSchema,
-  updateMilestoneSchema,
 } from "./schemas";
 
 /**
@@ -26,39 +22,8 @@ import {
  */
 
 // ------------------------------------------------------------------------------------------------------------
-// Owners and conflicts
+// Owners (./owners.ts) and references
 // ------------------------------------------------------------------------------------------------------------
-
-async function initiativeOwner(tx: Tx, id: string) {
-  const initiative = await tx.initiative.findFirst({ where: { id, archivedAt: null }, select: { leadDepartmentId: true } });
-  return initiative ? { departmentId: initiative.leadDepartmentId } : null;
-}
-
-async function milestoneOwner(tx: Tx, id: string) {
-  const milestone = await tx.milestone.findFirst({
-    where: { id, deletedAt: null, initiative: { archivedAt: null } },
-    select: { initiative: { select: { leadDepartmentId: true } } },
-  });
-  return milestone ? { departmentId: milestone.initiative.leadDepartmentId } : null;
-}
-
-async function fundingLineOwner(tx: Tx, id: string) {
-  const line = await tx.fundingLine.findFirst({
-    where: { id, deletedAt: null, initiative: { archivedAt: null } },
-    select: { initiative: { select: { leadDepartmentId: true } } },
-  });
-  return line ? { departmentId: line.initiative.leadDepartmentId } : null;
-}
-
-/** Refuses the save: someone changed the record since `version`; names them from the latest audit event. */
-async function refuseConflict(tx: Tx, entityType: string, entityId: string, fallbackAt: Date | null): Promise<never> {
-  const last = await tx.auditEvent.findFirst({
-    where: { entityType, entityId },
-    orderBy: { occurredAt: "desc" },
-    select: { occurredAt: true, actor: { select: { displayName: true } } },
-  });
-  throw new CommandRefusal(conflict(last?.actor?.displayName ?? null, last?.occurredAt ?? fallbackAt));
-}
 
 const initiativeAudited = {
   titleEn: true,
@@ -226,15 +191,10 @@ export const postStatusUpdate = defineCommand({
         FROM updated
         RETURNING id
       ),
-      audited AS (
-        INSERT INTO audit_events (id, actor_id, action, entity_type, entity_id, before, after, request_id)
-        SELECT event.id, ${user.id}::uuid, event.action, event.entity_type, event.entity_id, event.before, event.after, ${requestId}
-        FROM inserted,
-             (VALUES (${randomUUID()}::uuid, 'initiative.postStatusUpdate', 'initiative', ${input.initiativeId},
-                      ${JSON.stringify(initiativeChange.before)}::jsonb, ${JSON.stringify(initiativeChange.after)}::jsonb),
-                     (${randomUUID()}::uuid, 'statusUpdate.create', 'status_update', ${id}, NULL::jsonb, ${JSON.stringify(created)}::jsonb))
-               AS event (id, action, entity_type, entity_id, before, after)
-      )`;
+      audited AS (${auditInsertSql(Prisma.sql`inserted`, [
+        { actorId: user.id, action: "initiative.postStatusUpdate", entityType: "initiative", entityId: input.initiativeId, before: initiativeChange.before, after: initiativeChange.after, requestId },
+        { actorId: user.id, action: "statusUpdate.create", entityType: "status_update", entityId: id, before: null, after: created, requestId },
+      ])})`;
     return { ctes, changed: Prisma.sql`inserted`, result: { id } };
   },
 });
@@ -268,109 +228,7 @@ export const reviewStatusUpdate = defineCommand({
   },
 });
 
-// ------------------------------------------------------------------------------------------------------------
-// Milestones
-// ------------------------------------------------------------------------------------------------------------
-
-const milestoneAudited = { titleEn: true, titleFr: true, dueDate: true, completedDate: true, version: true, updatedAt: true, deletedAt: true } as const;
-
-export const addMilestone = defineCommand({
-  name: "milestone.add",
-  permission: "initiative.update",
-  schema: addMilestoneSchema,
-  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
-  async run({ user, input, tx, requestId }) {
-    const created = await tx.milestone.create({ data: input, select: { id: true } });
-    await recordAudit(tx, { actorId: user.id, action: "milestone.add", entityType: "milestone", entityId: created.id, after: changedFields({}, input).after, requestId });
-    return created;
-  },
-});
-
-export const updateMilestone = defineCommand({
-  name: "milestone.update",
-  permission: "initiative.update",
-  schema: updateMilestoneSchema,
-  owner: (input, tx) => milestoneOwner(tx, input.id),
-  async run({ user, input, tx, requestId }) {
-    const { id, version, ...fields } = input;
-    const before = await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneAudited });
-    const changed = await tx.milestone.updateMany({ where: { id, version, deletedAt: null }, data: { ...fields, version: { increment: 1 } } });
-    if (changed.count === 0) await refuseConflict(tx, "milestone", id, before.updatedAt);
-    await recordAudit(tx, { actorId: user.id, action: "milestone.update", entityType: "milestone", entityId: id, ...changedFields(before, fields), requestId });
-    return { id };
-  },
-});
-
-export const removeMilestone = defineCommand({
-  name: "milestone.remove",
-  permission: "initiative.update",
-  schema: removeMilestoneSchema,
-  owner: (input, tx) => milestoneOwner(tx, input.id),
-  async run({ user, input, tx, requestId }) {
-    const deletedAt = new Date();
-    const changed = await tx.milestone.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
-    if (changed.count === 0) await refuseConflict(tx, "milestone", input.id, null);
-    await recordAudit(tx, { actorId: user.id, action: "milestone.remove", entityType: "milestone", entityId: input.id, before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() }, requestId });
-    return { id: input.id };
-  },
-});
-
-// ------------------------------------------------------------------------------------------------------------
-// Funding lines: one per source per fiscal year (a partial unique index); amounts in integer cents.
-// ------------------------------------------------------------------------------------------------------------
-
-const fundingAudited = { source: true, fiscalYear: true, allocatedCents: true, spentCents: true, notes: true, version: true, updatedAt: true } as const;
-
-/** The same source twice in one fiscal year is refused at the field, not as a database error. */
-async function refuseDuplicateSource(tx: Tx, initiativeId: string, source: string, fiscalYear: number, exceptId?: string) {
-  // lower() as the unique index has it; Prisma's insensitive mode would build an ILIKE pattern from what was typed.
-  const [duplicate] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM funding_lines
-     WHERE initiative_id = ${initiativeId}::uuid AND fiscal_year = ${fiscalYear} AND deleted_at IS NULL
-       AND lower(source) = lower(${source}) AND id <> ${exceptId ?? "00000000-0000-0000-0000-000000000000"}::uuid
-     LIMIT 1`;
-  if (duplicate) throw new CommandRefusal({ ok: false, code: "invalid", fieldErrors: { source: [{ key: "invalid" }], fiscalYear: [{ key: "invalid" }] } });
-}
-
-export const addFundingLine = defineCommand({
-  name: "fundingLine.add",
-  permission: "initiative.update",
-  schema: addFundingLineSchema,
-  owner: (input, tx) => initiativeOwner(tx, input.initiativeId),
-  async run({ user, input, tx, requestId }) {
-    await refuseDuplicateSource(tx, input.initiativeId, input.source, input.fiscalYear);
-    const created = await tx.fundingLine.create({ data: input, select: { id: true } });
-    await recordAudit(tx, { actorId: user.id, action: "fundingLine.add", entityType: "funding_line", entityId: created.id, after: changedFields({}, input).after, requestId });
-    return created;
-  },
-});
-
-export const updateFundingLine = defineCommand({
-  name: "fundingLine.update",
-  permission: "initiative.update",
-  schema: updateFundingLineSchema,
-  owner: (input, tx) => fundingLineOwner(tx, input.id),
-  async run({ user, input, tx, requestId }) {
-    const { id, version, ...fields } = input;
-    const before = await tx.fundingLine.findUniqueOrThrow({ where: { id }, select: { ...fundingAudited, initiativeId: true } });
-    await refuseDuplicateSource(tx, before.initiativeId, fields.source, fields.fiscalYear, id);
-    const changed = await tx.fundingLine.updateMany({ where: { id, version, deletedAt: null }, data: { ...fields, version: { increment: 1 } } });
-    if (changed.count === 0) await refuseConflict(tx, "funding_line", id, before.updatedAt);
-    await recordAudit(tx, { actorId: user.id, action: "fundingLine.update", entityType: "funding_line", entityId: id, ...changedFields(before, fields), requestId });
-    return { id };
-  },
-});
-
-export const removeFundingLine = defineCommand({
-  name: "fundingLine.remove",
-  permission: "initiative.update",
-  schema: removeFundingLineSchema,
-  owner: (input, tx) => fundingLineOwner(tx, input.id),
-  async run({ user, input, tx, requestId }) {
-    const deletedAt = new Date();
-    const changed = await tx.fundingLine.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
-    if (changed.count === 0) await refuseConflict(tx, "funding_line", input.id, null);
-    await recordAudit(tx, { actorId: user.id, action: "fundingLine.remove", entityType: "funding_line", entityId: input.id, before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() }, requestId });
-    return { id: input.id };
-  },
-});
+// Milestones and funding lines: their own modules, exported here so that this file stays the domain's public
+// commands (and lib/commands/index.ts registers them by importing it).
+export { addMilestone, removeMilestone, updateMilestone } from "./milestones";
+export { addFundingLine, removeFundingLine, updateFundingLine } from "./funding-lines";

@@ -2,7 +2,7 @@
  * The initiatives list's filters, sort and page, read from and written to the URL so a view can be shared.
  * Pure: unknown or malformed values are dropped rather than trusted.
  */
-import { isStorableText } from "@/lib/commands/validation";
+import { isStorableText } from "@/lib/kernel/validation";
 import { isUuid } from "@/lib/security/ids";
 
 export const sortKeys = ["code", "title", "lead", "health", "progress", "lastUpdate"] as const;

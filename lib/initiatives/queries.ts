@@ -4,10 +4,10 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
-import { settingDefaults } from "@/lib/settings/definitions";
-import { staleDaysSql } from "@/lib/settings/sql";
+import { settingDefaults, staleDaysSql } from "@/lib/settings";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
+import { requirePermission } from "@/lib/authz/require";
 
 /**
  * Reads of initiatives. Any signed-in user may read them (DESIGN.md §3); archived ones are hidden everywhere.
@@ -131,7 +131,8 @@ export const COUNT_AHEAD = 200;
  * the code index for a broad search, the search index for a narrow one), and the count stops at `countAhead`
  * past it. It always answers one row at least (the total), with the page's columns null when the page is empty.
  */
-export async function listInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale, { countAhead = COUNT_AHEAD } = {}) {
+export async function listInitiatives(user: SessionUser, filters: InitiativeFilters, locale: Locale, { countAhead = COUNT_AHEAD } = {}) {
+  requirePermission(user, "portal.read");
   const offset = (filters.page - 1) * PAGE_SIZE;
   const countLimit = offset + countAhead;
   const where = whereSql(filters, Prisma.sql`(SELECT stale_days FROM setting)`);
@@ -166,7 +167,8 @@ export async function listInitiatives(_user: SessionUser, filters: InitiativeFil
 export type InitiativeListRow = Awaited<ReturnType<typeof listInitiatives>>["rows"][number];
 
 /** Every row of the filtered list for the CSV export (up to EXPORT_LIMIT), with partners. */
-export async function exportInitiatives(_user: SessionUser, filters: InitiativeFilters, locale: Locale) {
+export async function exportInitiatives(user: SessionUser, filters: InitiativeFilters, locale: Locale) {
+  requirePermission(user, "portal.read");
   const rows = await db.$queryRaw<(ListColumns & { summaryEn: string | null; summaryFr: string | null; staleDays: number; partners: { acronymEn: string; acronymFr: string }[] })[]>`
     WITH setting AS (SELECT ${staleDaysSql} AS stale_days)
     SELECT ${listColumns}, i.summary_en AS "summaryEn", i.summary_fr AS "summaryFr", (SELECT stale_days FROM setting) AS "staleDays",
@@ -227,7 +229,8 @@ export const getReferenceData = cache(async (): Promise<ReferenceData> => {
 });
 
 /** One initiative with everything its page shows; null when it does not exist or is archived. */
-export async function getInitiative(_user: SessionUser, id: string) {
+export async function getInitiative(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(id)) return null;
   // The staleDays setting (the request's reference data, one statement shared through React's cache) is read
   // alongside, not after: the page's statements then take one round trip after the session check, not three.
@@ -310,7 +313,8 @@ export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getInitiati
  * The initiative's change history from the audit log: its own events and those of its milestones, funding
  * lines and status updates (removed ones included), newest first.
  */
-export async function getInitiativeHistory(_user: SessionUser, id: string, take = 50) {
+export async function getInitiativeHistory(user: SessionUser, id: string, take = 50) {
+  requirePermission(user, "portal.read");
   if (!isUuid(id)) return [];
   // One branch per kind of record, each along the (entity_type, entity_id, occurred_at) index.
   const rows = await db.$queryRaw<{ id: string; occurredAt: Date; action: string; entityType: string; before: Prisma.JsonValue; after: Prisma.JsonValue; actorName: string | null }[]>`
@@ -336,7 +340,8 @@ export async function getInitiativeHistory(_user: SessionUser, id: string, take 
 export type HistoryEvent = Awaited<ReturnType<typeof getInitiativeHistory>>[number];
 
 /** The initiative's owning department and version, for edit pages to decide whether to open at all. */
-export async function getInitiativeForEdit(_user: SessionUser, id: string) {
+export async function getInitiativeForEdit(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(id)) return null;
   return db.initiative.findFirst({
     where: { id, archivedAt: null },

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { INT4_MAX } from "@/lib/commands/validation";
-import { parseMoneyToCents } from "@/lib/funding/money";
-import { isCalendarDate } from "@/lib/meetings/schema-helpers";
+import { INT4_MAX } from "@/lib/kernel/validation";
+import { parseMoneyToCents } from "@/lib/funding";
+import { isCalendarDate } from "@/lib/kernel/schema-helpers";
 
 /**
  * Input schemas of the initiative commands. Forms send strings; these turn them into typed values and

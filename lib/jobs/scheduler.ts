@@ -1,5 +1,5 @@
 import { scheduleOverdueDigests, scheduleUpdateCallReminders } from "@/lib/notifications";
-import type { NoticeOptions } from "@/lib/notifications/shared";
+import type { NoticeOptions } from "@/lib/notifications";
 
 /**
  * The time-driven notices. Each is idempotent (dedupe keys), so every instance may run this on every tick: the

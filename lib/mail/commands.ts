@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
+import { defineCommand } from "@/lib/kernel/registry";
 import { MAIL_PAUSED_SETTING, readMailPaused } from "./settings";
 
 export const setMailPausedSchema = z

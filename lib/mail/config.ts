@@ -5,7 +5,7 @@ import { z } from "zod";
  *
  * Why not lib/env.ts: the delivery worker is started from instrumentation.ts, where Next refuses modules that
  * import "server-only" (lib/env.ts does). Nothing under lib/mail, lib/jobs or lib/notifications imports it, so this
- * is the one other reader of process.env, for mail settings only.
+ * reads the mail settings from process.env itself (the other direct readers are listed in lib/env.ts).
  */
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])

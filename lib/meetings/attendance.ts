@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
+import { defineCommand } from "@/lib/kernel/registry";
 import { readSetting } from "@/lib/settings/queries";
 import { quorumMet } from "./quorum";
-import { refuseField, refuseNotFound } from "./refusals";
-import { optionalText } from "./schema-helpers";
+import { refuseField, refuseNotFound } from "@/lib/kernel/refusals";
+import { optionalText } from "@/lib/kernel/schema-helpers";
 
 const attendanceStatuses = ["DELEGATE", "ALTERNATE", "ABSENT"] as const;
 

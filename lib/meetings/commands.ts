@@ -1,9 +1,9 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
-import { refuseConflict, refuseField, refuseNotFound } from "./refusals";
+import { defineCommand } from "@/lib/kernel/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeetingInput } from "./schemas";
-import { torontoWallClockToUtc } from "./time";
+import { torontoWallClockToUtc } from "@/lib/kernel/time";
 import { notifyAgendaChanged } from "@/lib/notifications";
 
 function meetingData(input: CreateMeetingInput) {

@@ -4,7 +4,7 @@
  * for a meeting and a SEQUENCE that the portal raises on every change after publishing.
  */
 import { escapeText, foldLine, uriValue, utcStamp } from "@/lib/calendar/ics-text";
-import { utcToTorontoWallClock } from "./time";
+import { utcToTorontoWallClock } from "@/lib/kernel/time";
 
 export type IcsMeeting = {
   id: string;

@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { AgendaPackage } from "./package";
 import type { PackageLabels } from "./pdf";
-import { PORTAL_TIME_ZONE } from "./time";
+import { PORTAL_TIME_ZONE } from "@/lib/kernel/time";
 import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
 
 /**

@@ -1,33 +1,28 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { onAgenda } from "@/lib/agenda/on-agenda";
-import { scheduleAgenda } from "@/lib/agenda/timing";
+import { onAgenda } from "@/lib/agenda";
+import { scheduleAgenda } from "@/lib/agenda";
 import { db } from "@/lib/db";
 import { decisionRecord } from "./queries";
-import { printedMarking } from "@/lib/settings/definitions";
+import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
-import { calendarDate, torontoTime, torontoToday } from "./time";
+import { calendarDate, torontoTime, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
+import { requirePermission } from "@/lib/authz/require";
+import { meetingRow } from "./queries";
 
 /**
  * Everything the agenda package holds (DESIGN §4), for the print page, the PDF and the .ics: the agenda with start
  * times and presenters, the previous meeting's record of decisions, the open action items (carried forward until
  * done), a snapshot per pillar, and the security marking from the settings. Any signed-in user may read it.
  */
-export async function getAgendaPackage(_user: SessionUser, meetingId: string) {
+export async function getAgendaPackage(user: SessionUser, meetingId: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(meetingId)) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true,
-      sequenceNumber: true,
-      titleEn: true,
-      titleFr: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      videoUrl: true,
-      agendaStatus: true,
+      ...meetingRow,
       icsSequence: true,
       updatedAt: true,
       agendaItems: {

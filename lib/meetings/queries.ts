@@ -1,8 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { onAgenda } from "@/lib/agenda/on-agenda";
+import { onAgenda } from "@/lib/agenda";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/security/ids";
+import { requirePermission } from "@/lib/authz/require";
 
 export const MEETINGS_PAGE_SIZE = 20;
 
@@ -16,7 +17,8 @@ export const decisionRecord = {
   initiatives: { select: { initiative: { select: { id: true, code: true } } }, orderBy: { initiative: { code: "asc" } } },
 } as const;
 
-const meetingRow = {
+/** A meeting's own fields as lists, the package and the notices show them. */
+export const meetingRow = {
   id: true,
   sequenceNumber: true,
   titleEn: true,
@@ -29,7 +31,8 @@ const meetingRow = {
 } as const;
 
 /** Any signed-in user may read meetings. Upcoming: not yet ended, soonest first; past: most recent first. */
-export async function listMeetings(_user: SessionUser, { when, page = 1, now = new Date() }: { when: "upcoming" | "past"; page?: number; now?: Date }) {
+export async function listMeetings(user: SessionUser, { when, page = 1, now = new Date() }: { when: "upcoming" | "past"; page?: number; now?: Date }) {
+  requirePermission(user, "portal.read");
   const where = when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } };
   const [total, rows] = await Promise.all([
     db.meeting.count({ where }),
@@ -51,7 +54,8 @@ export async function nextSequenceNumber(): Promise<number> {
 }
 
 /** One meeting with what its page shows. Null when there is none. */
-export async function getMeeting(_user: SessionUser, id: string) {
+export async function getMeeting(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(id)) return null;
   return db.meeting.findUnique({
     where: { id },

@@ -1,4 +1,4 @@
-import type { SettingValues } from "@/lib/settings/definitions";
+import type { SettingValues } from "@/lib/settings";
 
 /** The quorum rule (a setting): at least this many member departments present, the chair among them if required. */
 export type QuorumRule = SettingValues["quorumRule"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intFromForm, isoDate, optionalText, requiredText, wallClockTime } from "./schema-helpers";
+import { intFromForm, isoDate, optionalText, requiredText, wallClockTime } from "@/lib/kernel/schema-helpers";
 
 const optionalUrl = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value),

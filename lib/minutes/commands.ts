@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
-import { intFromForm, optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
+import { intFromForm, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 import { notifyMinutesCirculated } from "@/lib/notifications";
 
 export const saveMinutesSchema = z.object({ meetingId: z.uuid(), bodyEn: optionalText(100_000), bodyFr: optionalText(100_000), version: intFromForm.min(0) }).strict();

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
+import { defineCommand } from "@/lib/kernel/registry";
 import { noticeKinds, updateNoticesSchema } from "./schemas";
 
 /**

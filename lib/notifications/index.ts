@@ -16,3 +16,4 @@
 export { notifyActionItemAssigned, scheduleOverdueDigests } from "./action-items";
 export { notifyAgendaChanged, notifyAgendaPublished, notifyMinutesCirculated } from "./meetings";
 export { notifyUpdateCallOpened, scheduleUpdateCallReminders } from "./update-calls";
+export type { NoticeOptions } from "./shared";

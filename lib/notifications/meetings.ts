@@ -2,7 +2,7 @@ import { calendarInvitation } from "@/lib/mail/ics";
 import { mailConfig } from "@/lib/mail/config";
 import { pageUrl } from "@/lib/mail/compose";
 import { enqueueMessages, type DbClient } from "@/lib/mail/outbox";
-import { meetingUid } from "@/lib/meetings/ics";
+import { meetingUid } from "@/lib/meetings";
 import type { MailAttachment } from "@/lib/mail/transport";
 import { baseUrlOf, clientOf, localizedField, longDate, meetingTime, noticeFor, recipientsFor, torontoDate, type NoticeOptions } from "./shared";
 

@@ -7,6 +7,7 @@ import { mailConfig } from "@/lib/mail/config";
 import type { DbClient, QueuedMessage } from "@/lib/mail/outbox";
 import type { MailAttachment } from "@/lib/mail/transport";
 import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
+import { PORTAL_TIME_ZONE, torontoToday } from "@/lib/kernel/time";
 
 /**
  * What every notice shares. Not "server-only": the worker runs these from instrumentation.ts (see lib/mail/config.ts).
@@ -82,8 +83,6 @@ export function localizedField(locale: Locale, t: MailTranslator, en: string | n
   return picked.fallback ? `${picked.text} ${t(picked.lang === "en" ? "englishOnly" : "frenchOnly")}` : picked.text;
 }
 
-const TIME_ZONE = "America/Toronto";
-
 /** A calendar date (Prisma @db.Date, read as UTC midnight) in words: "October 15, 2007" / "15 octobre 2007". */
 export function longDate(date: Date, locale: Locale): string {
   return dateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
@@ -91,17 +90,15 @@ export function longDate(date: Date, locale: Locale): string {
 
 /** A moment in the portal's time zone, with the weekday: "Tuesday, October 16, 2007 at 9:30 a.m. EDT". */
 export function meetingTime(date: Date, locale: Locale): string {
-  return dateTimeFormat(intlLocale(locale), { dateStyle: "full", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "full", timeStyle: "short", timeZone: PORTAL_TIME_ZONE }).format(date);
 }
 
-/** Today's calendar date in Toronto, as YYYY-MM-DD (overdue and due dates are Toronto dates). */
-export function torontoDate(now: Date): string {
-  return dateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }).format(now);
-}
+/** Today's calendar date in Toronto, as YYYY-MM-DD (overdue and due dates are Toronto dates): the kernel's clock. */
+export const torontoDate = (now: Date): string => torontoToday(now);
 
 /** Hour (0–23) and ISO weekday (1 Monday … 7 Sunday) in Toronto. */
 export function torontoClock(now: Date): { hour: number; weekday: number } {
-  const parts = dateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", weekday: "short", timeZone: TIME_ZONE }).formatToParts(now);
+  const parts = dateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", weekday: "short", timeZone: PORTAL_TIME_ZONE }).formatToParts(now);
   const hour = Number(parts.find((part) => part.type === "hour")?.value ?? 0);
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.find((part) => part.type === "weekday")?.value ?? "Mon") + 1;
   return { hour, weekday };

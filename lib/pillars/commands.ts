@@ -1,8 +1,8 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { lastChange } from "@/lib/audit/queries";
-import { defineCommand } from "@/lib/commands/registry";
-import { CommandRefusal } from "@/lib/commands/result";
+import { defineCommand } from "@/lib/kernel/registry";
+import { CommandRefusal } from "@/lib/kernel/result";
 import { createPillarSchema, movePillarSchema, updatePillarSchema } from "./schemas";
 
 const auditedPillar = { nameEn: true, nameFr: true, descriptionEn: true, descriptionFr: true, colour: true, active: true, version: true } as const;

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
-import { runFormCommand } from "@/lib/forms/form-action";
-import type { FormState } from "@/lib/forms/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
+import type { FormState } from "@/lib/kernel/form-state";
 import { isLocale } from "@/lib/i18n/routing";
 import { submitProblemReport } from "./commands";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "@/lib/meetings/schema-helpers";
+import { optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 
 export const PROBLEM_REPORT_MAX_LENGTH = 2000;
 

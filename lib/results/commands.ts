@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { changedFields, recordAudit } from "@/lib/audit/record";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, conflict, type FieldError } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, conflict, type FieldError } from "@/lib/kernel/result";
 import { fiscalYearOf } from "@/lib/format/numbers";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readResultsMargin } from "./margin";

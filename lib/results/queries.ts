@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
 import { fiscalYearOf } from "@/lib/format/numbers";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 import { readResultsMargin } from "./margin";
 import { headline, yearSeries, type ActualRow, type TargetRow, type YearPoint } from "./series";

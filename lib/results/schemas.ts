@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { INT4_MAX } from "@/lib/commands/validation";
+import { INT4_MAX } from "@/lib/kernel/validation";
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from "@/lib/initiatives/schemas";
-import { isCalendarDate } from "@/lib/meetings/schema-helpers";
+import { isCalendarDate } from "@/lib/kernel/schema-helpers";
 
 /**
  * Input schemas of the results framework (issue 18). Forms send strings; these turn them into typed values and

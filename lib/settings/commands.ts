@@ -1,8 +1,8 @@
 import "server-only";
 import { lastChange } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, type FieldError } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, type FieldError } from "@/lib/kernel/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { settingKeys, settingLimits, settingValue, type SettingKey, type SettingValues } from "./definitions";
 import { settingBounds } from "./queries";

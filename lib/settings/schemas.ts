@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ValidationKey } from "@/lib/commands/result";
+import type { ValidationKey } from "@/lib/kernel/result";
 import { settingLimits } from "./definitions";
 
 type Range = { min: number; max: number };

@@ -1,8 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { defineCommand } from "@/lib/commands/registry";
-import { refuseConflict, refuseField, refuseNotFound } from "@/lib/meetings/refusals";
-import { calendarDate, torontoToday } from "@/lib/meetings/time";
+import { defineCommand } from "@/lib/kernel/registry";
+import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
+import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import { closeUpdateCallSchema, openUpdateCallSchema } from "./schemas";
 import { notifyUpdateCallOpened } from "@/lib/notifications";
 

@@ -1,12 +1,14 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { torontoWallClockToUtc } from "@/lib/meetings/time";
+import { torontoWallClockToUtc } from "@/lib/kernel/time";
 import { callCellStatus, type CallCellStatus } from "./status";
 import { isUuid } from "@/lib/security/ids";
+import { requirePermission } from "@/lib/authz/require";
 
 /** Calls for updates, open first then the most recent; with how many initiatives each covers. */
-export async function listUpdateCalls(_user: SessionUser) {
+export async function listUpdateCalls(user: SessionUser) {
+  requirePermission(user, "portal.read");
   return db.updateCall.findMany({
     select: { id: true, reportingPeriod: true, dueDate: true, status: true, closedAt: true, _count: { select: { initiatives: true } } },
     orderBy: [{ status: "asc" }, { dueDate: "desc" }],
@@ -23,7 +25,8 @@ function dueEndsAt(dueDate: Date): Date {
  * One call and its matrix: per lead department, each covered initiative as submitted, late or missing. The first
  * status update per initiative for the call's reporting period is found by PostgreSQL.
  */
-export async function getUpdateCallMatrix(_user: SessionUser, id: string) {
+export async function getUpdateCallMatrix(user: SessionUser, id: string) {
+  requirePermission(user, "portal.read");
   if (!isUuid(id)) return null;
   const call = await db.updateCall.findUnique({
     where: { id },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intFromForm, isoDate, optionalText } from "@/lib/meetings/schema-helpers";
+import { intFromForm, isoDate, optionalText } from "@/lib/kernel/schema-helpers";
 
 /** "2007-08 Q2": a fiscal year and quarter, as on status updates (the database holds the same CHECK). */
 export const reportingPeriodSchema = z

@@ -3,8 +3,8 @@ import { changedFields, recordAudit } from "@/lib/audit/record";
 import { lastChange } from "@/lib/audit/queries";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSessionsOf, type SessionEndReason } from "@/lib/auth/sessions";
-import { defineCommand, type Tx } from "@/lib/commands/registry";
-import { CommandRefusal, type FieldError } from "@/lib/commands/result";
+import { defineCommand, type Tx } from "@/lib/kernel/registry";
+import { CommandRefusal, type FieldError } from "@/lib/kernel/result";
 import {
   changePasswordSchema,
   createUserSchema,

@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { issueRecoveryCodes } from "@/lib/auth/mfa";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { matchingStep, newTotpSecret } from "@/lib/auth/totp";
-import { defineCommand } from "@/lib/commands/registry";
-import { CommandRefusal } from "@/lib/commands/result";
+import { defineCommand } from "@/lib/kernel/registry";
+import { CommandRefusal } from "@/lib/kernel/result";
 import { userIdSchema } from "./schemas";
 
 /*

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INT4_MAX, isStorableText } from "@/lib/commands/validation";
+import { INT4_MAX, isStorableText } from "@/lib/kernel/validation";
 import { roles } from "@/lib/authz/permissions";
 
 /** A password someone chooses: at least 12 characters (the e-mail check needs the account, see `notTheEmail`). */

@@ -1,8 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import type { DashboardScope } from "@/lib/dashboard/filters";
 import { getBriefing } from "@/lib/dashboard/queries";
-import { attentionReason, healthText } from "@/lib/dashboard/tables";
+import { attentionReason, healthText, type DashboardScope } from "@/lib/dashboard";
 import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
 import type { Bilingual, DocxBlock, DocxSpec } from "../docx";
 import { exportTranslator, type Translate } from "../translator";

@@ -1,9 +1,7 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { datasetTable } from "@/lib/dashboard/export";
-import { parseDashboardFilters, parsePillarCode } from "@/lib/dashboard/filters";
-import { isDataset } from "@/lib/dashboard/tables";
+import { datasetTable, isDataset, parseDashboardFilters, parsePillarCode } from "@/lib/dashboard";
 import { isLocale } from "@/lib/i18n/routing";
 import type { ExportBuild } from "../route";
 import { exportTranslator } from "../translator";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { parseInitiativeFilters } from "@/lib/initiatives/filters";
+import { parseInitiativeFilters } from "@/lib/initiatives";
 import { exportInitiatives } from "@/lib/initiatives/queries";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import type { ExportBuild } from "../route";

@@ -1,9 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/authz/permissions";
-import { getAgendaPackage, type AgendaPackage } from "@/lib/meetings/package";
-import { packageLabels } from "@/lib/meetings/package-labels";
-import type { PackageLabels } from "@/lib/meetings/pdf";
+import { getAgendaPackage, packageLabels, type AgendaPackage, type PackageLabels } from "@/lib/meetings";
 import { getMeeting } from "@/lib/meetings/queries";
 import type { Bilingual, DocxBlock, DocxSpec } from "../docx";
 import { exportTranslator, type Translate } from "../translator";

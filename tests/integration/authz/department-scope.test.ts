@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AuthorizationError, requirePermission } from "@/lib/authz/require";
 import { can, grantScope, holdsPermission, permissions, roles, type Permission, type Role } from "@/lib/authz/permissions";
-import { defineCommand } from "@/lib/commands/registry";
+import { defineCommand } from "@/lib/kernel/registry";
 import { db } from "@/lib/db";
 import { sessionUser } from "../../support/database";
 
@@ -19,6 +19,7 @@ describe("the policy fails closed on department-scoped grants (issue 17, point 1
       "DEPARTMENT_REP actionItem.updateStatus",
       "DEPARTMENT_REP initiative.create",
       "DEPARTMENT_REP initiative.update",
+      "DEPARTMENT_REP results.report",
     ]);
   });
 

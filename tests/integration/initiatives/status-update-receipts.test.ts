@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineCommand } from "@/lib/commands/registry";
+import { defineCommand } from "@/lib/kernel/registry";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postStatusUpdate } from "@/lib/initiatives/commands";

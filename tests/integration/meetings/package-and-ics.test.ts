@@ -6,7 +6,7 @@ import { meetingToIcs, meetingUid } from "@/lib/meetings/ics";
 import { getAgendaPackage } from "@/lib/meetings/package";
 import { packageLabels } from "@/lib/meetings/package-labels";
 import { renderAgendaPackagePdf } from "@/lib/meetings/pdf";
-import { torontoWallClockToUtc } from "@/lib/meetings/time";
+import { torontoWallClockToUtc } from "@/lib/kernel/time";
 import { sessionUser } from "../../support/database";
 import { makeMeeting, pdfText } from "./support";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moveItem, scheduleAgenda } from "@/lib/agenda/timing";
-import { torontoToday, torontoWallClockToUtc, utcToTorontoWallClock } from "@/lib/meetings/time";
+import { torontoToday, torontoWallClockToUtc, utcToTorontoWallClock } from "@/lib/kernel/time";
 
 describe("Toronto time", () => {
   it("reads a wall-clock time in summer (EDT, UTC−4) and winter (EST, UTC−5)", () => {

@@ -7,6 +7,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ActionItemTable } from "@/components/action-items/action-item-table";
+import { listActionItemsAction, updateActionItemStatusAction } from "./actions";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +53,7 @@ export default async function ActionItemsPage({ params, searchParams }: PageProp
         </ul>
       </nav>
       <QueryProvider>
-        <ActionItemTable locale={locale} view={view} page={page} meetingId={meetingId} initial={list} />
+        <ActionItemTable actions={{ list: listActionItemsAction, updateStatus: updateActionItemStatusAction }} locale={locale} view={view} page={page} meetingId={meetingId} initial={list} />
       </QueryProvider>
     </>
   );

@@ -7,7 +7,7 @@ import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { FilterForm } from "@/components/admin/list-page";
-import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
+import { FilterInput, FilterSelect } from "@/components/forms/filter-fields";
 import { DocxLinks } from "@/components/exports/docx-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/decisions">): Promise<Metadata> {

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormCommand } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/kernel/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
 import { redirect } from "@/lib/i18n/navigation";
 import {
   addFundingLine,

@@ -9,7 +9,7 @@ import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
-import { FilterSelect } from "@/components/ui/filter-fields";
+import { FilterSelect } from "@/components/forms/filter-fields";
 import { PageLinks } from "@/components/ui/page-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives">): Promise<Metadata> {

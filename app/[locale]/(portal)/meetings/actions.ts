@@ -6,11 +6,11 @@ import { addAgendaItem, publishAgenda, recordAgendaOutcome, removeAgendaItem, re
 import { recordDecision } from "@/lib/decisions/commands";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { amendMinutes, approveMinutes, circulateMinutes, saveMinutes } from "@/lib/minutes/commands";
-import { runFormCommand } from "@/lib/forms/form-action";
-import type { FormState } from "@/lib/forms/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
+import type { FormState } from "@/lib/kernel/form-state";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
-import { runActionCommand } from "@/lib/meetings/action-result";
+import { runActionCommand } from "@/lib/kernel/action";
 import { createMeeting, updateMeeting } from "@/lib/meetings/commands";
 
 async function goTo(pathname: string) {

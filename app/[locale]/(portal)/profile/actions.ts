@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormCommand } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/kernel/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
 import { changeMyPassword, updateMyPreferences } from "@/lib/users/commands";
 
 /** Saves the preferred language, then opens the profile in it. */

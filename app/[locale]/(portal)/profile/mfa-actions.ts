@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormCommand } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/kernel/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
 import { confirmMfaEnrolment, startMfaEnrolment } from "@/lib/users/mfa-commands";
 
 /** Starts enrolment; the profile then shows the QR code of the new key. */

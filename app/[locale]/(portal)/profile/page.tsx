@@ -3,12 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getMyAccount } from "@/lib/users/queries";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusNotice } from "@/components/ui/status-notice";
 import { MfaSection } from "@/components/auth/mfa-section";
 import { mfaRequiredRoles } from "@/lib/auth/mfa-policy";
 import { changePasswordAction, updatePreferencesAction } from "./actions";
+import { confirmMfaEnrolmentAction, startMfaEnrolmentAction } from "./mfa-actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/profile">): Promise<Metadata> {
   const { locale } = await params;
@@ -76,7 +77,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
         <p>{t("ssoOnly")}</p>
       )}
 
-      {account.hasPassword && <MfaSection user={user} locale={locale} required={Boolean(user.mfaEnrolmentRequired) || (mfaRequiredRoles as readonly string[]).includes(user.role)} />}
+      {account.hasPassword && <MfaSection user={user} locale={locale} required={Boolean(user.mfaEnrolmentRequired) || (mfaRequiredRoles as readonly string[]).includes(user.role)} actions={{ start: startMfaEnrolmentAction, confirm: confirmMfaEnrolmentAction }} />}
 
       <h2>{t("noticesHeading")}</h2>
       <p>

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { runFormCommand } from "@/lib/forms/form-action";
-import type { FormState } from "@/lib/forms/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
+import type { FormState } from "@/lib/kernel/form-state";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { closeUpdateCall, openUpdateCall } from "@/lib/update-calls/commands";

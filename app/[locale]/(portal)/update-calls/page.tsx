@@ -3,10 +3,11 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { formatIsoDate } from "@/lib/format/numbers";
 import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { torontoToday } from "@/lib/meetings/time";
+import { torontoToday } from "@/lib/kernel/time";
 import { listUpdateCalls, updateCallFormOptions } from "@/lib/update-calls/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { OpenUpdateCallForm } from "@/components/update-calls/open-update-call-form";
+import { openUpdateCallAction } from "./actions";
 
 export default async function UpdateCallsPage({ params }: PageProps<"/[locale]/update-calls">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
@@ -48,7 +49,7 @@ export default async function UpdateCallsPage({ params }: PageProps<"/[locale]/u
       </section>
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">{t("open")}</h2>
-        <OpenUpdateCallForm today={torontoToday()} initiatives={initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))} />
+        <OpenUpdateCallForm action={openUpdateCallAction} today={torontoToday()} initiatives={initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))} />
       </section>
     </>
   );

@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { actionItemFormOptions } from "@/lib/action-items/queries";
 import { byLocale } from "@/lib/i18n/localized";
-import { torontoToday } from "@/lib/meetings/time";
+import { torontoToday } from "@/lib/kernel/time";
 import { PageHeader } from "@/components/shell/page-header";
 import { CreateActionItemForm } from "@/components/action-items/create-action-item-form";
+import { createActionItemAction } from "../actions";
 
 export default async function NewActionItemPage({ params, searchParams }: PageProps<"/[locale]/action-items/new">) {
   const { locale, user } = await guardPage(params, "actionItem.create");
@@ -16,6 +17,7 @@ export default async function NewActionItemPage({ params, searchParams }: PagePr
     <>
       <PageHeader title={t("newTitle")} trail={[{ label: nav("actionItems"), href: "/action-items" }, { label: t("newTitle") }]} />
       <CreateActionItemForm
+        action={createActionItemAction}
         today={torontoToday()}
         defaults={{
           meetingId: typeof query.meeting === "string" ? query.meeting : "",

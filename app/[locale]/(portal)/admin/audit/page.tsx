@@ -5,7 +5,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format/numbers";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { FilterForm, ResultTable } from "@/components/admin/list-page";
-import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
+import { FilterInput, FilterSelect } from "@/components/forms/filter-fields";
 import { PageLinks } from "@/components/ui/page-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/audit">): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { listDepartmentsForAdmin } from "@/lib/admin/queries";
 import { guardPage } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { ResultTable } from "@/components/admin/list-page";
 import { SavedNotice } from "@/components/ui/status-notice";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { runFormCommand } from "@/lib/forms/form-action";
-import type { FormState } from "@/lib/forms/form-state";
+import { runFormCommand } from "@/lib/kernel/action";
+import type { FormState } from "@/lib/kernel/form-state";
 import { setMailPaused } from "@/lib/mail/commands";
 
 /** Pause or resume all mail (the button says which, in the `paused` field). */

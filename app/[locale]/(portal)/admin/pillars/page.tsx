@@ -4,7 +4,7 @@ import { listPillarsForAdmin } from "@/lib/admin/queries";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { ResultTable } from "@/components/admin/list-page";
 import { SavedNotice, StatusNotice } from "@/components/ui/status-notice";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { printedMarking, settingLimits } from "@/lib/settings/definitions";
 import { getSettingsForEdit } from "@/lib/settings/queries";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { SavedNotice } from "@/components/ui/status-notice";
 import { updateSettingsAction } from "../actions";

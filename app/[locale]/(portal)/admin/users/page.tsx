@@ -8,7 +8,7 @@ import { departmentChoices, listUsers } from "@/lib/users/queries";
 import { userListFiltersSchema } from "@/lib/users/schemas";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { FilterForm, ResultTable } from "@/components/admin/list-page";
-import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
+import { FilterInput, FilterSelect } from "@/components/forms/filter-fields";
 import { PageLinks } from "@/components/ui/page-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users">): Promise<Metadata> {

@@ -8,7 +8,7 @@ import { can } from "@/lib/authz/permissions";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getMeeting } from "@/lib/meetings/queries";
-import { torontoTime } from "@/lib/meetings/time";
+import { torontoTime } from "@/lib/kernel/time";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";

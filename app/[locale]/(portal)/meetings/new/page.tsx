@@ -3,6 +3,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { nextSequenceNumber } from "@/lib/meetings/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
+import { createMeetingAction } from "../actions";
 
 export default async function NewMeetingPage({ params }: PageProps<"/[locale]/meetings/new">) {
   await guardPage(params, "meeting.manage");
@@ -12,6 +13,7 @@ export default async function NewMeetingPage({ params }: PageProps<"/[locale]/me
     <>
       <PageHeader title={t("newTitle")} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: t("newTitle") }]} />
       <MeetingForm
+        action={createMeetingAction}
         published={false}
         values={{ sequenceNumber: await nextSequenceNumber(), titleEn: "", titleFr: "", date: "", startTime: "13:30", endTime: "16:00", location: "", videoUrl: "" }}
       />

@@ -10,6 +10,7 @@ import { LocalizedText } from "@/components/ui/localized-text";
 import { CloseUpdateCallForm } from "@/components/update-calls/close-update-call-form";
 import { getCallResultsMatrix } from "@/lib/results/queries";
 import { CallResultsMatrix } from "@/components/results/call-results-matrix";
+import { closeUpdateCallAction } from "../actions";
 
 const marks = { submitted: "✓", late: "◷", missing: "✗" } as const;
 
@@ -63,7 +64,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
         </tbody>
       </table>
       {resultsMatrix && <CallResultsMatrix matrix={resultsMatrix} locale={locale} />}
-      {call.status === "OPEN" && <CloseUpdateCallForm id={call.id} version={call.version} />}
+      {call.status === "OPEN" && <CloseUpdateCallForm action={closeUpdateCallAction} id={call.id} version={call.version} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format/numbers";
 import { departmentChoices, getUserForEdit } from "@/lib/users/queries";
 import { accountFields } from "@/components/accounts/account-fields";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { recordIdentityFields } from "@/components/admin/edit-record-page";
 import { SavedNotice } from "@/components/ui/status-notice";

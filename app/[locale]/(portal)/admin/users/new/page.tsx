@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { departmentChoices } from "@/lib/users/queries";
 import { accountFields } from "@/components/accounts/account-fields";
-import { CommandForm } from "@/components/accounts/command-form";
+import { CommandForm } from "@/components/forms/command-form";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { createUserAction } from "../../actions";
 

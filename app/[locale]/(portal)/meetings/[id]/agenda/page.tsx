@@ -7,6 +7,7 @@ import { byLocale } from "@/lib/i18n/localized";
 import { PageHeader } from "@/components/shell/page-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AgendaBuilder } from "@/components/agenda/agenda-builder";
+import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reorderAgendaAction, startAgendaAction, updateAgendaItemAction } from "../../actions";
 
 export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]/meetings/[id]/agenda">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
@@ -25,6 +26,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]
         <AgendaBuilder
           locale={locale}
           initial={{ agenda, suggestions }}
+          actions={{ start: startAgendaAction, add: addAgendaItemAction, update: updateAgendaItemAction, remove: removeAgendaItemAction, reorder: reorderAgendaAction, publish: publishAgendaAction }}
           departments={departments.map((department) => ({ id: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))}
         />
       </QueryProvider>

@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { getMeeting } from "@/lib/meetings/queries";
-import { utcToTorontoWallClock } from "@/lib/meetings/time";
+import { utcToTorontoWallClock } from "@/lib/kernel/time";
 import { PageHeader } from "@/components/shell/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
+import { updateMeetingAction } from "../../actions";
 
 export default async function EditMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/edit">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
@@ -19,6 +20,7 @@ export default async function EditMeetingPage({ params }: PageProps<"/[locale]/m
     <>
       <PageHeader title={t("editTitle", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${meeting.id}` }, { label: t("edit") }]} />
       <MeetingForm
+        action={updateMeetingAction}
         published={meeting.agendaStatus !== "DRAFT"}
         values={{
           id: meeting.id,

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { DocxLinks } from "@/components/exports/docx-links";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
+import { amendMinutesAction, approveMinutesAction, circulateMinutesAction, recordAttendanceAction, recordDecisionAction, recordOutcomeAction, saveMinutesAction } from "../../actions";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
 
 /** The coordinator's page at and after a meeting: attendance and quorum, outcomes, decisions, action items, minutes. */
@@ -37,7 +38,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
           </p>
         )}
         {started ? (
-          <AttendanceForm
+          <AttendanceForm action={recordAttendanceAction}
             meetingId={meeting.id}
             departments={departments.map((department) => ({
               id: department.id,
@@ -60,7 +61,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
                 const label = `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}`;
                 return (
                   <li key={item.id} className="border border-gc-border p-3">
-                    <OutcomeForm id={item.id} label={label} outcome={item.outcome ?? ""} deferred={item.deferred} />
+                    <OutcomeForm action={recordOutcomeAction} id={item.id} label={label} outcome={item.outcome ?? ""} deferred={item.deferred} />
                     <p className="mt-2">
                       <Link href={`/action-items/new?meeting=${meeting.id}&agendaItem=${item.id}`}>{t("raiseActionItem")}</Link>
                       <span className="sr-only"> — {label}</span>
@@ -78,7 +79,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
                 <DecisionList decisions={meeting.decisions} locale={locale} testId="decisions" />
               </div>
             )}
-            <DecisionForm
+            <DecisionForm action={recordDecisionAction}
               meetingId={meeting.id}
               items={meeting.agendaItems.map((item, index) => ({ id: item.id, label: `${index + 1}. ${byLocale(locale, item.titleEn, item.titleFr)}` }))}
               initiatives={initiatives.map((initiative) => ({ id: initiative.id, label: `${initiative.code} — ${byLocale(locale, initiative.titleEn, initiative.titleFr)}` }))}
@@ -93,10 +94,10 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
                 <DocxLinks href={`/api/meetings/${meeting.id}/docx?doc=minutes`} document={exportsT("minutes")} locale={locale} />
               </p>
             )}
-            {(!minutes || minutes.status !== "APPROVED") && <MinutesForm meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
-            {minutes?.status === "DRAFT" && <CirculateMinutesForm meetingId={meeting.id} version={minutes.version} />}
+            {(!minutes || minutes.status !== "APPROVED") && <MinutesForm action={saveMinutesAction} meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
+            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} />}
             {minutes?.status === "CIRCULATED" && (
-              <ApproveMinutesForm meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
+              <ApproveMinutesForm action={approveMinutesAction} meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
             )}
             {minutes?.status === "APPROVED" && (
               <>
@@ -110,7 +111,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
                     ))}
                   </ul>
                 )}
-                <AmendMinutesForm meetingId={meeting.id} />
+                <AmendMinutesForm action={amendMinutesAction} meetingId={meeting.id} />
               </>
             )}
           </section>

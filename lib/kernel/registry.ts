@@ -5,13 +5,13 @@ import { mayReach, reachOf } from "@/lib/auth/account-gate";
 import type { SessionUser } from "@/lib/auth/types";
 import { can, type OwnedRecord, type Permission } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimReceipt, idempotencyKeySchema, storeReceipt } from "./idempotency";
 import { CommandRefusal, type CommandResult } from "./result";
 import { runStatement, type StatementContext, type StatementPlan } from "./statement";
+import type { Tx } from "./tx";
 import { findUnstorableText, toFieldErrors } from "./validation";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "./tx";
 
 export type CommandContext<Input, Owner extends OwnedRecord = OwnedRecord> = {
   user: SessionUser;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INT4_MAX } from "@/lib/commands/validation";
+import { INT4_MAX } from "./validation";
 
 /** Form fields arrive as strings: an empty one means "not given". */
 export const optionalText = (max: number) =>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "./registry";
+import type { Tx } from "./tx";
 
 export type Receipt = { actorId: string; command: string; key: string; requestId: string };
 

@@ -1,6 +1,7 @@
 /*
- * Fields of a list's filter form (a GET form, so the filters live in the URL): the current filter is the field's
- * default value, and an empty choice means "any".
+ * The forms kit's fields for a list's filter form (a GET form, so the filters live in the URL; no form state, so
+ * server components render them): the current filter is the field's default value, and an empty choice means
+ * "any".
  */
 
 /** `className` is for the wrapper of label and control (spacing in the form's grid). */

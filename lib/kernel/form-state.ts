@@ -12,3 +12,6 @@ export type FormState = {
 };
 
 export const initialFormState: FormState = { status: "idle" };
+
+/** What a client mutation (TanStack Query) gets back from its server action: data, or a message in the user's language. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
