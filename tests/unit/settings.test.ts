@@ -33,6 +33,9 @@ describe("settings", () => {
       quorumRuleVersion: "1",
       staleDaysVersion: "1",
       sessionHoursVersion: "0",
+      oneTimePasswordHours: "72",
+      oneTimePasswordHoursVersion: "0",
+      mfaRequiredForEveryoneVersion: "0",
     };
     expect(updateSettingsSchema.parse(form)).toMatchObject({ securityMarkingEn: "SECRET", quorumMinimumDepartments: 9, quorumChairRequired: true, sessionHoursVersion: 0 });
     expect(updateSettingsSchema.parse({ ...form, quorumChairRequired: undefined }).quorumChairRequired).toBe(false);

@@ -17,18 +17,25 @@ async function callerIds(): Promise<string[]> {
   return users.map((user) => user.id);
 }
 
+/** Every caller's enrolment pending with the shared key; what was there is saved once, for cleanup(). */
+async function makeEnrolmentsPending() {
+  const ids = await callerIds();
+  saved ??= await Promise.all(
+    ids.map(async (userId) => ({ userId, credential: await db.mfaCredential.findUnique({ where: { userId }, select: { secret: true, confirmedAt: true, lastStep: true } }) })),
+  );
+  for (const userId of ids) {
+    await db.mfaCredential.upsert({ where: { userId }, create: { userId, secret: sharedSecret }, update: { secret: sharedSecret, confirmedAt: null, lastStep: null } });
+  }
+}
+
 export const rows: MatrixRow[] = [
-  { command: "mfa.start_enrolment", prepare: async () => ({}), expect: anyoneSignedIn },
+  // Every caller's enrolment pending (the seeded administrator and coordinator are enrolled, and starting changes
+  // nothing once enrolled): starting it again writes a new secret.
+  { command: "mfa.start_enrolment", prepare: async () => (await makeEnrolmentsPending(), {}), expect: anyoneSignedIn },
   {
     command: "mfa.confirm_enrolment",
     prepare: async () => {
-      const ids = await callerIds();
-      saved ??= await Promise.all(
-        ids.map(async (userId) => ({ userId, credential: await db.mfaCredential.findUnique({ where: { userId }, select: { secret: true, confirmedAt: true, lastStep: true } }) })),
-      );
-      for (const userId of ids) {
-        await db.mfaCredential.upsert({ where: { userId }, create: { userId, secret: sharedSecret }, update: { secret: sharedSecret, confirmedAt: null, lastStep: null } });
-      }
+      await makeEnrolmentsPending();
       return { code: totpCode(sharedSecret, currentStep()) };
     },
     expect: anyoneSignedIn,
