@@ -16,7 +16,7 @@ import { hashPassword } from "../lib/auth/password";
 import * as data from "./seed-data";
 import { seedResultsFramework } from "./seed-results";
 import { fiscalYearOf } from "../lib/format/numbers";
-import { calendarDate } from "../lib/kernel/time";
+import { calendarDate, torontoToday, torontoWallClockToUtc } from "../lib/kernel/time";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,8 +31,6 @@ export interface SeedResult {
   created: Record<string, number>;
 }
 
-const TIME_ZONE = "America/Toronto";
-
 /** Seeds `databaseUrl` (default: DATABASE_URL). */
 export async function seed(databaseUrl: string | undefined = process.env.DATABASE_URL, options: SeedOptions = {}): Promise<SeedResult> {
   if (process.env.NODE_ENV === "production") {
@@ -44,7 +42,7 @@ export async function seed(databaseUrl: string | undefined = process.env.DATABAS
   if (!databaseUrl) throw new Error("No database to seed: pass a URL or set DATABASE_URL.");
 
   const log = options.log ?? ((message: string) => console.log(message));
-  const today = torontoDate(options.now ?? new Date());
+  const today = torontoToday(options.now ?? new Date());
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     // Hashing is slow by design: do it once, outside the transaction, and only if an account is missing.
@@ -286,12 +284,12 @@ class Seeder {
               sequenceNumber: meeting.sequenceNumber,
               titleEn: meeting.titleEn,
               titleFr: meeting.titleFr,
-              startsAt: torontoDateTime(date, meeting.startTime),
-              endsAt: torontoDateTime(date, meeting.endTime),
+              startsAt: torontoWallClockToUtc(date, meeting.startTime),
+              endsAt: torontoWallClockToUtc(date, meeting.endTime),
               location: meeting.location,
               videoUrl: meeting.videoUrl ?? null,
               agendaStatus: meeting.held ? "HELD" : "DRAFT",
-              publishedAt: meeting.publishedOn ? torontoDateTime(meeting.publishedOn, "09:00") : null,
+              publishedAt: meeting.publishedOn ? torontoWallClockToUtc(meeting.publishedOn, "09:00") : null,
               icsSequence: meeting.publishedOn ? 1 : 0,
               quorumMet: meeting.held ? presentCount >= 9 && meeting.attendance.JUS?.status !== "ABSENT" : null,
             },
@@ -381,8 +379,8 @@ class Seeder {
           bodyEn: minutes.bodyEn,
           bodyFr: minutes.bodyFr,
           status: "APPROVED",
-          circulatedAt: torontoDateTime(minutes.circulatedOn, "12:00"),
-          approvedAt: torontoDateTime(minutes.approvedOn, "16:00"),
+          circulatedAt: torontoWallClockToUtc(minutes.circulatedOn, "12:00"),
+          approvedAt: torontoWallClockToUtc(minutes.approvedOn, "16:00"),
           approvedAtMeetingId: minutes.approvedAtMeeting ? this.meetingIds.get(minutes.approvedAtMeeting)! : null,
         },
       });
@@ -411,7 +409,7 @@ class Seeder {
               agendaItemId: item.agendaPosition ? this.agendaItem(item.meeting, item.agendaPosition) : null,
               dueDate: isoDate(due),
               status: item.status,
-              completedAt: item.completedOn ? torontoDateTime(item.completedOn, "12:00") : null,
+              completedAt: item.completedOn ? torontoWallClockToUtc(item.completedOn, "12:00") : null,
               completionNote: item.completionNote ?? null,
             },
             select: { id: true },
@@ -488,33 +486,6 @@ function addDays(date: string, days: number): string {
   const result = isoDate(date);
   result.setUTCDate(result.getUTCDate() + days);
   return result.toISOString().slice(0, 10);
-}
-
-/** Today's date in America/Toronto, YYYY-MM-DD. */
-function torontoDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
-/** The instant of a wall-clock time in America/Toronto (daylight saving time included). */
-function torontoDateTime(date: string, time: string): Date {
-  const wallClockAsUtc = new Date(`${date}T${time}:00Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: TIME_ZONE,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(wallClockAsUtc)
-      .map((part) => [part.type, part.value]),
-  );
-  const torontoWallClock = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offset = torontoWallClock - wallClockAsUtc.getTime(); // e.g. −4 h in summer
-  return new Date(wallClockAsUtc.getTime() - offset);
 }
 
 function describe(created: Record<string, number>): string {

@@ -6,7 +6,7 @@ import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/routing";
 import { composeBilingual } from "@/lib/mail/compose";
 import { mailConfig } from "@/lib/mail/config";
-import { enqueueMessages, type QueuedMessage } from "@/lib/mail/outbox";
+import { enqueueMessages, messageTo, type QueuedMessage } from "@/lib/mail/outbox";
 import { throttlePolicy } from "./throttle";
 
 const translator = (locale: Locale) => createTranslator({ locale, messages: catalogues[locale], namespace: "SignInSecurity" });
@@ -58,16 +58,7 @@ export async function notifyAccountUnderAttack(userId: string, { failures, ip }:
               };
         },
       });
-      return {
-        dedupeKey: `sign-in.under-attack:${attack}:${recipient.id}`,
-        kind: null,
-        recipientId: recipient.id,
-        toAddress: recipient.email,
-        language: recipient.preferredLanguage,
-        subject: composed.subject,
-        textBody: composed.text,
-        htmlBody: composed.html,
-      };
+      return messageTo({ ...recipient, language: recipient.preferredLanguage }, composed, { dedupeKey: `sign-in.under-attack:${attack}:${recipient.id}` });
     };
 
     const messages = [...(owner.active ? [message(owner, "owner")] : []), ...admins.map((admin) => message(admin, "admin"))];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INT4_MAX } from "@/lib/kernel/validation";
 import { parseMoneyToCents } from "@/lib/funding";
-import { isCalendarDate } from "@/lib/kernel/schema-helpers";
+import { optionalDate } from "@/lib/kernel/schema-helpers";
 
 /**
  * Input schemas of the initiative commands. Forms send strings; these turn them into typed values and
@@ -26,21 +26,6 @@ const optionalText = (max: number) =>
 
 /** A title that may be blank in one language (the other then carries it). Stored as '' when blank. */
 const titleText = z.string().trim().max(300).optional().default("");
-
-/** A calendar date typed as YYYY-MM-DD (what `<input type="date">` sends); blank is null. */
-const optionalDate = z
-  .string()
-  .trim()
-  .max(10)
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
-      context.addIssue({ code: "custom", params: { key: "invalidFormat" } });
-      return z.NEVER;
-    }
-    return new Date(`${value}T00:00:00Z`);
-  });
 
 /** A whole number typed in a field ("55"); blank is "required". */
 const integerField = (min: number, max: number) =>

@@ -15,6 +15,21 @@ export const isCalendarDate = (value: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2200;
 };
 
+/** A calendar date typed as YYYY-MM-DD (what `<input type="date">` sends); blank is null. */
+export const optionalDate = z
+  .string()
+  .trim()
+  .max(10)
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
+      context.addIssue({ code: "custom", params: { key: "invalidFormat" } });
+      return z.NEVER;
+    }
+    return new Date(`${value}T00:00:00Z`);
+  });
+
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { params: { key: "invalidFormat" } });
 
 export const wallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);

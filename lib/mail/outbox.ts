@@ -1,5 +1,6 @@
 import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
+import type { ComposedMessage } from "./compose";
 import type { MailAttachment } from "./transport";
 
 /** The database client to queue with: `db`, or the transaction of the change the message is about. */
@@ -17,6 +18,25 @@ export type QueuedMessage = {
   htmlBody: string;
   attachments?: MailAttachment[];
 };
+
+/** A composed message addressed to one person, in the language it leads with: what the outbox queues. */
+export function messageTo(
+  recipient: { id: string; email: string; language: Locale },
+  composed: ComposedMessage,
+  { dedupeKey, kind = null, attachments }: { dedupeKey: string; kind?: NoticeKind | null; attachments?: MailAttachment[] },
+): QueuedMessage {
+  return {
+    dedupeKey,
+    kind,
+    recipientId: recipient.id,
+    toAddress: recipient.email,
+    language: recipient.language,
+    subject: composed.subject,
+    textBody: composed.text,
+    htmlBody: composed.html,
+    ...(attachments ? { attachments } : {}),
+  };
+}
 
 /**
  * Queues messages for delivery, idempotently: a dedupe key already in the outbox is skipped (ON CONFLICT DO

@@ -4,7 +4,7 @@ import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { composeBilingual, pageUrl, type MailTranslator, type NoticeSection } from "@/lib/mail/compose";
 import { mailConfig } from "@/lib/mail/config";
-import type { DbClient, QueuedMessage } from "@/lib/mail/outbox";
+import { messageTo, type DbClient, type QueuedMessage } from "@/lib/mail/outbox";
 import type { MailAttachment } from "@/lib/mail/transport";
 import { dateTimeFormat, intlLocale } from "@/lib/format/intl";
 import { PORTAL_TIME_ZONE, torontoToday } from "@/lib/kernel/time";
@@ -63,17 +63,7 @@ export function noticeFor({
     footerUrl: (locale) => pageUrl(baseUrl, locale, "/profile/notices"),
     section: (locale, t) => ({ greeting: t("greeting", { name: recipient.displayName }), ...section(locale, t) }),
   });
-  return {
-    dedupeKey,
-    kind,
-    recipientId: recipient.id,
-    toAddress: recipient.email,
-    language: recipient.language,
-    subject: composed.subject,
-    textBody: composed.text,
-    htmlBody: composed.html,
-    attachments,
-  };
+  return messageTo(recipient, composed, { dedupeKey, kind, attachments });
 }
 
 /** A user-written bilingual field in `locale`, marked "(English only)" / "(français seulement)" when it fell back. */

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format/numbers";
 import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/routing";
 import { composeBilingual } from "@/lib/mail/compose";
-import type { DbClient, QueuedMessage } from "@/lib/mail/outbox";
+import { messageTo, type DbClient, type QueuedMessage } from "@/lib/mail/outbox";
 
 export type ReportForMail = { id: string; pagePath: string; description: string; contactEmail: string | null; reporterName: string | null; requestId: string; createdAt: Date };
 
@@ -42,15 +42,6 @@ export function problemReportMessages(report: ReportForMail, recipients: { id: s
         };
       },
     });
-    return {
-      dedupeKey: `problem-report:${report.id}:${recipient.id}`,
-      kind: null,
-      recipientId: recipient.id,
-      toAddress: recipient.email,
-      language: recipient.preferredLanguage,
-      subject: composed.subject,
-      textBody: composed.text,
-      htmlBody: composed.html,
-    };
+    return messageTo({ ...recipient, language: recipient.preferredLanguage }, composed, { dedupeKey: `problem-report:${report.id}:${recipient.id}` });
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INT4_MAX } from "@/lib/kernel/validation";
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from "@/lib/initiatives/schemas";
-import { isCalendarDate } from "@/lib/kernel/schema-helpers";
+import { optionalDate } from "@/lib/kernel/schema-helpers";
 
 /**
  * Input schemas of the results framework (issue 18). Forms send strings; these turn them into typed values and
@@ -44,21 +44,6 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 const fiscalYear = z
   .preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : value === "" ? undefined : value), z.number().int().min(-1_000_000).max(1_000_000))
   .refine((year) => year >= FISCAL_YEAR_MIN && year <= FISCAL_YEAR_MAX, { params: { key: "fiscalYearRange", values: { min: FISCAL_YEAR_MIN, max: FISCAL_YEAR_MAX } } });
-
-/** A calendar date typed as YYYY-MM-DD (what `<input type="date">` sends); blank is null. */
-const optionalDate = z
-  .string()
-  .trim()
-  .max(10)
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
-      context.addIssue({ code: "custom", params: { key: "invalidFormat" } });
-      return z.NEVER;
-    }
-    return new Date(`${value}T00:00:00Z`);
-  });
 
 const requiredDate = optionalDate.transform((value, context) => {
   if (value === null) {
