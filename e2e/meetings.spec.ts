@@ -207,7 +207,8 @@ for (const locale of ["en", "fr"] as Locale[]) {
     expect(pdf.filename).toBe(`iwgtip-agenda-${meeting.number}-${locale}.pdf`);
     const content = await pdfText(pdf.body);
     expect(content).toContain("UNCLASSIFIED / NON CLASSIFIÉ");
-    expect(content).toMatch(new RegExp(`1\\. ${t.secondItem}.*2\\. ${t.firstItem}`));
+    // The agenda is a tagged table (lib/meetings/pdf.ts): each item's number in its own cell, then its title.
+    expect(content).toMatch(new RegExp(`\\b1\\s+${t.secondItem} — .*\\b2\\s+${t.firstItem} — `));
   });
 }
 

@@ -25,6 +25,8 @@ test.beforeAll(async () => {
       DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:9/none",
       NEXTAUTH_URL: outageUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      // A production server refuses to start without the proxy setting (lib/security/peer-guard.ts).
+      TRUSTED_PROXIES: "none",
     },
     stdio: "ignore",
   });

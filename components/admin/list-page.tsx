@@ -44,7 +44,8 @@ export function ResultTable({ testId, caption, columns, count, children }: { tes
   return (
     <>
       {count !== undefined && <p role="status">{count}</p>}
-      <div className="overflow-x-auto">
+      {/* A table wider than the screen scrolls: the region takes focus so that it scrolls by keyboard too (WCAG 2.1.1). */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
         <table data-testid={testId}>
           <caption>{caption}</caption>
           <thead>
