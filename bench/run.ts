@@ -22,6 +22,8 @@ import { firstLoadJavaScript, load, settle, statementsPerRequest, watchPeakMemor
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
 import { serverEnvironment, serverNodeFlags } from "../scripts/server-flags";
+import { DEMO_TOTP_SECRETS } from "../prisma/seed-data";
+import { currentStep, totpCode, totpStepSeconds } from "../e2e/totp";
 
 const projectRoot = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -78,8 +80,23 @@ function stopServer(server: ChildProcess): Promise<void> {
   });
 }
 
+/** The last TOTP step used per account: a step's code works once (the coordinator has two-step verification). */
+const usedSteps = new Map<string, number>();
+
+/** A code of a step not used yet: the current one, or the next (the verifier accepts it), or after a wait. */
+async function freshCode(email: string): Promise<string | undefined> {
+  const secret = DEMO_TOTP_SECRETS[email];
+  if (!secret) return undefined;
+  const step = Math.max(currentStep(), (usedSteps.get(email) ?? 0) + 1);
+  const waitMs = (step - 1) * totpStepSeconds * 1000 - Date.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 50));
+  usedSteps.set(email, step);
+  return totpCode(secret, step);
+}
+
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
 async function signIn(email: string, password: string): Promise<string> {
+  const code = await freshCode(email);
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
@@ -87,7 +104,7 @@ async function signIn(email: string, password: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, ...(code ? { code } : {}), json: "true" }),
   });
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
   if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);

@@ -7,12 +7,15 @@
  * they never meet the test database or the end-to-end portals.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import en from "../../messages/en.json";
 import fr from "../../messages/fr.json";
 import { seed } from "../../prisma/seed";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed-data";
+import { currentStep, totpCode, totpStepSeconds } from "../../e2e/totp";
 import { type EmbeddedPostgres, ensureDatabase, startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { migrate } from "../../scripts/db/migrate";
 import { projectRoot } from "../../scripts/db/migrations-folder";
@@ -132,14 +135,39 @@ const cookiePairs = (response: Response) => response.headers.getSetCookie().map(
  * Signs in through next-auth's credentials endpoint, as the sign-in form does, from the client address `from`.
  * Returns the session cookie, or null when sign-in was refused (for whatever reason: the answer is the same).
  */
+/*
+ * The demo administrator and coordinator sign in with a TOTP code too (issue 17, point 7), and a code's step works
+ * once per account: the steps used are kept in a file, since the test files run one after another in separate
+ * workers against the same portals' database.
+ */
+const usedStepsFile = path.join(os.tmpdir(), `iwgtip-resilience-totp-${process.env.E2E_PORT ?? 3100}.json`);
+
+async function freshCode(email: string): Promise<string | undefined> {
+  const secret = DEMO_TOTP_SECRETS[email];
+  if (!secret) return undefined;
+  let used: Record<string, number> = {};
+  try {
+    used = JSON.parse(readFileSync(usedStepsFile, "utf8")) as Record<string, number>;
+  } catch {
+    // No step used yet in this run.
+  }
+  // The verifier accepts the step after the current one (a clock that runs ahead); beyond that, wait for the clock.
+  const step = Math.max(currentStep(), (used[email] ?? 0) + 1);
+  const waitMs = (step - 1) * totpStepSeconds * 1000 - Date.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 50));
+  writeFileSync(usedStepsFile, JSON.stringify({ ...used, [email]: step }));
+  return totpCode(secret, step);
+}
+
 export async function signIn(baseUrl: string, email: string, { password = demoPassword, from = "203.0.113.1" } = {}): Promise<string | null> {
+  const code = password === demoPassword ? await freshCode(email) : undefined;
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; "), "x-forwarded-for": from },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, ...(code ? { code } : {}), json: "true" }),
   });
   await response.arrayBuffer();
   return cookiePairs(response).find((cookie) => cookie.includes("session-token")) ?? null;
