@@ -99,7 +99,7 @@ function nextBin(): string {
 }
 
 /**
- * Sign-in needs a secret and the site's URL. In development, invent them rather than make every developer configure
+ * Sign-in needs a secret and the site's URL, and the server the proxy setting. In development, invent them rather than make every developer configure
  * them; in production never: a missing secret there must fail loudly, not be replaced by a local file.
  */
 function developmentAuthDefaults(port: string): Record<string, string> {
@@ -107,6 +107,9 @@ function developmentAuthDefaults(port: string): Record<string, string> {
   const defaults: Record<string, string> = {};
   if (!process.env.NEXTAUTH_SECRET) defaults.NEXTAUTH_SECRET = developmentSecret();
   if (!process.env.NEXTAUTH_URL) defaults.NEXTAUTH_URL = `http://localhost:${port}`;
+  // The local portal is reached directly, never through a proxy; `next start` runs as production and refuses to
+  // start without the setting (lib/security/peer-guard.ts), which a real deployment must give itself.
+  if (!process.env.TRUSTED_PROXIES) defaults.TRUSTED_PROXIES = "none";
   return defaults;
 }
 
