@@ -6,6 +6,7 @@ import { env, oidcSettings } from "@/lib/env";
 import type { BlockList } from "node:net";
 import { peerHeader } from "@/lib/security/peer-guard";
 import { clientAddress, trustedProxiesSetting } from "./client-address";
+import { extendSession, type SessionUpdateRequest } from "./session-extension";
 import { startSession } from "./sessions";
 import { authorizeCredentials, recordSignOut } from "./sign-in";
 import { matchSsoIdentity } from "./sso-link";
@@ -87,7 +88,9 @@ export function authOptions(request?: { headers: Headers }): NextAuthOptions {
     callbacks: {
       // An SSO person with no matching account is refused (AccessDenied): no session, no account.
       signIn: ({ user }) => Boolean(user?.id) && user.id !== noMatchingAccount,
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, trigger, session }) {
+        // The session-expiry dialog's "Continue" (components/shell/session-expiry-warning.tsx).
+        if (trigger === "update") return extendSession(token, session as SessionUpdateRequest | undefined);
         if (user) {
           // The server-side record that sign-out, a password change or an administrator can end.
           token.sid = await startSession(user.id, account?.provider === "credentials" ? "password" : "sso");

@@ -6,6 +6,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { mayReach, type Reach } from "./account-gate";
 import { loadSession } from "./load-user";
 import { authOptions } from "./options";
+import { sessionRemainingMs } from "./session-extension";
 import { sessionExpired } from "./session-length";
 import type { SessionUser } from "./types";
 
@@ -20,7 +21,8 @@ const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
   if (!id || !session.sessionId) return null;
   const { user, sessionHours } = await loadSession(id, session.sessionId);
   if (!user || sessionExpired(session.signedInAt, sessionHours)) return null;
-  return { ...user, sessionId: session.sessionId };
+  const remainingMs = sessionRemainingMs(session.signedInAt, sessionHours);
+  return { ...user, sessionId: session.sessionId, ...(remainingMs === null ? {} : { sessionRemainingMs: remainingMs }) };
 });
 
 /**

@@ -14,6 +14,8 @@ export type SessionUser = {
   mustChangePassword?: boolean;
   /** The session record this request came with (auth_sessions); absent for a user loaded without a session. */
   sessionId?: string;
+  /** How long this session has left when the request was read (the `sessionHours` setting from sign-in), in ms. */
+  sessionRemainingMs?: number;
   /** A password session of someone whose role (or the settings) requires a second factor they have not enrolled. */
   mfaEnrolmentRequired?: boolean;
 };

@@ -11,6 +11,7 @@ import { PortalFrame } from "@/components/shell/portal-frame";
 import { SearchBox } from "@/components/shell/search-box";
 import { RequestIdProvider } from "@/components/shell/request-id";
 import { ServiceUnavailable } from "@/components/shell/service-unavailable";
+import { SessionExpiryWarning, type SessionExpiryText } from "@/components/shell/session-expiry-warning";
 import { UserMenu } from "@/components/shell/user-menu";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +48,10 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   };
   const items = sectionsFor(user).map(({ key, href }) => ({ key, href, label: nav(key) }));
   const requestId = (await headers()).get("x-request-id");
+  const expiry = await getTranslations("SessionExpiry");
+  const expiryKeys = ["warningTitle", "warningBody", "countdown", "continue", "signOutLater", "extended", "extendFailed", "endedTitle", "endedBody", "signInAgain", "close", "signedInAgain"] as const;
+  // The placeholders stay for the dialog to fill in the browser ({time}, {minutes}, {seconds}).
+  const expiryText = Object.fromEntries(expiryKeys.map((key) => [key, expiry.raw(key) as string])) as SessionExpiryText;
   return (
     <PortalFrame
       headerExtra={
@@ -57,6 +62,9 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
       }
       nav={<MainNav items={items} label={shell("mainNavigation")} />}>
       <RequestIdProvider requestId={requestId} errorText={errorText}>{children}</RequestIdProvider>
+      {user.sessionRemainingMs !== undefined && (
+        <SessionExpiryWarning remainingMs={user.sessionRemainingMs} locale={locale} signInHref={`/${locale}/sign-in`} text={expiryText} />
+      )}
     </PortalFrame>
   );
 }
