@@ -49,9 +49,21 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   const items = sectionsFor(user).map(({ key, href }) => ({ key, href, label: nav(key) }));
   const requestId = (await headers()).get("x-request-id");
   const expiry = await getTranslations("SessionExpiry");
-  const expiryKeys = ["warningTitle", "warningBody", "countdown", "continue", "signOutLater", "extended", "extendFailed", "endedTitle", "endedBody", "signInAgain", "close", "signedInAgain"] as const;
-  // The placeholders stay for the dialog to fill in the browser ({time}, {minutes}, {seconds}).
-  const expiryText = Object.fromEntries(expiryKeys.map((key) => [key, expiry.raw(key) as string])) as SessionExpiryText;
+  // The placeholders stay for the dialog to fill in the browser (as the error text's {digest} above).
+  const expiryText: SessionExpiryText = {
+    warningTitle: expiry("warningTitle"),
+    warningBody: expiry("warningBody", { time: "{time}" }),
+    countdown: expiry("countdown", { minutes: "{minutes}", seconds: "{seconds}" }),
+    continue: expiry("continue"),
+    signOutLater: expiry("signOutLater"),
+    extended: expiry("extended", { time: "{time}" }),
+    extendFailed: expiry("extendFailed"),
+    endedTitle: expiry("endedTitle"),
+    endedBody: expiry("endedBody"),
+    signInAgain: expiry("signInAgain"),
+    close: expiry("close"),
+    signedInAgain: expiry("signedInAgain"),
+  };
   return (
     <PortalFrame
       headerExtra={
