@@ -43,6 +43,9 @@ export type ValidationKey =
   | "assigneeOutsideDepartment"
   | "alreadyTaken"
   | "locked"
+  // Cancelled meetings (issue 22.5)
+  | "meetingCancelled"
+  | "meetingHeld"
   // Hostile input (issue 8)
   | "unstorableText"
   // Settings

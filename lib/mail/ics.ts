@@ -15,6 +15,8 @@ export type CalendarEvent = {
   location?: string | null;
   url?: string | null;
   organizer?: { name: string; email: string };
+  /** The one person this copy of the invitation is for (RFC 5546 §2.1.5: one ATTENDEE per recipient). */
+  attendee?: { name: string; email: string };
   /** Published: METHOD:REQUEST. Cancelled: METHOD:CANCEL. */
   cancelled?: boolean;
   stamp?: Date;
@@ -39,6 +41,8 @@ export function calendarInvitation(event: CalendarEvent): string {
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${uriValue(event.url)}`);
   if (event.organizer) lines.push(`ORGANIZER;CN=${quotedParam(event.organizer.name)}:mailto:${uriValue(event.organizer.email)}`);
+  // Informational: the group's meetings take no replies through the portal (RSVP=FALSE), attendance is recorded at the meeting.
+  if (event.attendee) lines.push(`ATTENDEE;CN=${quotedParam(event.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${uriValue(event.attendee.email)}`);
   lines.push(`STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT", "END:VCALENDAR");
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }

@@ -45,17 +45,29 @@ export function createSmtpTransport(settings: SmtpSettings): MailTransport {
         text: message.text,
         html: message.html,
         headers: { "Content-Language": message.language === "fr" ? "fr-CA, en-CA" : "en-CA, fr-CA" },
-        attachments: message.attachments.map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          content: attachment.content,
-        })),
+        ...calendarParts(message.attachments),
       });
       return { messageId: String(info.messageId ?? "") };
     },
     close() {
       transporter.close();
     },
+  };
+}
+
+/**
+ * A calendar invitation goes as a calendar part (text/calendar with its METHOD, RFC 6047), which Outlook and other
+ * clients show as a real invitation with its buttons, rather than as a file to open; nodemailer also attaches the
+ * same event as an .ics file for clients that read only attachments. Other attachments go as they are.
+ */
+function calendarParts(attachments: MailAttachment[]) {
+  const calendar = attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"));
+  const method = calendar ? (/method=([A-Z]+)/i.exec(calendar.contentType)?.[1] ?? "PUBLISH").toUpperCase() : undefined;
+  return {
+    ...(calendar ? { icalEvent: { filename: calendar.filename, method, content: calendar.content } } : {}),
+    attachments: attachments
+      .filter((attachment) => attachment !== calendar)
+      .map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, content: attachment.content })),
   };
 }
 

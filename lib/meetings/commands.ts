@@ -2,9 +2,9 @@ import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
-import { createMeetingSchema, updateMeetingSchema, type CreateMeetingInput } from "./schemas";
+import { cancelMeetingSchema, createMeetingSchema, updateMeetingSchema, type CreateMeetingInput } from "./schemas";
 import { torontoWallClockToUtc } from "@/lib/kernel/time";
-import { notifyAgendaChanged } from "@/lib/notifications";
+import { notifyAgendaChanged, notifyMeetingCancelled } from "@/lib/notifications";
 
 function meetingData(input: CreateMeetingInput) {
   return {
@@ -44,9 +44,10 @@ export const updateMeeting = defineCommand({
   run: async ({ user, input, tx, requestId }) => {
     const before = await tx.meeting.findUnique({
       where: { id: input.id },
-      select: { sequenceNumber: true, titleEn: true, titleFr: true, startsAt: true, endsAt: true, location: true, videoUrl: true, agendaStatus: true },
+      select: { sequenceNumber: true, titleEn: true, titleFr: true, startsAt: true, endsAt: true, location: true, videoUrl: true, agendaStatus: true, cancelledAt: true },
     });
     if (!before) refuseNotFound();
+    if (before.cancelledAt) refuseField("titleEn", "meetingCancelled");
     const published = before.agendaStatus !== "DRAFT";
     if (published && !input.changeNote) refuseField("changeNote", "changeNoteRequired");
     if (input.sequenceNumber !== before.sequenceNumber) {
@@ -74,3 +75,30 @@ export const updateMeeting = defineCommand({
   },
 });
 
+
+/**
+ * Coordinators and admins. A meeting not yet held can be cancelled, with a reason; it stays (nothing is deleted),
+ * marked cancelled. The calendar SEQUENCE goes up and, when its agenda was published, everyone holding the
+ * invitation gets the cancellation (METHOD:CANCEL, the same UID) in the same transaction; the feeds show it
+ * cancelled at their next refresh.
+ */
+export const cancelMeeting = defineCommand({
+  name: "meeting.cancel",
+  permission: "meeting.manage",
+  schema: cancelMeetingSchema,
+  run: async ({ user, input, tx, requestId }) => {
+    const before = await tx.meeting.findUnique({ where: { id: input.id }, select: { agendaStatus: true, cancelledAt: true } });
+    if (!before) refuseNotFound();
+    if (before.cancelledAt) refuseField("reason", "meetingCancelled");
+    if (before.agendaStatus === "HELD") refuseField("reason", "meetingHeld");
+    const cancelledAt = new Date();
+    const changed = await tx.meeting.updateMany({
+      where: { id: input.id, version: input.version, cancelledAt: null },
+      data: { cancelledAt, cancellationReason: input.reason, version: { increment: 1 }, icsSequence: { increment: 1 } },
+    });
+    if (changed.count === 0) await refuseConflict(tx, "meeting", input.id);
+    await recordAudit(tx, { actorId: user.id, action: "meeting.cancel", entityType: "meeting", entityId: input.id, after: { cancelledAt: cancelledAt.toISOString(), reason: input.reason }, requestId });
+    await notifyMeetingCancelled(input.id, { client: tx });
+    return { id: input.id };
+  },
+});

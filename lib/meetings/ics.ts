@@ -17,6 +17,8 @@ export type IcsMeeting = {
   videoUrl: string | null;
   icsSequence: number;
   updatedAt: Date;
+  /** A cancelled meeting stays in calendars as CANCELLED (same UID, higher SEQUENCE). */
+  cancelledAt?: Date | null;
   agenda: { titleEn: string; titleFr: string; startsAt: string }[];
 };
 
@@ -49,16 +51,11 @@ const vtimezone = [
   "END:VTIMEZONE",
 ];
 
-export function meetingToIcs(meeting: IcsMeeting, now: Date = new Date()): string {
+/** The VEVENT of one meeting: the download, the personal feed and nothing else share it. */
+function meetingEvent(meeting: IcsMeeting, now: Date): string[] {
   const agenda = meeting.agenda.map((item, index) => `${index + 1}. ${item.startsAt} ${item.titleEn} / ${item.titleFr}`).join("\n");
   const description = [`IWGTIP / GTITP #${meeting.sequenceNumber}`, meeting.videoUrl ? `Video / Vidéo: ${meeting.videoUrl}` : null, agenda ? `\n${agenda}` : null].filter(Boolean).join("\n");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//IWGTIP Portal//Meetings//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    ...vtimezone,
+  return [
     "BEGIN:VEVENT",
     `UID:${meetingUid(meeting.id)}`,
     `SEQUENCE:${meeting.icsSequence}`,
@@ -70,9 +67,30 @@ export function meetingToIcs(meeting: IcsMeeting, now: Date = new Date()): strin
     meeting.location ? `LOCATION:${escapeText(meeting.location)}` : null,
     meeting.videoUrl ? `URL:${uriValue(meeting.videoUrl)}` : null,
     `DESCRIPTION:${escapeText(description)}`,
-    "STATUS:CONFIRMED",
+    meeting.cancelledAt ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
     "END:VEVENT",
-    "END:VCALENDAR",
   ].filter((line): line is string => line !== null);
+}
+
+/** A calendar object published for reading (METHOD:PUBLISH, RFC 5546 §3.2.1): no attendees, no replies expected. */
+function publishedCalendar(events: string[][], extra: string[] = []): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//IWGTIP Portal//Meetings//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", ...extra, ...vtimezone, ...events.flat(), "END:VCALENDAR"];
   return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** One meeting's .ics download. */
+export function meetingToIcs(meeting: IcsMeeting, now: Date = new Date()): string {
+  return publishedCalendar([meetingEvent(meeting, now)]);
+}
+
+/**
+ * A person's subscribed calendar: every meeting of the group, cancelled ones included (as CANCELLED), so that a
+ * client that refreshes it follows postponements (the same UID with a higher SEQUENCE) and cancellations.
+ */
+export function meetingsFeed(meetings: IcsMeeting[], name: string, now: Date = new Date()): string {
+  return publishedCalendar(
+    meetings.map((meeting) => meetingEvent(meeting, now)),
+    // The name calendar clients show for the subscription, and how often to refresh it (RFC 7986 and the common X- form).
+    [`NAME:${escapeText(name)}`, `X-WR-CALNAME:${escapeText(name)}`, "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H"],
+  );
 }

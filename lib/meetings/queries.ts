@@ -28,6 +28,7 @@ export const meetingRow = {
   location: true,
   videoUrl: true,
   agendaStatus: true,
+  cancelledAt: true,
 } as const;
 
 /** Any signed-in user may read meetings. Upcoming: not yet ended, soonest first; past: most recent first. */
@@ -66,6 +67,7 @@ export async function getMeeting(user: SessionUser, id: string) {
       icsSequence: true,
       quorumMet: true,
       updatedAt: true,
+      cancellationReason: true,
       agendaItems: {
         where: onAgenda,
         orderBy: { position: "asc" },

@@ -29,3 +29,6 @@ export const updateMeetingSchema = z
   .strict()
   .refine(endAfterStart, endAfterStartIssue);
 export type UpdateMeetingInput = z.output<typeof updateMeetingSchema>;
+
+/** Cancelling a meeting: the version the coordinator saw, and why (members read it in the cancellation). */
+export const cancelMeetingSchema = z.object({ id: z.uuid(), version: intFromForm.min(1), reason: requiredText(1000) }).strict();

@@ -14,6 +14,6 @@
  *   scheduleOverdueDigests(now)               weekly digest of a department's overdue action items
  */
 export { notifyActionItemAssigned, scheduleOverdueDigests } from "./action-items";
-export { notifyAgendaChanged, notifyAgendaPublished, notifyMinutesCirculated } from "./meetings";
+export { notifyAgendaChanged, notifyAgendaPublished, notifyMeetingCancelled, notifyMinutesCirculated } from "./meetings";
 export { notifyUpdateCallOpened, scheduleUpdateCallReminders } from "./update-calls";
 export type { NoticeOptions } from "./shared";

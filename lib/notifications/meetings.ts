@@ -4,7 +4,7 @@ import { pageUrl } from "@/lib/mail/compose";
 import { enqueueMessages, type DbClient } from "@/lib/mail/outbox";
 import { meetingUid } from "@/lib/meetings";
 import type { MailAttachment } from "@/lib/mail/transport";
-import { baseUrlOf, clientOf, localizedField, longDate, meetingTime, noticeFor, recipientsFor, torontoDate, type NoticeOptions } from "./shared";
+import { baseUrlOf, clientOf, localizedField, longDate, meetingTime, noticeFor, recipientsFor, torontoDate, type NoticeOptions, type Recipient } from "./shared";
 
 /** Who hears about meetings: the members' representatives and the secretariat. */
 const meetingAudience = { role: { in: ["DEPARTMENT_REP" as const, "COORDINATOR" as const] } };
@@ -19,6 +19,8 @@ const meetingFields = {
   videoUrl: true,
   agendaStatus: true,
   icsSequence: true,
+  cancelledAt: true,
+  cancellationReason: true,
 } as const;
 
 type MeetingOptions = NoticeOptions & {
@@ -48,12 +50,14 @@ async function notifyAgenda(meetingId: string, which: "agendaPublished" | "agend
   const meeting = await client.meeting.findUnique({ where: { id: meetingId }, select: meetingFields });
   if (!meeting || meeting.agendaStatus !== "PUBLISHED") return 0;
   const path = `/meetings/${meeting.id}`;
-  const attachment: MailAttachment = {
+  const recipients = await recipientsFor(client, meetingAudience, "AGENDA");
+  const organizer = await organizerOf(client);
+  // One invitation per recipient, naming them as its attendee (RFC 5546 §2.1.5), from the coordinator.
+  const invitationFor = (recipient: Recipient): MailAttachment => ({
     filename: `iwgtip-meeting-${meeting.icsSequence}.ics`,
     contentType: "text/calendar; charset=utf-8; method=REQUEST",
-    content: options.ics ?? (await defaultInvitation(client, meeting, baseUrl)),
-  };
-  const recipients = await recipientsFor(client, meetingAudience, "AGENDA");
+    content: options.ics ?? invitation(meeting, baseUrl, organizer, recipient),
+  });
   const stage = which === "agendaPublished" ? "published" : "changed";
   const messages = recipients.map((recipient) =>
     noticeFor({
@@ -61,7 +65,7 @@ async function notifyAgenda(meetingId: string, which: "agendaPublished" | "agend
       kind: "AGENDA",
       dedupeKey: `meeting.agenda-${stage}:${meeting.id}:s${meeting.icsSequence}:${recipient.id}`,
       baseUrl,
-      attachments: [attachment],
+      attachments: [invitationFor(recipient)],
       section: (locale, t) => {
         const place = [meeting.location, meeting.videoUrl].filter(Boolean).join(" — ");
         const values = { title: localizedField(locale, t, meeting.titleEn, meeting.titleFr), when: meetingTime(meeting.startsAt, locale), place: place || "none" };
@@ -109,16 +113,18 @@ export async function notifyMinutesCirculated(meetingId: string, options: Notice
   return enqueueMessages(client, messages);
 }
 
-async function defaultInvitation(
-  client: DbClient,
-  meeting: { id: string; titleEn: string; titleFr: string; startsAt: Date; endsAt: Date; location: string | null; videoUrl: string | null; icsSequence: number },
-  baseUrl: string,
-): Promise<string> {
+/** The organizer of the group's invitations: the coordinator (the secretariat), at the portal's sending address. */
+async function organizerOf(client: DbClient): Promise<{ name: string; email: string }> {
   const chair = await client.user.findFirst({ where: { role: "COORDINATOR", active: true }, select: { displayName: true }, orderBy: { createdAt: "asc" } });
   const from = mailConfig().from;
-  const organizerEmail = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return { name: chair?.displayName ?? "IWGTIP", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
+}
+
+type InvitedMeeting = { id: string; titleEn: string; titleFr: string; startsAt: Date; endsAt: Date; location: string | null; videoUrl: string | null; icsSequence: number };
+
+function invitation(meeting: InvitedMeeting, baseUrl: string, organizer: { name: string; email: string }, recipient: Recipient, cancelled = false): string {
   return calendarInvitation({
-    // The same UID as the .ics download, so calendars treat the invitation and the download as one event.
+    // The same UID as the .ics download and the feed, so calendars treat them all as one event.
     uid: meetingUid(meeting.id),
     sequence: meeting.icsSequence,
     start: meeting.startsAt,
@@ -127,6 +133,40 @@ async function defaultInvitation(
     description: `${pageUrl(baseUrl, "en", `/meetings/${meeting.id}`)}\n${pageUrl(baseUrl, "fr", `/meetings/${meeting.id}`)}`,
     location: [meeting.location, meeting.videoUrl].filter(Boolean).join(" — ") || null,
     url: pageUrl(baseUrl, "en", `/meetings/${meeting.id}`),
-    organizer: { name: chair?.displayName ?? "IWGTIP", email: organizerEmail },
+    organizer,
+    attendee: { name: recipient.displayName, email: recipient.email },
+    cancelled,
   });
+}
+
+/**
+ * A meeting was cancelled: everyone who holds its invitation (it was published) gets the cancellation (METHOD:CANCEL,
+ * the same UID, the raised SEQUENCE) with the reason. Call it in the cancelling transaction, after raising the
+ * sequence. Once per meeting.
+ */
+export async function notifyMeetingCancelled(meetingId: string, options: NoticeOptions = {}): Promise<number> {
+  const client = clientOf(options);
+  const baseUrl = baseUrlOf(options);
+  const meeting = await client.meeting.findUnique({ where: { id: meetingId }, select: meetingFields });
+  if (!meeting?.cancelledAt || meeting.agendaStatus !== "PUBLISHED") return 0;
+  const recipients = await recipientsFor(client, meetingAudience, "AGENDA");
+  const organizer = await organizerOf(client);
+  const messages = recipients.map((recipient) =>
+    noticeFor({
+      recipient,
+      kind: "AGENDA",
+      dedupeKey: `meeting.cancelled:${meeting.id}:${recipient.id}`,
+      baseUrl,
+      attachments: [{ filename: `iwgtip-meeting-${meeting.icsSequence}.ics`, contentType: "text/calendar; charset=utf-8; method=CANCEL", content: invitation(meeting, baseUrl, organizer, recipient, true) }],
+      section: (locale, t) => {
+        const values = { title: localizedField(locale, t, meeting.titleEn, meeting.titleFr), when: meetingTime(meeting.startsAt, locale), reason: meeting.cancellationReason ?? "" };
+        return {
+          subject: t("meetingCancelled.subject", values),
+          paragraphs: [t("meetingCancelled.body", values)],
+          action: { label: t("meetingCancelled.action"), path: `/meetings/${meeting.id}` },
+        };
+      },
+    }),
+  );
+  return enqueueMessages(client, messages);
 }

@@ -106,10 +106,12 @@ describe("mail delivery over SMTP", () => {
     const [mail] = receivedBy(rep.email);
     expect(mail?.subject).toContain("Ordre du jour publié : Réunion du GTITP, automne");
     expect(mail?.text).toContain("mardi 16 octobre 2007");
+    // A real invitation: a text/calendar part with its METHOD (RFC 6047), and the same event as an .ics file.
+    expect(mail?.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     expect(mail?.attachments).toHaveLength(1);
     const ics = mail?.attachments[0];
+    expect(ics?.contentType).toContain("application/ics");
     expect(ics?.filename).toMatch(/\.ics$/);
-    expect(ics?.contentType).toContain("text/calendar");
     // The invitation and the .ics download name the same event.
     expect(ics?.content).toContain(`UID:${meetingUid(meeting.id)}`);
     expect(ics?.content).toContain("SEQUENCE:2");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { addAgendaItem, publishAgenda, recordAgendaOutcome, removeAgendaItem, reorderAgenda, startAgenda, updateAgendaItem } from "@/lib/agenda/commands";
 import { recordDecision } from "@/lib/decisions/commands";
 import { recordAttendance } from "@/lib/meetings/attendance";
@@ -11,7 +11,7 @@ import type { FormState } from "@/lib/kernel/form-state";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { runActionCommand } from "@/lib/kernel/action";
-import { createMeeting, updateMeeting } from "@/lib/meetings/commands";
+import { cancelMeeting, createMeeting, updateMeeting } from "@/lib/meetings/commands";
 
 async function goTo(pathname: string) {
   const locale = await getLocale();
@@ -33,6 +33,13 @@ export async function updateMeetingAction(_previous: FormState, formData: FormDa
   if (!id) return state;
   revalidatePath("/[locale]/meetings", "layout");
   await goTo(`/meetings/${id}`);
+  return state;
+}
+
+/** Cancels a meeting; the page then shows it cancelled, with the reason. */
+export async function cancelMeetingAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormCommand(cancelMeeting, formData, { successMessage: (await getTranslations("Meetings"))("cancelled") });
+  if (state.status === "success") revalidatePath("/[locale]/meetings", "layout");
   return state;
 }
 

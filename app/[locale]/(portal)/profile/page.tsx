@@ -10,6 +10,8 @@ import { MfaSection } from "@/components/auth/mfa-section";
 import { mfaRequiredRoles } from "@/lib/auth/mfa-policy";
 import { changePasswordAction, updatePreferencesAction } from "./actions";
 import { confirmMfaEnrolmentAction, startMfaEnrolmentAction } from "./mfa-actions";
+import { createCalendarFeedAction, revokeCalendarFeedAction } from "./calendar-actions";
+import { CalendarFeedSection } from "@/components/calendar/calendar-feed-section";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/profile">): Promise<Metadata> {
   const { locale } = await params;
@@ -78,6 +80,8 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
       )}
 
       {account.hasPassword && <MfaSection user={user} locale={locale} required={Boolean(user.mfaEnrolmentRequired) || (mfaRequiredRoles as readonly string[]).includes(user.role)} actions={{ start: startMfaEnrolmentAction, confirm: confirmMfaEnrolmentAction }} />}
+
+      <CalendarFeedSection user={user} locale={locale} actions={{ create: createCalendarFeedAction, revoke: revokeCalendarFeedAction }} />
 
       <h2>{t("noticesHeading")}</h2>
       <p>

@@ -71,6 +71,14 @@ export const rows: MatrixRow[] = [
     },
     expect: managersOnly,
   },
+  {
+    command: "meeting.cancel",
+    prepare: async () => {
+      const meeting = await makeMeeting();
+      return { id: meeting.id, version: meeting.version, reason: "Matrix: not needed." };
+    },
+    expect: managersOnly,
+  },
   { command: "agenda.start", prepare: async () => ({ meetingId: (await makeMeeting()).id }), expect: managersOnly },
   {
     command: "agenda.addItem",

@@ -56,6 +56,11 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           <dd data-testid="agenda-status">{t(`status.${meeting.agendaStatus}`)}</dd>
         </dl>
       </PageHeader>
+      {meeting.cancelledAt && (
+        <p className="mb-6 border-l-4 border-gc-danger bg-gc-light p-4" data-testid="meeting-cancelled">
+          <strong>{t("cancelledNotice")}</strong> {meeting.cancellationReason}
+        </p>
+      )}
 
       <ul className="no-print mb-6 flex flex-wrap gap-3">
         {manager && (

@@ -5,7 +5,8 @@ import { getMeeting } from "@/lib/meetings/queries";
 import { utcToTorontoWallClock } from "@/lib/kernel/time";
 import { PageHeader } from "@/components/shell/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
-import { updateMeetingAction } from "../../actions";
+import { CommandForm } from "@/components/forms/command-form";
+import { cancelMeetingAction, updateMeetingAction } from "../../actions";
 
 export default async function EditMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/edit">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
@@ -35,6 +36,27 @@ export default async function EditMeetingPage({ params }: PageProps<"/[locale]/m
           videoUrl: meeting.videoUrl ?? "",
         }}
       />
+      {!meeting.cancelledAt && meeting.agendaStatus !== "HELD" && (
+        <section aria-labelledby="cancel-meeting-heading" className="mt-10">
+          <h2 id="cancel-meeting-heading">{t("cancelHeading")}</h2>
+          <p>{t(meeting.agendaStatus === "PUBLISHED" ? "cancelExplainPublished" : "cancelExplainDraft")}</p>
+          <CommandForm
+            action={cancelMeetingAction}
+            testId="cancel-meeting"
+            submitLabel={t("cancelSubmit")}
+            fields={[
+              { name: "id", label: "", type: "hidden", defaultValue: meeting.id },
+              { name: "version", label: "", type: "hidden", defaultValue: String(meeting.version) },
+              { name: "reason", label: t("cancelReason"), hint: t("cancelReasonHint"), type: "textarea", required: true },
+            ]}
+          />
+        </section>
+      )}
+      {meeting.cancelledAt && (
+        <p className="mt-10 border-l-4 border-gc-danger bg-gc-light p-4" data-testid="meeting-cancelled">
+          <strong>{t("cancelledNotice")}</strong> {meeting.cancellationReason}
+        </p>
+      )}
     </>
   );
 }
