@@ -4,10 +4,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/authz/permissions";
 import type { SessionUser } from "@/lib/auth/types";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseField, refuseNotFound } from "@/lib/kernel/refusals";
-import { fieldLimit, parseTextKey, textKey, textKinds, type TextRef } from "./kinds";
+import { columnField, fieldLimit, parseTextKey, textKey, textKinds, type TextRef } from "./kinds";
 import { loadTexts, missingTranslations, sourceFingerprint, type MissingText } from "./queries";
 import { MAX_XLIFF_BYTES, readXliff, XliffError } from "./xliff";
 
@@ -65,6 +64,8 @@ export const verifyTranslation = defineCommand({
   },
 });
 
+type RecordUpdater = { update(args: { where: { id: string }; data: Record<string, unknown> }): Promise<unknown> };
+
 export type ImportRefusal = "unknown" | "stale" | "languageMismatch" | "empty" | "tooLong" | "locked" | "duplicate";
 export type ImportReport = { reportId: string; applied: string[]; refused: { key: string; reason: ImportRefusal }[] };
 
@@ -121,10 +122,11 @@ export const importXliff = defineCommand({
       if (target === "") { refuse("empty"); continue; }
       if (target.length > fieldLimit(ref.kind, ref.field)!) { refuse("tooLong"); continue; }
       if (locked.has(key)) { refuse("locked"); continue; }
-      const { table, versioned } = textKinds[ref.kind];
-      const column = Prisma.raw(`"${ref.field}_${targetLanguage}"`);
-      const touch = versioned ? Prisma.sql`, "version" = "version" + 1, "updated_at" = now()` : Prisma.empty;
-      await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${column} = ${target}${touch} WHERE "id" = ${ref.id}::uuid`;
+      const { model, versioned } = textKinds[ref.kind];
+      // The record's own model (its triggers record the state; a versioned record's version moves on, so a form
+      // open on the old text answers "changed by someone else").
+      const delegate = (tx as unknown as Record<string, RecordUpdater>)[model]!;
+      await delegate.update({ where: { id: ref.id }, data: { [columnField(ref.field, targetLanguage)]: target, ...(versioned ? { version: { increment: 1 } } : {}) } });
       await recordAudit(tx, {
         actorId: user.id,
         action: "translation.import",

@@ -7,18 +7,23 @@
  * Pure data: no database (the XLIFF code and the client-side labels use it too).
  */
 export const textKinds = {
-  initiative: { table: "initiatives", fields: { title: 300, summary: 4000 }, versioned: true, meetingScoped: false },
-  status_update: { table: "status_updates", fields: { narrative: 8000 }, versioned: false, meetingScoped: false },
-  milestone: { table: "milestones", fields: { title: 300 }, versioned: true, meetingScoped: false },
-  expected_result: { table: "expected_results", fields: { title: 300, description: 4000 }, versioned: true, meetingScoped: false },
-  indicator: { table: "indicators", fields: { name: 300, methodology: 4000, data_source: 500 }, versioned: true, meetingScoped: false },
-  meeting: { table: "meetings", fields: { title: 300 }, versioned: true, meetingScoped: true },
-  agenda_item: { table: "agenda_items", fields: { title: 300 }, versioned: true, meetingScoped: true },
-  decision: { table: "decisions", fields: { text: 4000 }, versioned: true, meetingScoped: true },
-  minutes: { table: "minutes", fields: { body: 100_000 }, versioned: true, meetingScoped: true },
+  initiative: { model: "initiative", table: "initiatives", fields: { title: 300, summary: 4000 }, versioned: true, meetingScoped: false },
+  status_update: { model: "statusUpdate", table: "status_updates", fields: { narrative: 8000 }, versioned: false, meetingScoped: false },
+  milestone: { model: "milestone", table: "milestones", fields: { title: 300 }, versioned: true, meetingScoped: false },
+  expected_result: { model: "expectedResult", table: "expected_results", fields: { title: 300, description: 4000 }, versioned: true, meetingScoped: false },
+  indicator: { model: "indicator", table: "indicators", fields: { name: 300, methodology: 4000, data_source: 500 }, versioned: true, meetingScoped: false },
+  meeting: { model: "meeting", table: "meetings", fields: { title: 300 }, versioned: true, meetingScoped: true },
+  agenda_item: { model: "agendaItem", table: "agenda_items", fields: { title: 300 }, versioned: true, meetingScoped: true },
+  decision: { model: "decision", table: "decisions", fields: { text: 4000 }, versioned: true, meetingScoped: true },
+  minutes: { model: "minutes", table: "minutes", fields: { body: 100_000 }, versioned: true, meetingScoped: true },
 } as const;
 
 export type TextKind = keyof typeof textKinds;
+
+/** The Prisma field of a bilingual column: ("data_source", "fr") → "dataSourceFr". */
+export function columnField(field: string, language: "en" | "fr"): string {
+  return field.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()) + (language === "en" ? "En" : "Fr");
+}
 export const textKindNames = Object.keys(textKinds) as TextKind[];
 
 export const languageStates = ["missing", "requested", "translated", "verified", "needs_review"] as const;

@@ -207,3 +207,13 @@ export async function languageStateOf(user: SessionUser, ref: TextRef) {
   requirePermission(user, "portal.read");
   return db.textLanguageState.findUnique({ where: { recordKind_recordId_field: { recordKind: ref.kind, recordId: ref.id, field: ref.field } } });
 }
+
+/** The queue page's filter choices: departments and the meetings (latest first, at most 50). */
+export async function queueChoices(user: SessionUser) {
+  requirePermission(user, "translation.manage");
+  const [departments, meetings] = await Promise.all([
+    db.department.findMany({ where: { active: true }, orderBy: { acronymEn: "asc" }, select: { id: true, acronymEn: true, acronymFr: true } }),
+    db.meeting.findMany({ orderBy: { startsAt: "desc" }, take: 50, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } }),
+  ]);
+  return { departments, meetings };
+}
