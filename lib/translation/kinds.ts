@@ -29,8 +29,12 @@ export const textKindNames = Object.keys(textKinds) as TextKind[];
 export const languageStates = ["missing", "requested", "translated", "verified", "needs_review"] as const;
 export type LanguageState = (typeof languageStates)[number];
 
-/** The states a text waits in: its other language is missing, requested, or written but not (or no longer) verified. */
-export const awaitingStates = ["missing", "requested", "translated", "needs_review"] as const satisfies readonly LanguageState[];
+/**
+ * What the queue lists unless a state is chosen: texts whose other language is missing, requested, or no longer
+ * matches its source. Texts translated but not yet verified are listed when that state is chosen (every text
+ * written in both languages starts there, so they would drown the queue).
+ */
+export const awaitingStates = ["missing", "requested", "needs_review"] as const satisfies readonly LanguageState[];
 
 export function isTextKind(value: unknown): value is TextKind {
   return typeof value === "string" && Object.hasOwn(textKinds, value);

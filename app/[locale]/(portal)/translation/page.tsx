@@ -54,7 +54,7 @@ export default async function TranslationQueuePage({ params, searchParams }: Pag
       )}
       <FilterForm label={t("filters")} submitLabel={t("apply")} columns={3}>
         <FilterSelect id="translation-kind" name="kind" label={t("kindLabel")} value={filters.kind} anyLabel={t("any")} options={textKindNames.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
-        <FilterSelect id="translation-state" name="state" label={t("stateLabel")} value={filters.state} anyLabel={t("any")} options={languageStates.filter((state) => state !== "verified").map((state) => ({ value: state, label: t(`state.${state}`) }))} />
+        <FilterSelect id="translation-state" name="state" label={t("stateLabel")} value={filters.state} anyLabel={t("stateAwaiting")} options={languageStates.filter((state) => state !== "verified").map((state) => ({ value: state, label: t(`state.${state}`) }))} />
         <FilterSelect id="translation-department" name="department" label={t("department")} value={filters.departmentId} anyLabel={t("any")} options={choices.departments.map((department) => ({ value: department.id, label: byLocale(locale, department.acronymEn, department.acronymFr) }))} />
         <FilterSelect id="translation-meeting" name="meeting" label={t("meeting")} value={filters.meetingId} anyLabel={t("any")} options={choices.meetings.map((meeting) => ({ value: meeting.id, label: `${meeting.sequenceNumber} — ${byLocale(locale, meeting.titleEn, meeting.titleFr)}` }))} />
         <FilterInput id="translation-due" name="dueBy" label={t("dueBy")} value={filters.dueBy} type="date" />
