@@ -58,7 +58,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     // 3. The translator's file (made here): a <target> after each <source>.
     let translated = exported;
     for (const [index, title] of english.entries()) translated = translated.replace(`${title}</source>`, `${title}</source>\n        <target state="translated">${french[index]}</target>`);
-    await page.getByLabel(m.Translation.importFile).setInputFiles({ name: "translated.xlf", mimeType: "application/x-xliff+xml", buffer: Buffer.from(translated, "utf8") });
+    await page.getByLabel(m.Translation.importFile, { exact: true }).setInputFiles({ name: "translated.xlf", mimeType: "application/x-xliff+xml", buffer: Buffer.from(translated, "utf8") });
     await page.getByRole("button", { name: m.Translation.importSubmit, exact: true }).click();
     await expect(page.getByTestId("import-report")).toContainText(locale === "en" ? "2 units imported." : "2 unités importées.");
     await expectNoAxeViolations(page);

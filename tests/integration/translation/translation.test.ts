@@ -193,7 +193,8 @@ describe("language gates", () => {
 
     const keys = ids.slice(0, 2).map((id) => `agenda_item:${id}:title`);
     const xliff = translated(await exportOf(keys), { [keys[0]!]: "Point un", [keys[1]!]: "Point deux" });
-    expect(await importXliff(user, { file: xliff })).toMatchObject({ ok: true, data: { applied: keys } });
+    const imported = await importXliff(user, { file: xliff });
+    expect(imported.ok && [...imported.data.applied].sort()).toEqual([...keys].sort());
     expect(await publishAgenda(user, { meetingId: meeting.id })).toMatchObject({ ok: true });
   });
 
