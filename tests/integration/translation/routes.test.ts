@@ -20,11 +20,10 @@ async function itemLackingFrench(title: string) {
   return db.agendaItem.create({ data: { meetingId: meeting.id, position: 1, titleEn: title, titleFr: "", minutes: 10 }, select: { id: true } });
 }
 
-function upload(file: string | null, locale = "fr") {
+function upload(file: string | null, locale = "fr", headers: Record<string, string> = {}) {
   const form = new FormData();
-  form.set("locale", locale);
   if (file !== null) form.set("file", new File([file], "translated.xlf", { type: "application/x-xliff+xml" }));
-  return POST(new Request("http://localhost/api/translation/import", { method: "POST", body: form }));
+  return POST(new Request(`http://localhost/api/translation/import?locale=${locale}`, { method: "POST", body: form, headers }));
 }
 
 describe("the XLIFF route handlers (GET /api/translation/xliff, POST /api/translation/import)", () => {
@@ -64,7 +63,10 @@ describe("the XLIFF route handlers (GET /api/translation/xliff, POST /api/transl
       const location = new URL(answer.headers.get("location")!, "http://localhost");
       expect([location.pathname, location.searchParams.get("importError")]).toEqual(["/en/translation", reason]);
     }
-    // A text that is no longer an empty selection: nothing to export.
+    // Over 10 MB by its declared length (the proxy would pass on only the first 10 MB of it).
+    const tooLarge = await expectUnchanged(() => upload("<x/>", "en", { "content-length": String(11 * 1024 * 1024) }));
+    expect(new URL(tooLarge.headers.get("location")!, "http://localhost").searchParams.get("importError")).toBe("xliffTooLarge");
+    // An empty selection: nothing to export.
     expect((await GET(new Request("http://localhost/api/translation/xliff"))).status).toBe(400);
   });
 });

@@ -161,8 +161,7 @@ export default async function TranslationQueuePage({ params, searchParams }: Pag
             {t("importRefused")} {validation.has(importError as "required") ? validation(importError as "required") : forms("invalid")}
           </p>
         )}
-        <form method="post" action="/api/translation/import" encType="multipart/form-data">
-          <input type="hidden" name="locale" value={locale} />
+        <form method="post" action={`/api/translation/import?locale=${locale}`} encType="multipart/form-data">
           <div className="mb-4">
             <label htmlFor="translation-import-file" className="block font-bold">
               {t("importFile")}

@@ -5,6 +5,9 @@ import { importXliff, MAX_XLIFF_BYTES } from "@/lib/translation";
 
 export const dynamic = "force-dynamic";
 
+/** The multipart envelope around the file: boundaries, headers, the locale field. */
+const MULTIPART_ALLOWANCE = 16 * 1024;
+
 /**
  * The translated XLIFF file of the queue page's import form (multipart, field `file`), read in one transaction by
  * the command translation.import; answers 303 to the queue page with the import report, or with the reason the
@@ -13,12 +16,15 @@ export const dynamic = "force-dynamic";
  */
 async function handle(request: Request) {
   const user = await getCurrentUser();
-  const form = await request.formData().catch(() => null);
-  const requested = form?.get("locale");
+  const requested = new URL(request.url).searchParams.get("locale");
   const locale = isLocale(requested) ? requested : "en";
   const back = (query: Record<string, string>) =>
     new Response(null, { status: 303, headers: { Location: `/${locale}/translation?${new URLSearchParams(query).toString()}`, "Cache-Control": "no-store" } });
   if (!user) return new Response(null, { status: 303, headers: { Location: `/${locale}/sign-in` } });
+  // The proxy buffers at most 10 MB of a body and passes on only that much: a larger upload is refused by its
+  // declared length before its truncated body is read (the form's own fields are a few hundred bytes).
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_XLIFF_BYTES + MULTIPART_ALLOWANCE) return back({ importError: "xliffTooLarge" });
+  const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!file || typeof file === "string" || file.size === 0) return back({ importError: "required" });
   if (file.size > MAX_XLIFF_BYTES) return back({ importError: "xliffTooLarge" });
