@@ -102,6 +102,17 @@ describe("the queue", () => {
     expect((await translationQueue(user, { meetingId: meeting.id, state: "requested" })).total).toBe(1);
   });
 
+  it("filters by department: an initiative's texts belong to its lead department", async () => {
+    const user = await coordinator();
+    const jus = await db.department.findFirstOrThrow({ where: { acronymEn: "JUS" }, select: { id: true } });
+    const initiative = await db.initiative.findFirstOrThrow({ where: { leadDepartmentId: jus.id, archivedAt: null }, select: { id: true } });
+    await db.initiative.update({ where: { id: initiative.id }, data: { summaryEn: "A summary in English only.", summaryFr: null } });
+    const mine = await translationQueue(user, { departmentId: jus.id, kind: "initiative" });
+    expect(mine.entries.map((entry) => entry.key)).toContain(`initiative:${initiative.id}:summary`);
+    const other = await db.department.findFirstOrThrow({ where: { acronymEn: "RCMP" }, select: { id: true } });
+    expect((await translationQueue(user, { departmentId: other.id, kind: "initiative" })).entries.map((entry) => entry.key)).not.toContain(`initiative:${initiative.id}:summary`);
+  });
+
   it("is the coordinator's: a representative may not read it", async () => {
     await expect(translationQueue(await sessionUser("rep.jus@iwgtip.example"), {})).rejects.toThrow();
   });
@@ -152,6 +163,17 @@ describe("XLIFF hand-off", () => {
     expect(await db.auditEvent.count({ where: { action: "translation.import", entityType: "agenda_item", entityId: ids[0] } })).toBe(1);
     const report = await db.auditEvent.findFirstOrThrow({ where: { action: "translation.import", entityType: "translation_import", entityId: result.data.reportId } });
     expect((report.after as { refused: unknown[] }).refused).toHaveLength(2);
+  });
+
+  it("refuses a unit for a text that no longer exists (an agenda item removed since the export)", async () => {
+    const { ids } = await meetingWithItems([{ titleEn: "Removed later", titleFr: "" }]);
+    const key = `agenda_item:${ids[0]}:title`;
+    const xliff = translated(await exportOf([key]), { [key]: "Retiré plus tard" });
+    const user = await coordinator();
+    await db.agendaItem.update({ where: { id: ids[0] }, data: { deletedAt: new Date(), deletedById: user.id } });
+    const result = await importXliff(user, { file: xliff });
+    expect(result).toMatchObject({ ok: true, data: { applied: [], refused: [{ key, reason: "unknown" }] } });
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: ids[0] } })).titleFr).toBe("");
   });
 
   it.each([
