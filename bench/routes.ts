@@ -91,6 +91,8 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
       },
       { name: "agenda builder", request: { method: "GET", path: `/en/meetings/${meetingId}/agenda` }, bundleRoute: "/[locale]/meetings/[id]/agenda" },
       { name: "department page", request: { method: "GET", path: "/en/departments/RCMP" }, bundleRoute: "/[locale]/departments/[acronym]" },
+      // The translation queue (issue 21): every tracked text joined with its language state, word counts in SQL.
+      { name: "translation queue", request: { method: "GET", path: "/en/translation" }, bundleRoute: "/[locale]/translation" },
     ];
   } finally {
     await client.end();

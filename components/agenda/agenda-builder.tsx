@@ -46,7 +46,11 @@ export function AgendaBuilder({ locale, initial, departments, actions }: { local
   const published = agenda.agendaStatus === "PUBLISHED";
   const locked = agenda.agendaStatus === "HELD";
   const note = published ? { changeNote } : {};
-  const title = (item: { titleEn: string; titleFr: string }) => (locale === "fr" ? item.titleFr : item.titleEn);
+  // An item may be written in one language first (issue 21): the other stands in until it is translated.
+  const title = (item: { titleEn: string; titleFr: string }) => (locale === "fr" ? item.titleFr || item.titleEn : item.titleEn || item.titleFr);
+  const [overrideReason, setOverrideReason] = useState("");
+  // What publishing would send out in one official language only (the command checks again: lib/agenda publish).
+  const lacking = agenda.items.flatMap((item, index) => (!item.titleEn.trim() !== !item.titleFr.trim() ? [{ item, number: index + 1, missing: item.titleFr.trim() ? ("en" as const) : ("fr" as const) }] : []));
   const refresh = () => queryClient.invalidateQueries({ queryKey });
 
   const reorder = useMutation({
@@ -185,8 +189,34 @@ export function AgendaBuilder({ locale, initial, departments, actions }: { local
               {t("overrun", { minutes: schedule.overrunMinutes })}
             </p>
           )}
+          {agenda.agendaStatus === "DRAFT" && lacking.length > 0 && (
+            <div className="mt-4 border-l-4 border-gc-danger p-3" data-testid="agenda-language-gate">
+              <h3>{t("languageGateHeading")}</h3>
+              <p>{t("languageGateIntro")}</p>
+              <ul>
+                {lacking.map(({ item, number, missing }) => (
+                  <li key={item.id}>
+                    <span lang={missing === "fr" ? "en" : "fr"}>
+                      {number}. {title(item)}
+                    </span>{" "}
+                    — {t(missing === "fr" ? "frenchMissing" : "englishMissing")}{" "}
+                    <button type="button" className="gc-button-secondary" onClick={() => setEditing({ item, number })} aria-label={t("addLanguage", { title: title(item) })}>
+                      {t("addLanguageShort")}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link href={`/translation?meeting=${meetingId}`}>{t("translationQueue")}</Link>
+              </p>
+              <label htmlFor="agenda-override-reason" className="block font-bold">
+                {t("overrideReason")}
+              </label>
+              <textarea id="agenda-override-reason" className="gc-input max-w-2xl" rows={2} maxLength={1000} value={overrideReason} onChange={(event) => setOverrideReason(event.target.value)} />
+            </div>
+          )}
           {agenda.agendaStatus === "DRAFT" && (
-            <button type="button" className="gc-button mt-4" onClick={() => publish.mutate({ meetingId })} disabled={publish.isPending}>
+            <button type="button" className="gc-button mt-4" onClick={() => publish.mutate({ meetingId, ...(lacking.length > 0 && overrideReason.trim() ? { overrideReason } : {}) })} disabled={publish.isPending}>
               {t("publish")}
             </button>
           )}

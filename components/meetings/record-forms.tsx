@@ -121,7 +121,8 @@ export function MinutesForm({ action, meetingId, bodyEn, bodyFr, version }: { ac
   );
 }
 
-export function CirculateMinutesForm({ action, meetingId, version }: { action: FormAction; meetingId: string; version: number }) {
+/** `oneLanguage`: the minutes are written in one official language only; a reason may override the gate (issue 21). */
+export function CirculateMinutesForm({ action, meetingId, version, oneLanguage = false }: { action: FormAction; meetingId: string; version: number; oneLanguage?: boolean }) {
   const t = useTranslations("Record");
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
@@ -129,6 +130,7 @@ export function CirculateMinutesForm({ action, meetingId, version }: { action: F
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
+      {oneLanguage && <TextArea name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} state={state} rows={2} />}
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("circulate")}
       </button>

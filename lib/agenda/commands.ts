@@ -6,6 +6,7 @@ import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAg
 import { onAgenda } from "./on-agenda";
 import { closingItemCount, standardAgenda } from "./template";
 import { notifyAgendaChanged, notifyAgendaPublished } from "@/lib/notifications";
+import { checkLanguageGate } from "@/lib/translation/commands";
 
 /**
  * Every agenda change goes through here first. A held meeting's agenda is the record and no longer changes; a
@@ -227,6 +228,8 @@ export const publishAgenda = defineCommand({
     if (!meeting) refuseNotFound();
     if (meeting.agendaStatus !== "DRAFT") refuseField("_form", "locked");
     if (meeting._count.agendaItems === 0) refuseField("_form", "emptyAgenda");
+    // Both official languages go out at the same time (issue 21), unless the coordinator overrides with a reason.
+    await checkLanguageGate(tx, { user, meetingId: input.meetingId, scope: "agenda", overrideReason: input.overrideReason, requestId });
     const publishedAt = new Date();
     await tx.meeting.update({ where: { id: input.meetingId }, data: { agendaStatus: "PUBLISHED", publishedAt, icsSequence: { increment: 1 }, version: { increment: 1 } } });
     await recordAudit(tx, {

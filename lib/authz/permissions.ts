@@ -21,6 +21,9 @@ export const permissions = {
   // results (issue 18)
   "results.manage": "Define the results framework (expected results, indicators, targets) and review actuals",
   "results.report": "Enter and correct the actual results of indicators",
+  // translation workflow (issue 21)
+  "translation.manage": "Work the translation queue: request translations, export and import XLIFF, override a language gate with a reason",
+  "translation.verify": "Mark a translation verified against its source",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -46,6 +49,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "translation.manage": "all",
+    "translation.verify": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -59,6 +64,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "translation.manage": "all",
+    "translation.verify": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",

@@ -23,3 +23,4 @@ import "@/lib/mail/commands";
 import "@/lib/notifications/commands";
 import "@/lib/results/commands";
 import "@/lib/calendar-feeds/commands";
+import "@/lib/translation/commands";

@@ -62,7 +62,14 @@ export type ValidationKey =
   | "beforeBaseline"
   | "explanationRequired"
   | "noTargetForYear"
-  | "quarterNotExpected";
+  | "quarterNotExpected"
+  // Translation workflow (issue 21)
+  | "translationMissing"
+  | "xliffTooLarge"
+  | "xliffDoctype"
+  | "xliffNotXml"
+  | "xliffNotXliff"
+  | "notAwaitingVerification";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

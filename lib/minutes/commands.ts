@@ -5,9 +5,11 @@ import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
 import { intFromForm, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 import { notifyMinutesCirculated } from "@/lib/notifications";
+import { checkLanguageGate } from "@/lib/translation/commands";
 
 export const saveMinutesSchema = z.object({ meetingId: z.uuid(), bodyEn: optionalText(100_000), bodyFr: optionalText(100_000), version: intFromForm.min(0) }).strict();
-export const circulateMinutesSchema = z.object({ meetingId: z.uuid(), version: intFromForm.min(1) }).strict();
+/** `overrideReason`: circulating although a text lacks its other language (translation.manage; audited). */
+export const circulateMinutesSchema = z.object({ meetingId: z.uuid(), version: intFromForm.min(1), overrideReason: optionalText(1000) }).strict();
 export const approveMinutesSchema = z.object({ meetingId: z.uuid(), approvedAtMeetingId: z.uuid(), version: intFromForm.min(1) }).strict();
 export const amendMinutesSchema = z.object({ meetingId: z.uuid(), textEn: requiredText(4000), textFr: requiredText(4000) }).strict();
 
@@ -49,8 +51,14 @@ export const circulateMinutes = defineCommand({
     const minutes = await minutesOf(tx, input.meetingId);
     if (!minutes) refuseNotFound();
     if (minutes.status !== "DRAFT") refuseField("_form", "locked");
-    if (!minutes.bodyEn?.trim()) refuseField("bodyEn", "required");
-    if (!minutes.bodyFr?.trim()) refuseField("bodyFr", "required");
+    const hasEn = Boolean(minutes.bodyEn?.trim());
+    const hasFr = Boolean(minutes.bodyFr?.trim());
+    if (!hasEn && !hasFr) refuseField("bodyEn", "required");
+    // Both official languages go out at the same time (issue 21): the minutes and the decisions recorded, unless
+    // the coordinator overrides with a reason (audited). Without a reason, minutes in one language are refused at
+    // the missing body.
+    if (!input.overrideReason && (!hasEn || !hasFr)) refuseField(hasEn ? "bodyFr" : "bodyEn", "required");
+    await checkLanguageGate(tx, { user, meetingId: input.meetingId, scope: "minutes", overrideReason: input.overrideReason, requestId });
     const changed = await tx.minutes.updateMany({ where: { id: minutes.id, version: input.version }, data: { status: "CIRCULATED", circulatedAt: new Date(), version: { increment: 1 } } });
     if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
     await recordAudit(tx, { actorId: user.id, action: "minutes.circulate", entityType: "minutes", entityId: input.meetingId, before: { status: "DRAFT" }, after: { status: "CIRCULATED" }, requestId });

@@ -11,6 +11,7 @@ export const sections = [
   { key: "meetings", href: "/meetings", permission: "portal.read" },
   { key: "decisions", href: "/decisions", permission: "portal.read" },
   { key: "updateCalls", href: "/update-calls", permission: "meeting.manage" },
+  { key: "translation", href: "/translation", permission: "translation.manage" },
   { key: "administration", href: "/admin", permission: "admin.manage" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 

@@ -44,4 +44,10 @@ describe("the permission table", () => {
     expect(can({ role: "COORDINATOR", departmentId: jus }, "admin.manage")).toBe(false);
     for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, "settings.update")).toBe(role === "ADMIN");
   });
+
+  it("gives the translation workflow (issue 21) to coordinators and administrators only", () => {
+    for (const permission of ["translation.manage", "translation.verify"] as const) {
+      for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, permission)).toBe(role === "ADMIN" || role === "COORDINATOR");
+    }
+  });
 });

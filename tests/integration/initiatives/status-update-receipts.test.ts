@@ -38,8 +38,9 @@ describe("posting a status update with an idempotency key", () => {
     expect(result.ok && result.replayed).toBeFalsy();
     expect(statements, statements.join("\n")).toHaveLength(2);
 
-    // One transaction: the initiative, the update, two audit events and the receipt.
-    expect(await committedWrites(from, to)).toEqual([expect.objectContaining({ rows: 5, audit_events: 2 })]);
+    // One transaction: the initiative, the update, two audit events, the receipt, and the narrative's language
+    // state (written by the status_updates trigger, issue 21).
+    expect(await committedWrites(from, to)).toEqual([expect.objectContaining({ rows: 6, audit_events: 2 })]);
     const id = result.ok ? result.data.id : "";
     expect(await db.auditEvent.count({ where: { requestId, entityId: { in: [id, initiative.id] } } })).toBe(2);
     const receipt = await db.commandReceipt.findUniqueOrThrow({ where: { actorId_command_key: { actorId: users().OWN_REP!.id, command: "initiative.postStatusUpdate", key } } });
@@ -68,7 +69,7 @@ describe("posting a status update with an idempotency key", () => {
     const winners = results.flatMap((result, index) => (result.ok && !result.replayed ? [index] : []));
     expect(winners).toHaveLength(1);
     expect(new Set(results.map((result) => (result.ok ? (result.data as { id: string }).id : null))).size).toBe(1);
-    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, command_receipts: 1, status_updates: 1 });
+    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, command_receipts: 1, status_updates: 1, text_language_states: 1 });
     // The initiative shows the update that counted, not one of those undone.
     expect((await db.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).progress).toBe(winners[0]);
   });
@@ -80,7 +81,7 @@ describe("posting a status update with an idempotency key", () => {
     const results = await Promise.all(initiatives.map((initiative) => postStatusUpdate(users().OWN_REP, update(initiative.id), { idempotencyKey: key })));
     expect(results.every((result) => result.ok)).toBe(true);
     expect(results.filter((result) => result.ok && !result.replayed)).toHaveLength(1);
-    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, command_receipts: 1, status_updates: 1 });
+    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, command_receipts: 1, status_updates: 1, text_language_states: 1 });
   });
 
   it("does not spend the key on a refused post; the same key is separate per person and per command", async () => {
@@ -103,7 +104,7 @@ describe("posting a status update with an idempotency key", () => {
     const { result, statements } = await countStatements(() => postStatusUpdate(users().OWN_REP, update(initiative.id)));
     expect(result).toMatchObject({ ok: true });
     expect(statements).toHaveLength(2);
-    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, status_updates: 1 });
+    expect(countChanges(before, await tableCounts())).toEqual({ audit_events: 2, status_updates: 1, text_language_states: 1 });
   });
 });
 

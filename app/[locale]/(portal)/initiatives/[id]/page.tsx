@@ -14,6 +14,7 @@ import { ChangeHistory } from "@/components/initiatives/change-history";
 import { ReviewForm } from "@/components/initiatives/review-form";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
+import { needingReview } from "@/lib/translation/queries";
 import { reviewStatusUpdateAction } from "../actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]">): Promise<Metadata> {
@@ -28,6 +29,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
   // All three at once (an unknown id costs two wasted reads, a known one two round trips fewer).
   const [initiative, history, reference] = await Promise.all([getInitiative(user, id), getInitiativeHistory(user, id), getReferenceData()]);
   if (!initiative) notFound();
+  const review = await needingReview(user, "initiative", [initiative.id]);
   const staleDays = reference.staleDays;
   const t = await getTranslations("Initiatives");
   const lifecycle = await getTranslations("Lifecycle");
@@ -95,7 +97,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
 
       <section aria-labelledby="summary">
         <h2 id="summary">{t("summary")}</h2>
-        {pickLocalized(locale, initiative.summaryEn, initiative.summaryFr) ? <LocalizedText value={pickLocalized(locale, initiative.summaryEn, initiative.summaryFr)} as="p" /> : <p>{t("noSummary")}</p>}
+        {pickLocalized(locale, initiative.summaryEn, initiative.summaryFr) ? <LocalizedText value={pickLocalized(locale, initiative.summaryEn, initiative.summaryFr)} as="p" needsReview={review.has(`initiative:${initiative.id}:summary`)} /> : <p>{t("noSummary")}</p>}
       </section>
 
       <section aria-labelledby="details">

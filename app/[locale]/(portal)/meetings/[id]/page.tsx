@@ -9,6 +9,7 @@ import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getMeeting } from "@/lib/meetings/queries";
 import { torontoTime } from "@/lib/kernel/time";
+import { needingReview } from "@/lib/translation/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
@@ -26,7 +27,10 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
   const schedule = scheduleAgenda(meeting.startsAt, meeting.endsAt, meeting.agendaItems.map((item) => item.minutes));
   const manager = can(user, "meeting.manage");
-  const carried = await listCarriedForwardActionItems(user, meeting.startsAt);
+  const [carried, review] = await Promise.all([
+    listCarriedForwardActionItems(user, meeting.startsAt),
+    needingReview(user, "agenda_item", meeting.agendaItems.map((item) => item.id)),
+  ]);
   const actionsT = await getTranslations("ActionItems");
   return (
     <>
@@ -133,7 +137,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
                   <td>{index + 1}</td>
                   <td>{torontoTime(schedule.items[index]!.startsAt)}</td>
                   <th scope="row" className="font-normal">
-                    <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+                    <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} needsReview={review.has(`agenda_item:${item.id}:title`)} />
                     {item.initiative && (
                       <>
                         {" "}

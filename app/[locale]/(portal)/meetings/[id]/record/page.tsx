@@ -95,7 +95,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
               </p>
             )}
             {(!minutes || minutes.status !== "APPROVED") && <MinutesForm action={saveMinutesAction} meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
-            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} />}
+            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} oneLanguage={!minutes.bodyEn?.trim() !== !minutes.bodyFr?.trim()} />}
             {minutes?.status === "CIRCULATED" && (
               <ApproveMinutesForm action={approveMinutesAction} meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
             )}
