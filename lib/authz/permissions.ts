@@ -21,6 +21,10 @@ export const permissions = {
   // results (issue 18)
   "results.manage": "Define the results framework (expected results, indicators, targets) and review actuals",
   "results.report": "Enter and correct the actual results of indicators",
+  // discussion and notification centre (issue 22)
+  "discussion.write": "Comment on a record one can read, reply, and edit one's own comments",
+  "discussion.moderate": "Hide a comment, with a reason",
+  "notification.manage": "Read and mark one's own notifications; follow an initiative or a meeting",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -46,6 +50,9 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "discussion.write": "all",
+    "discussion.moderate": "all",
+    "notification.manage": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -59,6 +66,9 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "discussion.write": "all",
+    "discussion.moderate": "all",
+    "notification.manage": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -70,12 +80,17 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     // The actuals of indicators their department is responsible for.
     "results.report": "ownDepartment",
+    // Everyone who can read a record may discuss it.
+    "discussion.write": "all",
+    "notification.manage": "all",
   },
   EXECUTIVE: {
     "portal.read": "all",
     "export.read": "all",
     // Their own account only: an executive changes no portal data.
     "profile.update": "all",
+    "discussion.write": "all",
+    "notification.manage": "all",
   },
 };
 

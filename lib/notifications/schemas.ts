@@ -16,3 +16,17 @@ export const updateNoticesSchema = z
   .strict();
 
 export type UpdateNoticesInput = z.input<typeof updateNoticesSchema>;
+
+// The notification centre (issue 22) ----------------------------------------------------------------------------
+
+/** Marks one of one's notifications read (or all of them, without an id). */
+export const markNotificationsReadSchema = z.object({ id: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid().optional()) }).strict();
+
+/** Follow or unfollow an initiative or a meeting. */
+export const followSchema = z
+  .object({
+    subjectType: z.enum(["initiative", "meeting"]),
+    subjectId: z.uuid(),
+    following: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
+  })
+  .strict();

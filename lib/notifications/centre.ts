@@ -1,0 +1,35 @@
+import type { NotificationKind } from "@/lib/generated/prisma/client";
+import type { DbClient } from "@/lib/mail/outbox";
+
+/**
+ * The notification centre's writer: one row per recipient, in the transaction of the change it is about (pass the
+ * command's `tx`), so a notice exists only if the change commits. The actor is never told of their own change, and
+ * a person is told once per change (the first kind listed for them wins: a mention before a reply before a comment).
+ */
+export type InPortalNotice = {
+  recipientId: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  commentId?: string | null;
+  href: string;
+  titleEn: string;
+  titleFr: string;
+};
+
+export async function notifyInPortal(client: DbClient, notices: InPortalNotice[]): Promise<number> {
+  const seen = new Set<string>();
+  const rows = notices.filter((notice) => {
+    if (notice.recipientId === notice.actorId || seen.has(notice.recipientId)) return false;
+    seen.add(notice.recipientId);
+    return true;
+  });
+  if (rows.length === 0) return 0;
+  // Only active people are told.
+  const active = new Set((await client.user.findMany({ where: { id: { in: rows.map((row) => row.recipientId) }, active: true }, select: { id: true } })).map((user) => user.id));
+  const data = rows
+    .filter((row) => active.has(row.recipientId))
+    .map((row) => ({ ...row, titleEn: row.titleEn.slice(0, 400), titleFr: row.titleFr.slice(0, 400), commentId: row.commentId ?? null }));
+  if (data.length === 0) return 0;
+  const created = await client.notification.createMany({ data });
+  return created.count;
+}
