@@ -4,7 +4,7 @@ import { defineCommand } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField } from "@/lib/kernel/refusals";
 import { CommandRefusal } from "@/lib/kernel/result";
 import type { Tx } from "@/lib/kernel/tx";
-import { notifyInPortal, type InPortalNotice } from "@/lib/notifications/centre";
+import { notifyInPortal, type InPortalNotice } from "@/lib/notifications";
 import { editCommentSchema, hideCommentSchema, postCommentSchema } from "./schemas";
 import { findSubject, subjectColumn, subjectOf, type Subject } from "./subjects";
 import { mentionedEmails } from "./text";

@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/types";
 import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
 import type { SubjectType } from "./schemas";
-import { subjectColumn } from "./subjects";
+import { subjectColumn, subjectOf } from "./subjects";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseCommentText } from "./text";
 
 const commentSelect = {
@@ -53,22 +54,36 @@ export type Threads = {
 };
 
 /**
- * The discussions of several records of a page in ONE statement (the initiative page asks for the initiative and
- * each of its status updates together), plus one for the initiative codes the comments name (when they name any).
- * Reading follows the page's own rule: whoever may read the record (portal.read) reads its discussion.
+ * The discussions of several records of a page in ONE statement, plus one for the initiative codes the comments
+ * name (when they name any). Reading follows the page's own rule: whoever may read the record (portal.read) reads
+ * its discussion.
  */
 export async function getThreads(user: SessionUser, subjects: { type: SubjectType; id: string }[]): Promise<Threads> {
   requirePermission(user, "portal.read");
-  const threads = new Map<string, Thread>();
-  for (const subject of subjects) threads.set(subject.id, { subjectType: subject.type, subjectId: subject.id, comments: [], count: 0 });
-  if (subjects.length === 0) return { threads, initiativeIds: {} };
+  if (subjects.length === 0) return { threads: new Map(), initiativeIds: {} };
   const byType = new Map<SubjectType, string[]>();
   for (const subject of subjects) byType.set(subject.type, [...(byType.get(subject.type) ?? []), subject.id]);
-  const rows = await db.comment.findMany({
-    where: { OR: [...byType].map(([type, ids]) => ({ [subjectColumn[type]]: { in: ids } })) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: commentSelect,
-  });
+  return threadsWhere({ OR: [...byType].map(([type, ids]) => ({ [subjectColumn[type]]: { in: ids } })) }, subjects);
+}
+
+/**
+ * The initiative page's discussions: the initiative's own and those of each of its status updates, in one
+ * statement that needs no list of the updates first (so it runs alongside the page's other reads).
+ */
+export async function getInitiativeThreads(user: SessionUser, initiativeId: string): Promise<Threads> {
+  requirePermission(user, "portal.read");
+  return threadsWhere({ OR: [{ initiativeId }, { statusUpdate: { initiativeId } }] }, [{ type: "initiative", id: initiativeId }]);
+}
+
+/** The thread of `type` and `id` from `threads`, empty when nobody has commented yet. */
+export function threadOf(threads: Threads, type: SubjectType, id: string): Thread {
+  return threads.threads.get(id) ?? { subjectType: type, subjectId: id, comments: [], count: 0 };
+}
+
+async function threadsWhere(where: Prisma.CommentWhereInput, subjects: { type: SubjectType; id: string }[]): Promise<Threads> {
+  const threads = new Map<string, Thread>();
+  for (const subject of subjects) threads.set(subject.id, { subjectType: subject.type, subjectId: subject.id, comments: [], count: 0 });
+  const rows = await db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect });
   const byId = new Map<string, ThreadComment>();
   const codes = new Set<string>();
   for (const row of rows) {
@@ -87,9 +102,12 @@ export async function getThreads(user: SessionUser, subjects: { type: SubjectTyp
     };
     if (comment.body) for (const piece of parseCommentText(comment.body)) if (piece.kind === "initiative") codes.add(piece.code);
     byId.set(row.id, comment);
-    const subjectId = row.initiativeId ?? row.statusUpdateId ?? row.agendaItemId ?? row.actionItemId ?? row.indicatorId;
-    const thread = subjectId ? threads.get(subjectId) : undefined;
-    if (!thread) continue;
+    const { type, id } = subjectOf(row);
+    let thread = threads.get(id);
+    if (!thread) {
+      thread = { subjectType: type, subjectId: id, comments: [], count: 0 };
+      threads.set(id, thread);
+    }
     thread.count += 1;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     if (parent) parent.replies.push(comment);
