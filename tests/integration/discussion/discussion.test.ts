@@ -160,3 +160,18 @@ describe("discussion", () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe("notification centre: existing events", () => {
+  it("tells the assignee of a new action item in the portal, in the same transaction", async () => {
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const assignee = await sessionUser("rep.jus@iwgtip.example");
+    const { createActionItem } = await import("@/lib/action-items/commands");
+    const before = await unreadNotificationCount(assignee);
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const created = await createActionItem(coordinator, { titleEn: "Send the figures", titleFr: "Envoyer les chiffres", ownerDepartmentId: assignee.departmentId, assigneeId: assignee.id, dueDate: due });
+    expect(created).toMatchObject({ ok: true });
+    expect(await unreadNotificationCount(assignee)).toBe(before + 1);
+    const latest = await db.notification.findFirstOrThrow({ where: { recipientId: assignee.id }, orderBy: { createdAt: "desc" } });
+    expect(latest).toMatchObject({ kind: "ACTION_ITEM_ASSIGNED", actorId: coordinator.id, titleFr: "Envoyer les chiffres" });
+  });
+});
