@@ -91,7 +91,8 @@ export async function Discussion({
     mentionMore: t.raw("mentionMore") as string,
   });
   const Heading = `h${headingLevel}` as const;
-  const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3" | "h4" | "h5";
+  // In a collapsed discussion (no heading of its own) "Add a comment" takes the given level, else the next one.
+  const Sub = (compact ? `h${headingLevel}` : `h${Math.min(headingLevel + 1, 6)}`) as "h2" | "h3" | "h4" | "h5";
   const headingId = `discussion-${thread.subjectId}`;
 
   const renderComment = (comment: ThreadComment, isReply: boolean) => (
