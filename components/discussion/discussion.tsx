@@ -87,8 +87,9 @@ export async function Discussion({
     mentionList: t("mentionList"),
     mentionNone: t("mentionNone"),
     mentionFailed: t("mentionFailed"),
-    mentionCount: t.raw("mentionCount") as string,
-    mentionMore: t.raw("mentionMore") as string,
+    // The client puts the number in: "{count}" passes through the message as text.
+    mentionCount: t("mentionCount", { count: "{count}" }),
+    mentionMore: t("mentionMore", { count: "{count}" }),
   });
   const Heading = `h${headingLevel}` as const;
   // In a collapsed discussion (no heading of its own) "Add a comment" takes the given level, else the next one.
