@@ -2,8 +2,8 @@ import { demoAccounts, expect, expectNoAxeViolations, signIn, test, type Locale 
 import { seedInitiative, seedStatusUpdate } from "./seed";
 
 const text = {
-  en: { discussion: /^Discussion \(no comments yet\)$/, comment: "Comment", mention: "Mention someone", post: "Post the comment", reply: "Reply", postReply: "Post the reply", posted: "Your comment is posted.", notifications: /^Notifications/, mentioned: "Marie Gagnon mentioned you", replied: "Marie Gagnon replied to your comment", markAll: "Mark all as read" },
-  fr: { discussion: /^Discussion \(aucun commentaire\)$/, comment: "Commentaire", mention: "Mentionner une personne", post: "Publier le commentaire", reply: "Répondre", postReply: "Publier la réponse", posted: "Votre commentaire est publié.", notifications: /^Notifications/, mentioned: "Marie Gagnon vous a mentionné", replied: "Marie Gagnon a répondu à votre commentaire", markAll: "Tout marquer comme lu" },
+  en: { discussion: /^Discussion \(no comments yet\)$/, comment: "Comment", mention: "Mention someone", post: "Post the comment", reply: "Reply", postReply: "Post the reply", posted: "Your comment is posted.", notifications: /^Notifications/, mentioned: "Anne Roy mentioned you", replied: "Marie Gagnon replied to your comment", markAll: "Mark all as read" },
+  fr: { discussion: /^Discussion \(aucun commentaire\)$/, comment: "Commentaire", mention: "Mentionner une personne", post: "Publier le commentaire", reply: "Répondre", postReply: "Publier la réponse", posted: "Votre commentaire est publié.", notifications: /^Notifications/, mentioned: "Anne Roy vous a mentionné", replied: "Marie Gagnon a répondu à votre commentaire", markAll: "Tout marquer comme lu" },
 } as const;
 
 for (const locale of ["en", "fr"] as Locale[]) {
