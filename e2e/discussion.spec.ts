@@ -11,7 +11,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     const t = text[locale];
     const initiative = await seedInitiative({ lead: "JUS" });
     await seedStatusUpdate(initiative.id, demoAccounts.repJus, "Work goes on.");
-    const question = `Could you look at this before the meeting? ${initiative.code} ${Date.now()}`;
+    const question = `Could you compare this with IWG-0001 before the meeting? ${Date.now()}`;
     const answer = `Yes, at the next meeting. <b>not bold</b> ${Date.now()}`;
 
     // The representative comments on the status update, mentioning the coordinator with the keyboard.
@@ -36,7 +36,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await body.pressSequentially(question);
     await update.getByRole("button", { name: t.post }).click();
     await expect(update.getByTestId("comment-body")).toContainText("@Marie Gagnon");
-    await expect(update.getByTestId("comment-body").getByRole("link", { name: initiative.code })).toBeVisible();
+    await expect(update.getByTestId("comment-body").getByRole("link", { name: "IWG-0001" })).toBeVisible();
     await expectNoAxeViolations(rep);
 
     // The coordinator sees the notification, follows it to the update and replies.
