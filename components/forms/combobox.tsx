@@ -56,7 +56,8 @@ export function Combobox({
   const [answer, setAnswer] = useState<(ComboboxAnswer & { q: string }) | null>(null);
   const [active, setActive] = useState(-1);
   const [failed, setFailed] = useState<string | null>(null);
-  const query = useRef<string | null>(null);
+  // What was last asked for (null: nothing yet); choices answered for another text are not shown.
+  const [query, setQuery] = useState<string | null>(null);
   const loadRef = useRef(load);
   const listRef = useRef<HTMLUListElement>(null);
   const listId = `${id}-list`;
@@ -67,8 +68,8 @@ export function Combobox({
   }, [load]);
 
   useEffect(() => {
-    if (!open || query.current === null) return;
-    const q = query.current;
+    if (!open || query === null) return;
+    const q = query;
     // Reopening on the same text keeps the choices (and the highlighted one) rather than asking again.
     if (answer?.q === q) return;
     const controller = new AbortController();
@@ -86,9 +87,9 @@ export function Combobox({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [open, text, labels.failed, answer?.q]);
+  }, [open, query, labels.failed, answer?.q]);
 
-  const choices = open ? (answer?.choices ?? []) : [];
+  const choices = open && answer && answer.q === query ? answer.choices : [];
 
   // Keeps the active option in view as the arrow keys move through a long list.
   useEffect(() => {
@@ -98,7 +99,7 @@ export function Combobox({
   }, [active, open]);
 
   function search(value: string) {
-    query.current = value.trim() === (chosen?.label ?? "") ? "" : value.trim();
+    setQuery(value.trim() === (chosen?.label ?? "") ? "" : value.trim());
     setOpen(true);
   }
   function pick(option: ComboboxOption) {
@@ -106,7 +107,7 @@ export function Combobox({
     onPick?.(option);
     if (clearOnPick) {
       setText("");
-      query.current = null;
+      setQuery(null);
       setAnswer(null);
       return;
     }
@@ -135,7 +136,7 @@ export function Combobox({
     }
   }
 
-  const status = failed ?? (open && answer ? (answer.choices.length === 0 ? labels.none : answer.more ? labels.more(answer.choices.length) : labels.count(answer.choices.length)) : "");
+  const status = failed ?? (open && answer && answer.q === query ? (answer.choices.length === 0 ? labels.none : answer.more ? labels.more(answer.choices.length) : labels.count(answer.choices.length)) : "");
   return (
     <div className="relative">
       <input
