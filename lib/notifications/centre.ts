@@ -24,10 +24,14 @@ export async function notifyInPortal(client: DbClient, notices: InPortalNotice[]
     return true;
   });
   if (rows.length === 0) return 0;
-  // Only active people are told.
-  const active = new Set((await client.user.findMany({ where: { id: { in: rows.map((row) => row.recipientId) }, active: true }, select: { id: true } })).map((user) => user.id));
+  // Only active people are told, and not of a kind they turned off in the portal (one statement for both).
+  const people = await client.user.findMany({
+    where: { id: { in: rows.map((row) => row.recipientId) }, active: true },
+    select: { id: true, notificationPreferences: { where: { inPortal: false }, select: { kind: true } } },
+  });
+  const wanted = new Map(people.map((person) => [person.id, new Set(person.notificationPreferences.map((preference) => preference.kind))]));
   const data = rows
-    .filter((row) => active.has(row.recipientId))
+    .filter((row) => wanted.has(row.recipientId) && !wanted.get(row.recipientId)!.has(row.kind))
     .map((row) => ({ ...row, titleEn: row.titleEn.slice(0, 400), titleFr: row.titleFr.slice(0, 400), commentId: row.commentId ?? null }));
   if (data.length === 0) return 0;
   const created = await client.notification.createMany({ data });

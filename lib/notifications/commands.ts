@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/kernel/registry";
 import { refuseNotFound } from "@/lib/kernel/refusals";
-import { followSchema, markNotificationsReadSchema, noticeKinds, updateNoticesSchema } from "./schemas";
+import { followSchema, markNotificationsReadSchema, noticeKinds, notificationKinds, updateNoticesSchema, updateNotificationPreferencesSchema } from "./schemas";
 
 /**
  * A user chooses which notices they get and the language that comes first in them. Permission `portal.read`, held
@@ -96,5 +96,31 @@ export const follow = defineCommand({
     await tx.follow.upsert({ where, create: { userId: user.id, [column]: input.subjectId, following: input.following }, update: { following: input.following } });
     await recordAudit(tx, { actorId: user.id, action: "notification.follow", entityType: input.subjectType, entityId: input.subjectId, after: { following: input.following }, requestId });
     return { following: input.following };
+  },
+});
+
+/** The caller's own choice, per kind, of what reaches their notification centre. */
+export const updateNotificationPreferences = defineCommand({
+  name: "notification.updatePreferences",
+  permission: "notification.manage",
+  schema: updateNotificationPreferencesSchema,
+  async run({ user, input, tx, requestId }) {
+    const before = await tx.notificationPreference.findMany({ where: { userId: user.id, inPortal: false }, select: { kind: true }, orderBy: { kind: "asc" } });
+    const wanted = new Set(input.inPortal);
+    for (const kind of notificationKinds) {
+      const inPortal = wanted.has(kind);
+      await tx.notificationPreference.upsert({ where: { userId_kind: { userId: user.id, kind } }, create: { userId: user.id, kind, inPortal }, update: { inPortal } });
+    }
+    const off = notificationKinds.filter((kind) => !wanted.has(kind));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "notification.updatePreferences",
+      entityType: "user",
+      entityId: user.id,
+      before: { inPortalOff: before.map((row) => row.kind) },
+      after: { inPortalOff: off },
+      requestId,
+    });
+    return { inPortalOff: off };
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
-import { noticeKinds, type NoticeKindName } from "./schemas";
+import { noticeKinds, notificationKinds, type NoticeKindName, type NotificationKindName } from "./schemas";
 
 export type NoticePreferences = { language: Locale; enabled: Record<NoticeKindName, boolean> };
 
@@ -47,4 +47,10 @@ export async function listNotifications(user: SessionUser, page = 1) {
 export async function isFollowing(user: SessionUser, subject: { initiativeId: string } | { meetingId: string }): Promise<boolean> {
   const found = await db.follow.findFirst({ where: { userId: user.id, following: true, ...subject }, select: { id: true } });
   return found !== null;
+}
+
+/** The caller's in-portal choices (every kind on unless turned off). */
+export async function getNotificationPreferences(user: SessionUser): Promise<Record<NotificationKindName, boolean>> {
+  const off = new Set((await db.notificationPreference.findMany({ where: { userId: user.id, inPortal: false }, select: { kind: true } })).map((row) => row.kind));
+  return Object.fromEntries(notificationKinds.map((kind) => [kind, !off.has(kind)])) as Record<NotificationKindName, boolean>;
 }

@@ -30,3 +30,12 @@ export const followSchema = z
     following: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
   })
   .strict();
+
+/** The kinds of the notification centre, in the order the profile shows them. */
+export const notificationKinds = ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] as const;
+export type NotificationKindName = (typeof notificationKinds)[number];
+
+/** The in-portal choices: the kinds wanted in the notification centre (ticked boxes; absent = none). */
+export const updateNotificationPreferencesSchema = z
+  .object({ inPortal: z.array(z.enum(notificationKinds)).max(notificationKinds.length).default([]) })
+  .strict();

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { editComment, hideComment, postComment } from "@/lib/discussion/commands";
 import { getThreads } from "@/lib/discussion/queries";
-import { follow, markNotificationsRead } from "@/lib/notifications/commands";
-import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
+import { follow, markNotificationsRead, updateNotificationPreferences } from "@/lib/notifications/commands";
+import { getNotificationPreferences, listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
 import { expectUnchanged, sessionUser } from "../../support/database";
 import { makeInitiative } from "../initiatives/support";
 
@@ -173,5 +173,29 @@ describe("notification centre: existing events", () => {
     expect(await unreadNotificationCount(assignee)).toBe(before + 1);
     const latest = await db.notification.findFirstOrThrow({ where: { recipientId: assignee.id }, orderBy: { createdAt: "desc" } });
     expect(latest).toMatchObject({ kind: "ACTION_ITEM_ASSIGNED", actorId: coordinator.id, titleFr: "Envoyer les chiffres" });
+  });
+});
+
+describe("notification centre: choices per kind", () => {
+  it("leaves out the kinds a person turned off in the portal, and keeps the others", async () => {
+    const rep = await sessionUser("rep.rcmp@iwgtip.example");
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const initiative = await makeInitiative("JUS");
+    const first = await postComment(coordinator, { subjectType: "initiative", subjectId: initiative.id, language: "fr", body: "Question." });
+    if (!first.ok) throw new Error("post failed");
+    expect(await updateNotificationPreferences(coordinator, { inPortal: ["REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] })).toMatchObject({ ok: true, data: { inPortalOff: ["MENTION"] } });
+    expect(await getNotificationPreferences(coordinator)).toEqual({ MENTION: false, REPLY: true, COMMENT: true, ACTION_ITEM_ASSIGNED: true });
+    expect(await db.auditEvent.findFirst({ where: { action: "notification.updatePreferences", actorId: coordinator.id } })).not.toBeNull();
+    try {
+      const mention = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, language: "en", body: "@coordinator@iwgtip.example hello" });
+      if (!mention.ok) throw new Error("post failed");
+      expect(await db.notification.count({ where: { commentId: mention.data.id, recipientId: coordinator.id } })).toBe(0);
+      const reply = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, parentId: first.data.id, language: "en", body: "A reply." });
+      if (!reply.ok) throw new Error("post failed");
+      expect(await db.notification.findFirst({ where: { commentId: reply.data.id, recipientId: coordinator.id } })).toMatchObject({ kind: "REPLY" });
+      expect(await updateNotificationPreferences(coordinator, { inPortal: ["NOT_A_KIND"] })).toMatchObject({ ok: false, code: "invalid" });
+    } finally {
+      await updateNotificationPreferences(coordinator, { inPortal: ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] });
+    }
   });
 });

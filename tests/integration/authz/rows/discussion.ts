@@ -42,6 +42,12 @@ export const rows: MatrixRow[] = [
     expect: { ADMIN: "allow", COORDINATOR: "allow", EXECUTIVE: "allow", OWN_REP: "allow", OTHER_REP: "allow", SIGNED_OUT: "deny" },
   },
   {
+    // Every kind on: the seeded state, so an allowed call spoils nothing.
+    command: "notification.updatePreferences",
+    prepare: async () => ({ inPortal: ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] }),
+    expect: { ADMIN: "allow", COORDINATOR: "allow", EXECUTIVE: "allow", OWN_REP: "allow", OTHER_REP: "allow", SIGNED_OUT: "deny" },
+  },
+  {
     command: "notification.follow",
     prepare: async () => ({ subjectType: "initiative", subjectId: (await makeInitiative("JUS")).id, following: true }),
     expect: { ADMIN: "allow", COORDINATOR: "allow", EXECUTIVE: "allow", OWN_REP: "allow", OTHER_REP: "allow", SIGNED_OUT: "deny" },
