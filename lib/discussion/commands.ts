@@ -4,7 +4,7 @@ import { defineCommand } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField } from "@/lib/kernel/refusals";
 import { CommandRefusal } from "@/lib/kernel/result";
 import type { Tx } from "@/lib/kernel/tx";
-import { notifyInPortal, type InPortalNotice } from "@/lib/notifications";
+import { emailDiscussionNotices, notifyInPortal, type InPortalNotice } from "@/lib/notifications";
 import { editCommentSchema, hideCommentSchema, postCommentSchema } from "./schemas";
 import { findSubject, subjectColumn, subjectOf, type Subject } from "./subjects";
 import { mentionedEmails } from "./text";
@@ -94,7 +94,10 @@ export const postComment = defineCommand({
       after: { [column]: input.subjectId, parentId: input.parentId ?? null, language: input.language, body: input.body, mentions: mentioned },
       requestId,
     });
-    const notified = await notifyInPortal(tx, await noticesFor(tx, subject, user.id, created.id, mentioned, parentAuthorId));
+    const notices = await noticesFor(tx, subject, user.id, created.id, mentioned, parentAuthorId);
+    const notified = await notifyInPortal(tx, notices);
+    // And by e-mail, for whoever keeps the discussion notice on (the outbox, in the same transaction).
+    await emailDiscussionNotices(tx, notices, { id: created.id, body: input.body, actorName: user.displayName });
     return { id: created.id, notified };
   },
 });

@@ -16,13 +16,18 @@ export type InPortalNotice = {
   titleFr: string;
 };
 
-export async function notifyInPortal(client: DbClient, notices: InPortalNotice[]): Promise<number> {
+/** One notice per person (the first listed for them), none for the actor. */
+export function pickNotices(notices: InPortalNotice[]): InPortalNotice[] {
   const seen = new Set<string>();
-  const rows = notices.filter((notice) => {
+  return notices.filter((notice) => {
     if (notice.recipientId === notice.actorId || seen.has(notice.recipientId)) return false;
     seen.add(notice.recipientId);
     return true;
   });
+}
+
+export async function notifyInPortal(client: DbClient, notices: InPortalNotice[]): Promise<number> {
+  const rows = pickNotices(notices);
   if (rows.length === 0) return 0;
   // Only active people are told, and not of a kind they turned off in the portal (one statement for both).
   const people = await client.user.findMany({

@@ -19,3 +19,4 @@ export { notifyUpdateCallOpened, scheduleUpdateCallReminders } from "./update-ca
 export type { NoticeOptions } from "./shared";
 // The notification centre's writer (issue 22): in-portal notices, in the transaction of the change.
 export { notifyInPortal, type InPortalNotice } from "./centre";
+export { emailDiscussionNotices } from "./discussion";

@@ -199,3 +199,37 @@ describe("notification centre: choices per kind", () => {
     }
   });
 });
+
+describe("notification centre: e-mail", () => {
+  it("queues one bilingual e-mail per person concerned, with the comment as text, unless they turned the notice off", async () => {
+    const rep = await sessionUser("rep.rcmp@iwgtip.example");
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const initiative = await makeInitiative("JUS");
+    const body = `@coordinator@iwgtip.example <script>alert(1)</script> see ${initiative.code}`;
+    const posted = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, language: "en", body });
+    if (!posted.ok) throw new Error("post failed");
+    const mail = await db.outboundMessage.findMany({ where: { dedupeKey: { startsWith: `discussion:${posted.data.id}:` } } });
+    expect(mail).toHaveLength(1);
+    const message = mail[0]!;
+    expect(message).toMatchObject({ kind: "DISCUSSION", recipientId: coordinator.id, toAddress: "coordinator@iwgtip.example", language: "fr" });
+    // French first (the coordinator's language), English after; the comment is text in both parts.
+    expect(message.subject).toContain("Daniel Wilson");
+    expect(message.textBody).toContain("Daniel Wilson vous a mentionné");
+    expect(message.textBody).toContain("Daniel Wilson mentioned you");
+    expect(message.textBody).toContain("<script>alert(1)</script>");
+    expect(message.htmlBody).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(message.htmlBody).not.toContain("<script>");
+    expect(message.htmlBody).toContain(`/fr/initiatives/${initiative.id}#comment-${posted.data.id}`);
+
+    // Turned off in the e-mail notices: the notification centre still has it, the outbox does not.
+    await db.noticePreference.upsert({ where: { userId_kind: { userId: coordinator.id, kind: "DISCUSSION" } }, create: { userId: coordinator.id, kind: "DISCUSSION", enabled: false }, update: { enabled: false } });
+    try {
+      const again = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, language: "en", body: "@coordinator@iwgtip.example once more" });
+      if (!again.ok) throw new Error("post failed");
+      expect(await db.outboundMessage.count({ where: { dedupeKey: { startsWith: `discussion:${again.data.id}:` } } })).toBe(0);
+      expect(await db.notification.count({ where: { commentId: again.data.id, recipientId: coordinator.id } })).toBe(1);
+    } finally {
+      await db.noticePreference.update({ where: { userId_kind: { userId: coordinator.id, kind: "DISCUSSION" } }, data: { enabled: true } });
+    }
+  });
+});
