@@ -48,6 +48,8 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
     // Updates are posted to another initiative, so the page measured does not grow during the run.
     const updated = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000124'");
     const meeting = await client.query<{ id: string }>("SELECT id FROM meetings ORDER BY starts_at DESC LIMIT 1");
+    // Issue 22: the initiative with 200 comments (bench/scale-data.sql).
+    const discussed = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000125'");
     const initiativeId = initiative.rows[0]?.id ?? "missing";
     const updatedId = updated.rows[0]?.id ?? "missing";
     const meetingId = meeting.rows[0]?.id ?? "missing";
@@ -93,6 +95,9 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
       { name: "department page", request: { method: "GET", path: "/en/departments/RCMP" }, bundleRoute: "/[locale]/departments/[acronym]" },
       // The translation queue (issue 21): every tracked text joined with its language state, word counts in SQL.
       { name: "translation queue", request: { method: "GET", path: "/en/translation" }, bundleRoute: "/[locale]/translation" },
+      // Issue 22: a discussion of 200 comments (one statement for the threads) and the notification centre.
+      { name: "initiative page, 200 comments", request: { method: "GET", path: `/en/initiatives/${discussed.rows[0]?.id ?? "missing"}` }, bundleRoute: "/[locale]/initiatives/[id]" },
+      { name: "notifications", request: { method: "GET", path: "/en/notifications" }, bundleRoute: "/[locale]/notifications" },
     ];
   } finally {
     await client.end();

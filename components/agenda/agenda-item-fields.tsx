@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import type { FieldErrors, Option } from "./builder-data";
-import { LinkCombobox } from "./link-combobox";
 import { FieldFrame } from "@/components/forms/fields";
+import { Combobox, jsonLoader, type ComboboxLabels } from "@/components/forms/combobox";
 
 const kinds = ["DECISION", "DISCUSSION", "INFORMATION"] as const;
 export type AgendaItemKind = (typeof kinds)[number];
@@ -54,9 +54,19 @@ export function AgendaItemFields({ idPrefix, locale, defaults, errors, choices }
       "aria-describedby": messages ? `${id}-error` : undefined,
     } as const;
   };
+  const labels: ComboboxLabels = {
+    hint: t("searchHint"),
+    list: t("searchChoices"),
+    none: t("searchNone"),
+    failed: t("searchFailed"),
+    count: (count) => t("searchCount", { count }),
+    more: (count) => t("searchMore", { count }),
+  };
+  // The agenda's link type-ahead: `/api/agenda/links` answers at most 20 choices labelled in the user's language.
+  const loader = (kind: "initiative" | "actionItem") => jsonLoader((q) => `/api/agenda/links?${new URLSearchParams({ kind, q, locale })}`, t("searchFailed"));
   const link = (name: "initiativeId" | "actionItemId", label: string, kind: "initiative" | "actionItem", initial: Option | null) => (
     <Field idPrefix={idPrefix} name={name} label={label} errors={errors}>
-      <LinkCombobox id={`${idPrefix}-${name}`} name={name} kind={kind} locale={locale} initial={initial} describedBy={errors[name] ? `${idPrefix}-${name}-error` : undefined} invalid={Boolean(errors[name])} />
+      <Combobox id={`${idPrefix}-${name}`} name={name} load={loader(kind)} labels={labels} initial={initial} describedBy={errors[name] ? `${idPrefix}-${name}-error` : undefined} invalid={Boolean(errors[name])} />
     </Field>
   );
   return (

@@ -60,7 +60,7 @@ export const createActionItem = defineCommand({
       after: { ...data, dueDate: input.dueDate },
       requestId,
     });
-    await notifyActionItemAssigned(created.id, { client: tx });
+    await notifyActionItemAssigned(created.id, { client: tx, actorId: user.id });
     return { id: created.id };
   },
 });

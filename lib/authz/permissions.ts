@@ -24,6 +24,10 @@ export const permissions = {
   // translation workflow (issue 21)
   "translation.manage": "Work the translation queue: request translations, export and import XLIFF, override a language gate with a reason",
   "translation.verify": "Mark a translation verified against its source",
+  // discussion and notification centre (issue 22)
+  "discussion.write": "Comment on a record one can read, reply, and edit one's own comments",
+  "discussion.moderate": "Hide a comment, with a reason",
+  "notification.manage": "Read and mark one's own notifications; follow an initiative or a meeting",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -51,6 +55,9 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "results.report": "all",
     "translation.manage": "all",
     "translation.verify": "all",
+    "discussion.write": "all",
+    "discussion.moderate": "all",
+    "notification.manage": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -66,6 +73,9 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "results.report": "all",
     "translation.manage": "all",
     "translation.verify": "all",
+    "discussion.write": "all",
+    "discussion.moderate": "all",
+    "notification.manage": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -77,12 +87,17 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     // The actuals of indicators their department is responsible for.
     "results.report": "ownDepartment",
+    // Everyone who can read a record may discuss it.
+    "discussion.write": "all",
+    "notification.manage": "all",
   },
   EXECUTIVE: {
     "portal.read": "all",
     "export.read": "all",
     // Their own account only: an executive changes no portal data.
     "profile.update": "all",
+    "discussion.write": "all",
+    "notification.manage": "all",
   },
 };
 

@@ -24,3 +24,4 @@ import "@/lib/notifications/commands";
 import "@/lib/results/commands";
 import "@/lib/calendar-feeds/commands";
 import "@/lib/translation/commands";
+import "@/lib/discussion/commands";

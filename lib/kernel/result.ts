@@ -38,6 +38,9 @@ export type ValidationKey =
   | "dateInPast"
   | "archivedInitiative"
   | "emptyAgenda"
+  // Discussion (issue 22)
+  | "mentionUnknown"
+  | "replyToReply"
   | "sameMeeting"
   | "changeNoteRequired"
   | "assigneeOutsideDepartment"

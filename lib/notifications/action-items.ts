@@ -1,5 +1,6 @@
 import { byLocale } from "@/lib/i18n/localized";
 import { enqueueMessages } from "@/lib/mail/outbox";
+import { notifyInPortal } from "./centre";
 import { baseUrlOf, clientOf, isoWeek, localizedField, longDate, noticeFor, recipientsFor, torontoClock, torontoDate, type NoticeOptions } from "./shared";
 
 /** Items listed per department in a digest; the rest are counted ("and 12 more"). */
@@ -10,7 +11,7 @@ const DIGEST_LIST_LIMIT = 25;
  * assignee. The dedupe key carries the item's version, so a later reassignment notifies again while a retried call
  * does not. Returns how many messages were newly queued (0 without an assignee).
  */
-export async function notifyActionItemAssigned(actionItemId: string, options: NoticeOptions = {}): Promise<number> {
+export async function notifyActionItemAssigned(actionItemId: string, options: NoticeOptions & { actorId?: string } = {}): Promise<number> {
   const client = clientOf(options);
   const baseUrl = baseUrlOf(options);
   const item = await client.actionItem.findUnique({
@@ -29,6 +30,8 @@ export async function notifyActionItemAssigned(actionItemId: string, options: No
     },
   });
   if (!item?.assigneeId || item.status === "DONE" || item.status === "CANCELLED") return 0;
+  // The notification centre (issue 22) tells the assignee too, whatever their e-mail choice.
+  await notifyInPortal(client, [{ recipientId: item.assigneeId, kind: "ACTION_ITEM_ASSIGNED", actorId: options.actorId ?? null, href: "/action-items?view=mine", titleEn: item.titleEn, titleFr: item.titleFr }]);
   const recipients = await recipientsFor(client, { id: item.assigneeId }, "ACTION_ITEM_ASSIGNED");
   const messages = recipients.map((recipient) =>
     noticeFor({

@@ -17,3 +17,6 @@ export { notifyActionItemAssigned, scheduleOverdueDigests } from "./action-items
 export { notifyAgendaChanged, notifyAgendaPublished, notifyMeetingCancelled, notifyMinutesCirculated } from "./meetings";
 export { notifyUpdateCallOpened, scheduleUpdateCallReminders } from "./update-calls";
 export type { NoticeOptions } from "./shared";
+// The notification centre's writer (issue 22): in-portal notices, in the transaction of the change.
+export { notifyInPortal, type InPortalNotice } from "./centre";
+export { emailDiscussionNotices } from "./discussion";

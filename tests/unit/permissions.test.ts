@@ -18,10 +18,10 @@ describe("the permission table", () => {
     }
   });
 
-  it("gives executives nothing that changes data (only their own profile)", () => {
+  it("gives executives nothing that changes data (only their own profile, their comments and notifications)", () => {
     const executive = { role: "EXECUTIVE" as const, departmentId: null };
     for (const permission of Object.keys(permissions) as Permission[]) {
-      expect(can(executive, permission)).toBe(permission === "portal.read" || permission === "export.read" || permission === "profile.update");
+      expect(can(executive, permission)).toBe(permission === "portal.read" || permission === "export.read" || permission === "profile.update" || permission === "discussion.write" || permission === "notification.manage");
     }
   });
 

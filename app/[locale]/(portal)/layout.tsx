@@ -13,6 +13,9 @@ import { RequestIdProvider } from "@/components/shell/request-id";
 import { ServiceUnavailable } from "@/components/shell/service-unavailable";
 import { SessionExpiryWarning, type SessionExpiryText } from "@/components/shell/session-expiry-warning";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationsLink } from "@/components/shell/notifications-link";
+import { mayReach } from "@/lib/auth/account-gate";
+import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -64,11 +67,14 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
     close: expiry("close"),
     signedInAgain: expiry("signedInAgain"),
   };
+  // The header's count of unread notifications: one statement (a partial index), for those who reach the portal.
+  const unread = mayReach(user, "portal") ? await unreadNotificationCount(user) : null;
   return (
     <PortalFrame
       headerExtra={
         <div className="flex flex-wrap items-center gap-4">
           <SearchBox locale={locale} />
+          {unread !== null && <NotificationsLink count={unread} />}
           <UserMenu user={user} />
         </div>
       }

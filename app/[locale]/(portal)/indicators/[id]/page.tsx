@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { Discussion } from "@/components/discussion/discussion";
+import { getThreads, threadOf } from "@/lib/discussion/queries";
+import { isUuid } from "@/lib/security/ids";
+import { editCommentAction, hideCommentAction, postCommentAction } from "../../discussion/actions";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -30,7 +34,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/indicato
 export default async function IndicatorPage({ params }: PageProps<"/[locale]/indicators/[id]">) {
   const { locale, user } = await guardPage(params, "portal.read");
   const { id } = await params;
-  const data = await getIndicatorDetail(user, id);
+  const [data, threads] = await Promise.all([getIndicatorDetail(user, id), isUuid(id) ? getThreads(user, [{ type: "indicator", id }]) : null]);
   if (!data) notFound();
   const { indicator, entries, context } = data;
   const t = await getTranslations("Results");
@@ -157,6 +161,7 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
           </ul>
         )}
       </section>
+      {threads && <Discussion thread={threadOf(threads, "indicator", indicator.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }} />}
     </>
   );
 }

@@ -16,6 +16,12 @@ import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { needingReview } from "@/lib/translation/queries";
 import { reviewStatusUpdateAction } from "../actions";
+import { editCommentAction, followAction, hideCommentAction, postCommentAction } from "../../discussion/actions";
+import { Discussion } from "@/components/discussion/discussion";
+import { FollowButton } from "@/components/discussion/follow-button";
+import { getInitiativeThreads, threadOf, type Threads } from "@/lib/discussion/queries";
+import { isFollowing } from "@/lib/notifications/queries";
+import { isUuid } from "@/lib/security/ids";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -27,13 +33,23 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
   const { locale, user } = await guardPage(params, "portal.read");
   const { id } = await params;
   // All three at once (an unknown id costs two wasted reads, a known one two round trips fewer).
-  const [initiative, history, reference] = await Promise.all([getInitiative(user, id), getInitiativeHistory(user, id), getReferenceData()]);
+  const noThreads: Threads = { threads: new Map(), initiativeIds: {} };
+  const [initiative, history, reference, threads, following] = await Promise.all([
+    getInitiative(user, id),
+    getInitiativeHistory(user, id),
+    getReferenceData(),
+    // The discussions of the initiative and of its status updates: one statement, alongside the others.
+    isUuid(id) ? getInitiativeThreads(user, id) : noThreads,
+    isUuid(id) ? isFollowing(user, { initiativeId: id }) : false,
+  ]);
   if (!initiative) notFound();
   const review = await needingReview(user, "initiative", [initiative.id]);
   const staleDays = reference.staleDays;
   const t = await getTranslations("Initiatives");
   const lifecycle = await getTranslations("Lifecycle");
   const funding = await getTranslations("Funding");
+  const discussion = await getTranslations("Discussion");
+  const discussionActions = { post: postCommentAction, edit: editCommentAction, hide: hideCommentAction };
   const title = pickLocalized(locale, initiative.titleEn, initiative.titleFr);
   const mayEdit = can(user, "initiative.update", { departmentId: initiative.leadDepartment.id });
   const mayReview = can(user, "meeting.manage");
@@ -46,12 +62,15 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
   const timeline = (
     <ol className="space-y-4" data-testid="timeline">
       {initiative.statusUpdates.map((update) => (
-        <li key={update.id} className="border-l-4 border-gc-border pl-4">
+        <li key={update.id} id={`update-${update.id}`} className="border-l-4 border-gc-border pl-4">
           <h3 className="mt-0 flex flex-wrap items-center gap-3 text-xl">
             {reportingPeriodLabel(update.reportingPeriod, locale)} <HealthBadge health={update.health} locale={locale} /> <span>{t("progressValue", { value: update.progress })}</span>
           </h3>
           <LocalizedText value={pickLocalized(locale, update.narrativeEn, update.narrativeFr)} as="p" />
           <p className="text-sm">{t("postedBy", { name: update.author?.displayName ?? t("system"), when: formatDateTime(update.createdAt, locale) })}</p>
+          <p className="text-sm">
+            <a href={`#discussion-of-${update.id}`}>{discussion("summary", { count: threadOf(threads, "statusUpdate", update.id).count })}</a>
+          </p>
           {update.reviewedAt ? (
             <p className="text-sm">{t("reviewedBy", { name: update.reviewedBy?.displayName ?? t("system"), when: formatDateTime(update.reviewedAt, locale) })}</p>
           ) : (
@@ -93,6 +112,7 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
             </Link>
           </p>
         )}
+        <FollowButton action={followAction} subjectType="initiative" subjectId={initiative.id} following={following} labels={{ follow: discussion("follow"), unfollow: discussion("unfollow") }} />
       </PageHeader>
 
       <section aria-labelledby="summary">
@@ -271,6 +291,19 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
         <ChangeHistory events={history} locale={locale} names={names} />
       </section>
       <InitiativeIndicators user={user} initiativeId={initiative.id} locale={locale} />
+
+      {initiative.statusUpdates.length > 0 && (
+        <section aria-labelledby="update-discussions">
+          <h2 id="update-discussions">{discussion("updatesTitle")}</h2>
+          {initiative.statusUpdates.map((update) => (
+            <div key={update.id} data-testid="update-discussion">
+              <h3 className="text-xl">{reportingPeriodLabel(update.reportingPeriod, locale)}</h3>
+              <Discussion thread={threadOf(threads, "statusUpdate", update.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} title={discussion("updateTitle", { period: reportingPeriodLabel(update.reportingPeriod, locale) })} headingLevel={4} compact />
+            </div>
+          ))}
+        </section>
+      )}
+      <Discussion thread={threadOf(threads, "initiative", initiative.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} />
     </>
   );
 }

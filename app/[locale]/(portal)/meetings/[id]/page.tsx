@@ -14,6 +14,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { MeetingWhen } from "@/components/meetings/meeting-when";
+import { Discussion } from "@/components/discussion/discussion";
+import { FollowButton } from "@/components/discussion/follow-button";
+import { getThreads, threadOf } from "@/lib/discussion/queries";
+import { isFollowing } from "@/lib/notifications/queries";
+import { editCommentAction, followAction, hideCommentAction, postCommentAction } from "../../discussion/actions";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -27,10 +32,15 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const title = byLocale(locale, meeting.titleEn, meeting.titleFr);
   const schedule = scheduleAgenda(meeting.startsAt, meeting.endsAt, meeting.agendaItems.map((item) => item.minutes));
   const manager = can(user, "meeting.manage");
-  const [carried, review] = await Promise.all([
+  const [carried, review, following] = await Promise.all([
     listCarriedForwardActionItems(user, meeting.startsAt),
     needingReview(user, "agenda_item", meeting.agendaItems.map((item) => item.id)),
+    isFollowing(user, { meetingId: meeting.id }),
   ]);
+  // The discussions of the agenda items and of the action items carried forward: one statement.
+  const threads = await getThreads(user, [...meeting.agendaItems.map((item) => ({ type: "agendaItem" as const, id: item.id })), ...carried.map((item) => ({ type: "actionItem" as const, id: item.id }))]);
+  const discussion = await getTranslations("Discussion");
+  const discussionActions = { post: postCommentAction, edit: editCommentAction, hide: hideCommentAction };
   const actionsT = await getTranslations("ActionItems");
   return (
     <>
@@ -59,6 +69,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           <dt className="font-semibold">{t("agendaStatus")}</dt>
           <dd data-testid="agenda-status">{t(`status.${meeting.agendaStatus}`)}</dd>
         </dl>
+        <FollowButton action={followAction} subjectType="meeting" subjectId={meeting.id} following={following} labels={{ follow: discussion("follow"), unfollow: discussion("unfollow") }} />
       </PageHeader>
       {meeting.cancelledAt && (
         <p className="mb-6 border-l-4 border-gc-danger bg-gc-light p-4" data-testid="meeting-cancelled">
@@ -159,6 +170,20 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
         )}
       </section>
 
+      {meeting.agendaItems.length > 0 && (
+        <section aria-labelledby="agenda-discussions" className="no-print">
+          <h2 id="agenda-discussions">{discussion("agendaItemsTitle")}</h2>
+          {meeting.agendaItems.map((item, index) => (
+            <div key={item.id} id={`item-${item.id}`} data-testid="agenda-item-discussion">
+              <h3 className="text-xl">
+                {index + 1}. <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
+              </h3>
+              <Discussion thread={threadOf(threads, "agendaItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact />
+            </div>
+          ))}
+        </section>
+      )}
+
       <section aria-labelledby="carried-heading">
         <h2 id="carried-heading">{t("carriedForward")}</h2>
         {carried.length === 0 ? (
@@ -169,6 +194,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
               <li key={item.id}>
                 {byLocale(locale, item.owner.en, item.owner.fr)} — {byLocale(locale, item.titleEn, item.titleFr)} ({actionsT("dueDate")} {item.dueDate}
                 {item.overdue && `, ${actionsT("overdue")}`}) — {actionsT(`status.${item.status}`)}
+                <Discussion thread={threadOf(threads, "actionItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact />
               </li>
             ))}
           </ul>

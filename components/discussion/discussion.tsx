@@ -1,0 +1,183 @@
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/types";
+import { can } from "@/lib/authz/permissions";
+import type { Thread, ThreadComment } from "@/lib/discussion/queries";
+import { parseCommentText } from "@/lib/discussion/text";
+import { formatDateTime } from "@/lib/format/numbers";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { CommentForm, HideForm, type CommentFormWords } from "./comment-form";
+
+type Action = (state: import("@/lib/kernel/form-state").FormState, formData: FormData) => Promise<import("@/lib/kernel/form-state").FormState>;
+
+export type DiscussionActions = { post: Action; edit: Action; hide: Action };
+
+/** A comment's text as text nodes and links: mentions by name, initiative codes and decision numbers as links. */
+function CommentText({ comment, initiativeIds }: { comment: ThreadComment & { body: string }; initiativeIds: Record<string, string> }) {
+  return (
+    <p lang={comment.language} className="whitespace-pre-wrap break-words" data-testid="comment-body">
+      {parseCommentText(comment.body).map((piece, index) => {
+        switch (piece.kind) {
+          case "mention":
+            return comment.mentions[piece.email] ? (
+              <strong key={index} className="text-gc-primary">
+                @{comment.mentions[piece.email]}
+              </strong>
+            ) : (
+              piece.text
+            );
+          case "initiative":
+            return initiativeIds[piece.code] ? (
+              <Link key={index} href={`/initiatives/${initiativeIds[piece.code]}`}>
+                {piece.text}
+              </Link>
+            ) : (
+              piece.text
+            );
+          case "decision":
+            return (
+              <Link key={index} href={`/decisions?${new URLSearchParams({ q: piece.number })}`}>
+                {piece.text}
+              </Link>
+            );
+          default:
+            return piece.text;
+        }
+      })}
+    </p>
+  );
+}
+
+/**
+ * The discussion of one record: its comments, oldest first, each with its replies (one level), edit history and,
+ * for whoever may, the forms to reply, edit one's own comment and hide one (coordinators). The text is drawn as
+ * text, never as HTML. `heading` is the level of the section's heading.
+ */
+export async function Discussion({
+  thread,
+  initiativeIds,
+  user,
+  locale,
+  actions,
+  title,
+  headingLevel = 2,
+  compact = false,
+}: {
+  thread: Thread;
+  initiativeIds: Record<string, string>;
+  user: SessionUser;
+  locale: Locale;
+  actions: DiscussionActions;
+  title?: string;
+  headingLevel?: 2 | 3 | 4;
+  compact?: boolean;
+}) {
+  const t = await getTranslations("Discussion");
+  const mayWrite = can(user, "discussion.write", { departmentId: null });
+  const mayModerate = can(user, "discussion.moderate", { departmentId: null });
+  const words = (submit: string): CommentFormWords => ({
+    body: t("body"),
+    bodyHint: t("bodyHint"),
+    language: t("language"),
+    english: "English",
+    french: "Français",
+    submit,
+    mention: t("mention"),
+    mentionHint: t("mentionHint"),
+    mentionList: t("mentionList"),
+    mentionNone: t("mentionNone"),
+    mentionFailed: t("mentionFailed"),
+    // The client puts the number in: "{count}" passes through the message as text.
+    mentionCount: t("mentionCount", { count: "{count}" }),
+    mentionMore: t("mentionMore", { count: "{count}" }),
+  });
+  const Heading = `h${headingLevel}` as const;
+  // In a collapsed discussion (no heading of its own) "Add a comment" takes the given level, else the next one.
+  const Sub = (compact ? `h${headingLevel}` : `h${Math.min(headingLevel + 1, 6)}`) as "h2" | "h3" | "h4" | "h5";
+  const headingId = `discussion-${thread.subjectId}`;
+
+  const renderComment = (comment: ThreadComment, isReply: boolean) => (
+    <li key={comment.id} id={`comment-${comment.id}`} className="mb-4 border-l-4 border-gc-border pl-4" data-testid="comment">
+      <p className="text-sm">
+        <strong>{comment.author.displayName}</strong> · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale)}</time>
+        {comment.editedAt && <> · {t("edited", { when: formatDateTime(comment.editedAt, locale) })}</>}
+      </p>
+      {comment.hidden || comment.body === null ? (
+        <p className="italic" data-testid="comment-hidden">
+          {t("hiddenBy", { name: comment.hidden?.by ?? "", reason: comment.hidden?.reason ?? "" })}
+        </p>
+      ) : (
+        <CommentText comment={{ ...comment, body: comment.body }} initiativeIds={initiativeIds} />
+      )}
+      {comment.edits.length > 0 && (
+        <details className="mb-2">
+          <summary>{t("history", { count: comment.edits.length })}</summary>
+          <ol>
+            {comment.edits.map((edit) => (
+              <li key={edit.id}>
+                <span className="text-sm">{t("replacedOn", { when: formatDateTime(edit.editedAt, locale) })}</span>
+                <p lang={edit.language} className="whitespace-pre-wrap break-words">
+                  {edit.body}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {!comment.hidden && (
+        <div className="flex flex-col gap-1">
+          {mayWrite && !isReply && (
+            <details>
+              <summary>{t("reply")}</summary>
+              <CommentForm action={actions.post} fields={{ subjectType: thread.subjectType, subjectId: thread.subjectId, parentId: comment.id }} words={words(t("sendReply"))} defaultLanguage={locale} testId="reply-form" />
+            </details>
+          )}
+          {comment.author.id === user.id && comment.body !== null && (
+            <details>
+              <summary>{t("edit")}</summary>
+              <CommentForm action={actions.edit} fields={{ id: comment.id, version: comment.version }} words={words(t("saveEdit"))} defaultBody={comment.body} defaultLanguage={comment.language} />
+            </details>
+          )}
+          {mayModerate && (
+            <details>
+              <summary>{t("hide")}</summary>
+              <HideForm action={actions.hide} commentId={comment.id} words={{ reason: t("hideReason"), submit: t("hideSubmit") }} />
+            </details>
+          )}
+        </div>
+      )}
+      {comment.replies.length > 0 && (
+        <ul className="mt-2 list-none pl-4" aria-label={t("replies", { count: comment.replies.length })}>
+          {comment.replies.map((reply) => renderComment(reply, true))}
+        </ul>
+      )}
+    </li>
+  );
+
+  const body = (
+    <>
+      {thread.comments.length === 0 ? <p>{t("none")}</p> : <ul className="list-none pl-0">{thread.comments.map((comment) => renderComment(comment, false))}</ul>}
+      {mayWrite && (
+        <>
+          <Sub className="text-lg">{t("add")}</Sub>
+          <CommentForm action={actions.post} fields={{ subjectType: thread.subjectType, subjectId: thread.subjectId }} words={words(t("send"))} defaultLanguage={locale} testId="comment-form" />
+        </>
+      )}
+    </>
+  );
+
+  if (compact) {
+    return (
+      <details className="mt-2" data-testid="discussion" id={`discussion-of-${thread.subjectId}`}>
+        <summary>{t("summary", { count: thread.count })}</summary>
+        <section aria-label={title ?? t("title")}>{body}</section>
+      </details>
+    );
+  }
+  return (
+    <section aria-labelledby={headingId} data-testid="discussion" id="discussion">
+      <Heading id={headingId}>{title ?? t("title")} ({thread.count})</Heading>
+      {body}
+    </section>
+  );
+}
