@@ -49,7 +49,7 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
     const updated = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000124'");
     const meeting = await client.query<{ id: string }>("SELECT id FROM meetings ORDER BY starts_at DESC LIMIT 1");
     // Issue 22: the initiative with 200 comments (bench/scale-data.sql).
-    const discussed = await client.query<{ id: string }>("SELECT id FROM initiatives WHERE code = 'BEN-000125'");
+    const discussed = await client.query<{ id: string }>("SELECT initiative_id AS id FROM comments GROUP BY initiative_id ORDER BY count(*) DESC LIMIT 1");
     const initiativeId = initiative.rows[0]?.id ?? "missing";
     const updatedId = updated.rows[0]?.id ?? "missing";
     const meetingId = meeting.rows[0]?.id ?? "missing";

@@ -120,11 +120,11 @@ SELECT pg_temp.bench_uuid('action-' || i || '-' || k),
        1, now(), now()
 FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i, generate_series(1, 3) AS k, bench_refs r;
 
--- Discussion (issue 22): initiative BEN-000125 has 200 comments (every fifth a reply, some mentioning the
+-- Discussion (issue 22): initiative BEN-000125 (the last one at small scales) has 200 comments (every fifth a reply, some mentioning the
 -- coordinator, some with an initiative code), and the coordinator has 120 notifications, 40 of them unread.
 INSERT INTO comments (id, initiative_id, parent_id, author_id, language, body, created_at)
 SELECT pg_temp.bench_uuid('comment-' || c),
-       pg_temp.bench_uuid('initiative-125'),
+       pg_temp.bench_uuid('initiative-' || LEAST(125, 16 * current_setting('bench.per_department')::int)),
        CASE WHEN c % 5 = 0 THEN pg_temp.bench_uuid('comment-' || (c - 1)) END,
        r.reps[1 + c % array_length(r.reps, 1)],
        (ARRAY['en', 'fr'])[1 + c % 2]::language,
@@ -140,7 +140,7 @@ SELECT pg_temp.bench_uuid('notification-' || n),
        (SELECT id FROM users WHERE email = 'coordinator@iwgtip.example'),
        'MENTION', r.reps[1 + n % array_length(r.reps, 1)],
        pg_temp.bench_uuid('comment-' || (7 * (1 + n % 28))),
-       '/initiatives/' || pg_temp.bench_uuid('initiative-125') || '#comment-' || pg_temp.bench_uuid('comment-' || (7 * (1 + n % 28))),
+       '/initiatives/' || pg_temp.bench_uuid('initiative-' || LEAST(125, 16 * current_setting('bench.per_department')::int)) || '#comment-' || pg_temp.bench_uuid('comment-' || (7 * (1 + n % 28))),
        'BEN-000125 — benchmark initiative', 'BEN-000125 — initiative du banc d''essai',
        CASE WHEN n > 40 THEN now() END,
        now() - (n || ' minutes')::interval
