@@ -21,6 +21,8 @@ export const permissions = {
   // results (issue 18)
   "results.manage": "Define the results framework (expected results, indicators, targets) and review actuals",
   "results.report": "Enter and correct the actual results of indicators",
+  // documents (issue 20)
+  "document.upload": "Upload documents and new versions, and withdraw documents, on the records one may edit",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -46,6 +48,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "document.upload": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -59,6 +62,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     "results.manage": "all",
     "results.report": "all",
+    "document.upload": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -70,6 +74,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "profile.update": "all",
     // The actuals of indicators their department is responsible for.
     "results.report": "ownDepartment",
+    // Documents on their department's initiatives and the agenda items it presents.
+    "document.upload": "ownDepartment",
   },
   EXECUTIVE: {
     "portal.read": "all",

@@ -22,3 +22,4 @@ export { registeredCommands } from "@/lib/kernel/registry";
 import "@/lib/mail/commands";
 import "@/lib/notifications/commands";
 import "@/lib/results/commands";
+import "@/lib/documents/commands";

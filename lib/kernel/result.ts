@@ -59,7 +59,17 @@ export type ValidationKey =
   | "beforeBaseline"
   | "explanationRequired"
   | "noTargetForYear"
-  | "quarterNotExpected";
+  | "quarterNotExpected"
+  // Documents and meeting papers (issue 20)
+  | "markingTooHigh"
+  | "fileEmpty"
+  | "fileTooLarge"
+  | "fileTypeNotAllowed"
+  | "fileTypeMismatch"
+  | "fileNameInvalid"
+  | "documentWithdrawn"
+  | "uploadMissing"
+  | "noPresentingDepartment";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }
