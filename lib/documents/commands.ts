@@ -93,7 +93,8 @@ export const uploadDocument = defineCommand({
     const fileName = cleanFileName(input.fileName);
     if (!fileName) refuseField("file", "fileNameInvalid");
     const blob = await documentStore().describe(input.blobId);
-    if (!blob || blob.ownerId !== user.id || blob.attached) refuseField("file", "uploadMissing");
+    // Only the person who sent the file may attach it (a blob of no one is one a server-side import stored).
+    if (!blob || (blob.ownerId !== null && blob.ownerId !== user.id) || blob.attached) refuseField("file", "uploadMissing");
     if (blob.size === 0) refuseField("file", "fileEmpty");
     const kind = await sniffStored(blob.id, blob.size, fileName);
     if (!kind) refuseField("file", "fileTypeNotAllowed");

@@ -129,7 +129,6 @@ export const MAX_FILE_NAME = 200;
  */
 export function cleanFileName(raw: string): string | null {
   const lastSegment = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = lastSegment.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/^[\s.]+|[\s.]+$/g, "");
   if (!cleaned || cleaned.length > MAX_FILE_NAME) return null;
   return cleaned;
@@ -149,6 +148,5 @@ export function attachmentDisposition(fileName: string): string {
 
 /** Is this chunk of text free of control characters other than tab, line feed, carriage return and form feed? */
 export function isPlainTextChunk(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import type { SessionUser } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/routing";
 import { uploadDocument } from "./commands";
 import { getDownload, mayUploadTo } from "./queries";
@@ -37,8 +38,10 @@ export async function receiveUpload({
   requestId: string;
   locale: Locale;
 }): Promise<UploadAnswer> {
-  const forms = await getTranslations({ locale, namespace: "Forms" });
-  const validation = await getTranslations({ locale, namespace: "Validation" });
+  // Route handlers run outside the pages' next-intl request config: the plain translator of the catalogue.
+  const forms = createTranslator({ locale, messages: catalogues[locale], namespace: "Forms" });
+  const validationOf = createTranslator({ locale, messages: catalogues[locale], namespace: "Validation" });
+  const validation = (key: string, values?: Record<string, string | number>) => validationOf(key as "required", values as never);
   const fail = (status: 400 | 401 | 403 | 404 | 409 | 413, code: string, fieldErrors?: Record<string, string[]>): UploadAnswer => ({
     status,
     body: { ok: false, code, message: code === "conflict" ? forms("conflict", { name: forms("someoneElse"), when: "" }) : forms(code as "forbidden"), ...(fieldErrors ? { fieldErrors } : {}) },
