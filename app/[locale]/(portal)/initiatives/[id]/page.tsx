@@ -15,6 +15,9 @@ import { ReviewForm } from "@/components/initiatives/review-form";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { reviewStatusUpdateAction } from "../actions";
+import { DocumentsSection } from "@/components/documents/documents-section";
+import { listDocuments } from "@/lib/documents/queries";
+import { withdrawDocumentAction } from "../../documents/actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -269,6 +272,15 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
         <ChangeHistory events={history} locale={locale} names={names} />
       </section>
       <InitiativeIndicators user={user} initiativeId={initiative.id} locale={locale} />
+      <InitiativeDocuments user={user} initiativeId={initiative.id} locale={locale} />
     </>
   );
+}
+
+/** The initiative's documents (issue 20). */
+async function InitiativeDocuments({ user, initiativeId, locale }: { user: Parameters<typeof listDocuments>[0]; initiativeId: string; locale: "en" | "fr" }) {
+  const list = await listDocuments(user, "initiative", initiativeId);
+  if (!list) return null;
+  const t = await getTranslations("Documents");
+  return <DocumentsSection list={list} target="initiative" targetId={initiativeId} locale={locale} heading={t("heading")} idPrefix="initiative" withdrawAction={withdrawDocumentAction} />;
 }

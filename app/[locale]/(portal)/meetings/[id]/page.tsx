@@ -13,6 +13,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { MeetingWhen } from "@/components/meetings/meeting-when";
+import { MeetingPapers } from "@/components/documents/meeting-papers";
+import { listDocuments, paperRequestsForMeeting } from "@/lib/documents/queries";
+import { cancelPaperRequestAction, requestPaperAction, withdrawDocumentAction } from "../../documents/actions";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -28,6 +31,17 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const manager = can(user, "meeting.manage");
   const carried = await listCarriedForwardActionItems(user, meeting.startsAt);
   const actionsT = await getTranslations("ActionItems");
+  // Papers (issue 20): the requests, and the documents of each agenda item and of the meeting.
+  const [paperRequests, meetingDocuments, itemDocuments] = await Promise.all([
+    paperRequestsForMeeting(user, meeting.id),
+    listDocuments(user, "meeting", meeting.id),
+    Promise.all(meeting.agendaItems.map((item) => listDocuments(user, "agendaItem", item.id))),
+  ]);
+  const paperItems = meeting.agendaItems.flatMap((item, index) => {
+    const list = itemDocuments[index];
+    const openRequest = paperRequests.find((request) => request.item.id === item.id);
+    return list ? [{ id: item.id, position: item.position, titleEn: item.titleEn, titleFr: item.titleFr, list, openRequestId: openRequest?.id ?? null }] : [];
+  });
   return (
     <>
       <PageHeader title={title} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title }]}>
@@ -177,6 +191,18 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           <DecisionList decisions={meeting.decisions} locale={locale} />
         )}
       </section>
+
+      {meetingDocuments && (
+        <MeetingPapers
+          meetingId={meeting.id}
+          locale={locale}
+          requests={paperRequests}
+          items={paperItems}
+          meetingDocuments={meetingDocuments}
+          mayRequest={manager}
+          actions={{ withdraw: withdrawDocumentAction, request: requestPaperAction, cancelRequest: cancelPaperRequestAction }}
+        />
+      )}
     </>
   );
 }
