@@ -10,7 +10,7 @@ export const markingsAbovePermitted = ["PROTECTED_C", "CONFIDENTIAL", "SECRET", 
 export const documentTargets = ["meeting", "agendaItem", "initiative"] as const;
 export type DocumentTarget = (typeof documentTargets)[number];
 
-const marking = z.string().transform((value, context) => {
+const marking = z.string().max(40).transform((value, context) => {
   const upper = value.trim().toUpperCase().replace(/[\s-]+/g, "_");
   if ((documentMarkings as readonly string[]).includes(upper)) return upper as DocumentMarkingValue;
   context.addIssue({ code: "custom", params: { key: (markingsAbovePermitted as readonly string[]).includes(upper) ? "markingTooHigh" : "invalidChoice" } });
