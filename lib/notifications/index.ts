@@ -17,3 +17,5 @@ export { notifyActionItemAssigned, scheduleOverdueDigests } from "./action-items
 export { notifyAgendaChanged, notifyAgendaPublished, notifyMinutesCirculated } from "./meetings";
 export { notifyUpdateCallOpened, scheduleUpdateCallReminders } from "./update-calls";
 export type { NoticeOptions } from "./shared";
+// documents (issue 20): 3 days and 1 day before a requested paper is due, while it is missing
+export { schedulePaperRequestReminders } from "./papers";
