@@ -31,6 +31,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const manager = can(user, "meeting.manage");
   const carried = await listCarriedForwardActionItems(user, meeting.startsAt);
   const actionsT = await getTranslations("ActionItems");
+  const documentsT = await getTranslations("Documents");
   // Papers (issue 20): the requests, and the documents of each agenda item and of the meeting.
   const [paperRequests, meetingDocuments, itemDocuments] = await Promise.all([
     paperRequestsForMeeting(user, meeting.id),
@@ -104,6 +105,11 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
         <li>
           <a href={`/api/meetings/${meeting.id}/pdf?locale=${locale}`} className="gc-button-secondary">
             {t("downloadPdf")}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/meetings/${meeting.id}/book?locale=${locale}`} className="gc-button-secondary" data-testid="board-book">
+            {documentsT("boardBook")}
           </a>
         </li>
         <li>
