@@ -1,4 +1,4 @@
-import "server-only";
+// Not "server-only": the worker (instrumentation.ts) reads stored files to extract their text.
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 
