@@ -101,6 +101,5 @@ export async function extractText(kind: string, bytes: Uint8Array): Promise<stri
   else if (kind === "docx" || kind === "xlsx" || kind === "pptx") text = officeText(kind, bytes);
   else if (kind === "txt" || kind === "csv") text = new TextDecoder().decode(bytes);
   else return null;
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u0000/g, "").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim().slice(0, MAX_TEXT);
 }
