@@ -146,6 +146,44 @@ describe("bad input stores nothing", () => {
   });
 });
 
+describe("an interrupted upload stores nothing", () => {
+  it("leaves no row and no bytes when the browser's stream breaks off half-way", async () => {
+    const { meeting } = await meetingWithJusItem();
+    let sent = 0;
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 700 * 1024) return controller.error(new Error("connection reset by peer"));
+        controller.enqueue(sent === 0 ? samplePdf() : new Uint8Array(64 * 1024));
+        sent += 64 * 1024;
+      },
+    });
+    await refusedLeavesNothing(async () => {
+      await expect(receiveUpload({ user: coordinator, query: newDocument("meeting", meeting.id), body: broken, contentLength: null, requestId: "t", locale: "en" })).rejects.toThrow();
+    });
+  });
+
+  it("leaves no row and no bytes when the database connection of the upload dies half-way (as in a restart)", async () => {
+    const { meeting } = await meetingWithJusItem();
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 512 * 1024) {
+          // The upload's transaction has written chunks by now: end its server process, as a restart would.
+          await db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND xact_start IS NOT NULL AND state = 'idle in transaction'`;
+        }
+        if (sent >= 1024 * 1024) return controller.close();
+        controller.enqueue(sent === 0 ? samplePdf() : new Uint8Array(64 * 1024));
+        sent += 64 * 1024;
+      },
+    });
+    await refusedLeavesNothing(async () => {
+      await expect(receiveUpload({ user: coordinator, query: newDocument("meeting", meeting.id), body: stream, contentLength: null, requestId: "t", locale: "en" })).rejects.toThrow();
+    });
+    // The pool recovers: the next upload goes through.
+    expect(await upload(coordinator, newDocument("meeting", meeting.id), samplePdf())).toMatchObject({ status: 200 });
+  });
+});
+
 describe("who may upload and read", () => {
   it("lets a representative upload only to their department's records; an executive nowhere", async () => {
     const initiative = await jusInitiative();
