@@ -1,6 +1,8 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { renderBoardBook } from "@/lib/documents/board-book";
+import { boardBookStream } from "@/lib/documents/board-book-cache";
 import { sessionUser } from "../../support/database";
 import { meetingWithJusItem, newDocument, sampleDocx, samplePdf, upload } from "./support";
 
@@ -55,5 +57,34 @@ describe("the board book", () => {
 
     const french = await readBook((await renderBoardBook(coordinator, meeting.id, "fr", "https://portal.example"))!);
     expect(french.bookmarks[1]).toEqual({ title: "1. Cadre provisoire", page: packagePages + 1 });
+  });
+});
+
+describe("the board book's cache", () => {
+  it("is made once and served again until a paper or the agenda changes", async () => {
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const { meeting, item } = await meetingWithJusItem();
+    const bytesOf = async () => Buffer.from(await new Response(await boardBookStream(coordinator, meeting.id, "en", "https://portal.example")).arrayBuffer());
+    const cachedBlob = async () => (await db.boardBook.findUniqueOrThrow({ where: { meetingId_locale: { meetingId: meeting.id, locale: "en" } } })).blobId;
+
+    const first = await bytesOf();
+    const blob = await cachedBlob();
+    const second = await bytesOf();
+    expect(second.equals(first)).toBe(true);
+    expect(await cachedBlob()).toBe(blob);
+
+    // A paper comes in: a new book, with its page, and the old file is gone.
+    expect(await upload(coordinator, newDocument("agendaItem", item.id, { titleEn: "Late paper", fileName: "late.pdf" }), samplePdf("Late paper text"))).toMatchObject({ status: 200 });
+    const third = await readBook(await bytesOf());
+    expect(third.pages.join(" ")).toContain("Late paper text");
+    expect(await cachedBlob()).not.toBe(blob);
+    expect(await db.documentBlob.count({ where: { id: blob } })).toBe(0);
+
+    // The agenda changes: a new book again.
+    const before = await cachedBlob();
+    await db.agendaItem.update({ where: { id: item.id }, data: { titleEn: "Renamed item" } });
+    await bytesOf();
+    expect(await cachedBlob()).not.toBe(before);
+    expect(await boardBookStream(coordinator, "6b1f0c55-0000-4000-8000-000000000000", "en", "https://portal.example")).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { renderBoardBook } from "@/lib/documents/board-book";
+import { boardBookStream } from "@/lib/documents/board-book-cache";
 import { isLocale } from "@/lib/i18n/routing";
 import { guardedRoute } from "@/lib/security/route-handler";
 
-/** The board book: the agenda package PDF with the PDF papers bound in agenda order, bookmarked. Signed-in users only. */
+/** The board book: the agenda package PDF with the PDF papers bound in agenda order, bookmarked (cached). Signed-in users only. */
 async function handle(request: Request, { params }: RouteContext<"/api/meetings/[id]/book">) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401 });
@@ -11,9 +11,9 @@ async function handle(request: Request, { params }: RouteContext<"/api/meetings/
   const url = new URL(request.url);
   const requested = url.searchParams.get("locale");
   const locale = isLocale(requested) ? requested : user.language;
-  const pdf = await renderBoardBook(user, id, locale, url.origin);
+  const pdf = await boardBookStream(user, id, locale, url.origin);
   if (!pdf) return new Response("Not found.", { status: 404 });
-  return new Response(new Uint8Array(pdf), {
+  return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="iwgtip-board-book-${locale}.pdf"`,
