@@ -1,14 +1,10 @@
 import "server-only";
-import { z } from "zod";
-import { db } from "@/lib/db";
+import { readSetting } from "@/lib/settings/queries";
 
-/** The largest file the portal stores, in megabytes (issue 20: 25 MB), kept in the `settings` table like the others. */
+/** The setting's key (lib/settings/definitions.ts): 25 MB by default, changed on the settings page. */
 export const DOCUMENT_MAX_MEGABYTES_KEY = "documentMaxMegabytes";
-export const DEFAULT_DOCUMENT_MAX_MEGABYTES = 25;
-const megabytes = z.int().min(1).max(100);
 
+/** The largest file the portal stores, in bytes, read on every upload (every instance sees a change at once). */
 export async function documentMaxBytes(): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY }, select: { value: true } });
-  const parsed = megabytes.safeParse(row?.value);
-  return (parsed.success ? parsed.data : DEFAULT_DOCUMENT_MAX_MEGABYTES) * 1024 * 1024;
+  return (await readSetting("documentMaxMegabytes")) * 1024 * 1024;
 }

@@ -69,7 +69,8 @@ export type ValidationKey =
   | "fileNameInvalid"
   | "documentWithdrawn"
   | "uploadMissing"
-  | "noPresentingDepartment";
+  | "noPresentingDepartment"
+  | "megabytesRange";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

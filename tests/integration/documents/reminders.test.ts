@@ -5,7 +5,8 @@ import { departmentId } from "../../support/database";
 import { meetingWithJusItem } from "./support";
 
 const options = { baseUrl: "https://portal.example" };
-const outboxFor = (requestId: string) => db.outboundMessage.findMany({ where: { dedupeKey: { contains: requestId } }, orderBy: { dedupeKey: "asc" } });
+// Other tests may add representatives of JUS: the demo representative's messages are the ones looked at.
+const outboxFor = (requestId: string) => db.outboundMessage.findMany({ where: { dedupeKey: { contains: requestId }, toAddress: "rep.jus@iwgtip.example" }, orderBy: { dedupeKey: "asc" } });
 
 describe("reminders of requested papers", () => {
   it("reminds the presenting department 3 days and 1 day before, once each, and stops once the paper is in", async () => {
@@ -16,7 +17,7 @@ describe("reminders of requested papers", () => {
     const request = await db.paperRequest.create({ data: { agendaItemId: item.id, departmentId: jus, dueDate: new Date("2031-05-10T00:00:00Z"), requestedById: coordinator.id }, select: { id: true } });
 
     await schedulePaperRequestReminders(new Date("2031-05-01T15:00:00Z"), options); // 9 days before: nothing yet
-    expect(await outboxFor(request.id)).toEqual([]);
+    expect(await db.outboundMessage.count({ where: { dedupeKey: { contains: request.id } } })).toBe(0);
     await schedulePaperRequestReminders(new Date("2031-05-07T15:00:00Z"), options); // 3 days before
     await schedulePaperRequestReminders(new Date("2031-05-08T15:00:00Z"), options); // the same reminder, not repeated
     let queued = await outboxFor(request.id);
@@ -34,6 +35,6 @@ describe("reminders of requested papers", () => {
     await db.document.create({ data: { agendaItemId: item.id, paperRequestId: request.id, titleEn: "Paper", titleFr: "Document", language: "en", marking: "UNCLASSIFIED", uploadedById: repJus.id, departmentId: repJus.departmentId } });
     await db.outboundMessage.deleteMany({ where: { dedupeKey: { contains: request.id } } });
     await schedulePaperRequestReminders(new Date("2031-05-10T15:00:00Z"), options);
-    expect(await outboxFor(request.id)).toEqual([]);
+    expect(await db.outboundMessage.count({ where: { dedupeKey: { contains: request.id } } })).toBe(0);
   });
 });
