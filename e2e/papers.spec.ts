@@ -33,7 +33,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await form.getByLabel(words.due).fill("2031-05-01");
     await form.getByRole("button", { name: words.requestPaper }).click();
     await expect(page.getByText(words.saved)).toBeVisible();
-    await expect(page.locator('[data-testid="paper-request"][data-received="false"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="paper-request-row"][data-received="false"]')).toHaveCount(1);
     await expectNoAxeViolations(page);
 
     await page.context().clearCookies();
@@ -51,7 +51,7 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await upload.getByLabel(words.file, { exact: true }).setInputFiles({ name: "framework.pdf", mimeType: "application/pdf", buffer: first });
     await upload.getByRole("button", { name: words.upload, exact: true }).click();
     await expect(page.getByText(words.uploaded)).toBeVisible();
-    await expect(page.locator('[data-testid="paper-request"][data-received="true"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="paper-request-row"][data-received="true"]')).toHaveCount(1);
     await expectNoAxeViolations(page);
 
     await section.locator("summary").first().click();

@@ -83,7 +83,7 @@ export async function DocumentsSection({
               {document.mayChange && (
                 <details className="mt-2">
                   <summary>{t("newVersionHeading")} / {t("withdraw")}</summary>
-                  <UploadForm target={target} targetId={targetId} documentId={document.id} maxMegabytes={maxMegabytes} locale={locale} heading={t("newVersionHeading")} />
+                  <UploadForm target={target} targetId={targetId} documentId={document.id} maxMegabytes={maxMegabytes} locale={locale} heading={t("newVersionHeading")} headingLevel={headingLevel === 2 ? 3 : 4} />
                   <div className="mt-4">
                     <CommandForm
                       action={withdrawAction}
@@ -101,7 +101,7 @@ export async function DocumentsSection({
           ))}
         </ul>
       )}
-      {list.mayUpload && <UploadForm target={target} targetId={targetId} paperRequestId={paperRequestId} maxMegabytes={maxMegabytes} locale={locale} heading={t("uploadHeading")} />}
+      {list.mayUpload && <UploadForm target={target} targetId={targetId} paperRequestId={paperRequestId} maxMegabytes={maxMegabytes} locale={locale} heading={t("uploadHeading")} headingLevel={headingLevel === 2 ? 3 : 4} />}
     </section>
   );
 }

@@ -50,7 +50,7 @@ export async function MeetingPapers({
           </thead>
           <tbody>
             {requests.map((request) => (
-              <tr key={request.id} data-testid="paper-request" data-received={request.received ? "true" : "false"}>
+              <tr key={request.id} data-testid="paper-request-row" data-received={request.received ? "true" : "false"}>
                 <td>
                   {request.item.position}. {pick(request.item.titleEn, request.item.titleFr)}
                 </td>

@@ -15,6 +15,8 @@ type Props = {
   maxMegabytes: number;
   locale: string;
   heading: string;
+  /** The level of the form's heading: one below the section it is in. */
+  headingLevel?: 3 | 4 | 5;
 };
 
 /**
@@ -22,7 +24,8 @@ type Props = {
  * and a button that cancels it; the server's answer (refusals per field, in the user's language) shows in the kit's
  * fields and live region. Nothing is stored unless the whole upload is accepted.
  */
-export function UploadForm({ target, targetId, documentId, paperRequestId, maxMegabytes, locale, heading }: Props) {
+export function UploadForm({ target, targetId, documentId, paperRequestId, maxMegabytes, locale, heading, headingLevel = 4 }: Props) {
+  const Heading = headingLevel === 3 ? "h3" : headingLevel === 4 ? "h4" : "h5";
   const t = useTranslations("Documents");
   const router = useRouter();
   const [state, setState] = useState<FormState>(initialFormState);
@@ -91,7 +94,7 @@ export function UploadForm({ target, targetId, documentId, paperRequestId, maxMe
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="mt-4 max-w-2xl space-y-4" aria-labelledby={headingId} data-testid="document-upload-form">
-      <h4 id={headingId}>{heading}</h4>
+      <Heading id={headingId}>{heading}</Heading>
       <FormMessage state={state} focus />
       {!documentId && (
         <>
