@@ -129,6 +129,7 @@ describe("bad input stores nothing", () => {
 
   it("refuses a file over the size setting while it streams, before reading it all", async () => {
     const { meeting } = await meetingWithJusItem();
+    const previous = await db.setting.findUnique({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY } });
     await db.setting.upsert({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY }, create: { key: DOCUMENT_MAX_MEGABYTES_KEY, value: 1 }, update: { value: 1 } });
     try {
       const big = Buffer.concat([samplePdf(), Buffer.alloc(4 * 1024 * 1024, 32)]);
@@ -141,7 +142,8 @@ describe("bad input stores nothing", () => {
       // Announced too large: refused before a byte is read.
       expect(await refusedLeavesNothing(() => upload(coordinator, newDocument("meeting", meeting.id), big))).toMatchObject({ status: 413 });
     } finally {
-      await db.setting.delete({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY } });
+      if (previous) await db.setting.update({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY }, data: { value: previous.value ?? 25, version: previous.version } });
+      else await db.setting.delete({ where: { key: DOCUMENT_MAX_MEGABYTES_KEY } });
     }
   });
 });
