@@ -23,7 +23,7 @@ async function bytesOf(blobId: string): Promise<Uint8Array | null> {
 
 type Paper = { title: string; position: number; fileName: string; versionId: string; kind: string; blobId: string };
 
-async function papersOf(meetingId: string, itemIds: string[], locale: Locale): Promise<Paper[]> {
+async function papersOf(itemIds: string[], locale: Locale): Promise<Paper[]> {
   const items = await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, position: true } });
   const position = new Map(items.map((item) => [item.id, item.position]));
   const documents = await db.document.findMany({
@@ -31,7 +31,6 @@ async function papersOf(meetingId: string, itemIds: string[], locale: Locale): P
     orderBy: { createdAt: "asc" },
     select: { titleEn: true, titleFr: true, agendaItemId: true, currentVersion: true, versions: { select: { id: true, number: true, fileName: true, kind: true, blobId: true } } },
   });
-  void meetingId;
   return documents
     .flatMap((document) => {
       const current = document.versions.find((version) => version.number === document.currentVersion);
@@ -46,7 +45,7 @@ export async function renderBoardBook(user: SessionUser, meetingId: string, loca
   const data = await getAgendaPackage(user, meetingId);
   if (!data) return null;
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: "Documents" });
-  const papers = await papersOf(meetingId, data.agenda.map((item) => item.id), locale);
+  const papers = await papersOf(data.agenda.map((item) => item.id), locale);
 
   // The PDF papers first, to know how many pages the book has before the package prints "Page n of N".
   const loaded: { paper: Paper; pdf: PDFDocument }[] = [];
