@@ -98,5 +98,7 @@ export const config = {
   // Every request but the static files themselves: the build's hashed assets (scripts, styles, the self-hosted
   // fonts), optimised images and the favicon (the portal has no public/ folder). A path with a dot in it is a page
   // or a route handler like any other, and gets the CSP, the request id and the cross-site check.
-  matcher: ["/((?!_next/static/|_next/image(?:/|$)|favicon\\.ico$).*)"],
+  // The document upload too (issue 20): the proxy would buffer its body in memory (and cut it at 10 MB); its route
+  // handler makes the cross-site check and takes a request id itself.
+  matcher: ["/((?!_next/static/|_next/image(?:/|$)|favicon\\.ico$|api/documents/upload$).*)"],
 };

@@ -92,6 +92,8 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
         succeeded: (response, body) => response.status === 200 && body.includes('"redirectTo"'),
       },
       { name: "agenda builder", request: { method: "GET", path: `/en/meetings/${meetingId}/agenda` }, bundleRoute: "/[locale]/meetings/[id]/agenda" },
+      // Documents (issue 20): the meeting page with its papers (requests, each item's documents, the upload forms).
+      { name: "meeting page (papers)", request: { method: "GET", path: `/en/meetings/${meetingId}` }, bundleRoute: "/[locale]/meetings/[id]" },
       { name: "department page", request: { method: "GET", path: "/en/departments/RCMP" }, bundleRoute: "/[locale]/departments/[acronym]" },
       // The translation queue (issue 21): every tracked text joined with its language state, word counts in SQL.
       { name: "translation queue", request: { method: "GET", path: "/en/translation" }, bundleRoute: "/[locale]/translation" },

@@ -105,6 +105,14 @@ function handles(): DatabaseHandles {
 }
 
 /**
+ * The pool under `db`, for the one write Prisma would make costly: the chunks of an uploaded document (issue 20,
+ * lib/documents/storage.ts), sent as binary parameters rather than serialised per chunk. Same connections, same limits.
+ */
+export function databasePool(): pg.Pool {
+  return handles().pool;
+}
+
+/**
  * The Prisma client, e.g. `db.department.findMany()`. Nothing connects until the first query, and importing this
  * module never throws; without DATABASE_URL the first use throws DatabaseNotConfiguredError.
  */

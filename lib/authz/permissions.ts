@@ -28,6 +28,8 @@ export const permissions = {
   "discussion.write": "Comment on a record one can read, reply, and edit one's own comments",
   "discussion.moderate": "Hide a comment, with a reason",
   "notification.manage": "Read and mark one's own notifications; follow an initiative or a meeting",
+  // documents (issue 20)
+  "document.upload": "Upload documents and new versions, and withdraw documents, on the records one may edit",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -58,6 +60,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.write": "all",
     "discussion.moderate": "all",
     "notification.manage": "all",
+    "document.upload": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -76,6 +79,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.write": "all",
     "discussion.moderate": "all",
     "notification.manage": "all",
+    "document.upload": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",
@@ -90,6 +94,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Everyone who can read a record may discuss it.
     "discussion.write": "all",
     "notification.manage": "all",
+    // Documents on their department's initiatives and the agenda items it presents.
+    "document.upload": "ownDepartment",
   },
   EXECUTIVE: {
     "portal.read": "all",

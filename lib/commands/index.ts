@@ -25,3 +25,4 @@ import "@/lib/results/commands";
 import "@/lib/calendar-feeds/commands";
 import "@/lib/translation/commands";
 import "@/lib/discussion/commands";
+import "@/lib/documents/commands";

@@ -1,4 +1,4 @@
-import { scheduleOverdueDigests, scheduleUpdateCallReminders } from "@/lib/notifications";
+import { scheduleOverdueDigests, schedulePaperRequestReminders, scheduleUpdateCallReminders } from "@/lib/notifications";
 import type { NoticeOptions } from "@/lib/notifications";
 
 /**
@@ -6,7 +6,8 @@ import type { NoticeOptions } from "@/lib/notifications";
  * first to get there queues the messages, the others queue nothing.
  */
 export async function runScheduledNotices(now: Date, options: NoticeOptions = {}): Promise<{ reminders: number; digests: number }> {
-  const reminders = await scheduleUpdateCallReminders(now, options);
+  // Reminders of calls for updates and of requested papers (issue 20), counted together.
+  const reminders = (await scheduleUpdateCallReminders(now, options)) + (await schedulePaperRequestReminders(now, options));
   const digests = await scheduleOverdueDigests(now, options);
   return { reminders, digests };
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { extractPendingTexts } from "@/lib/documents";
 import { mailConfig } from "@/lib/mail/config";
 import type { MailTransport } from "@/lib/mail/transport";
 import { deliverDueMessages } from "./deliver";
@@ -35,6 +36,8 @@ export function startMailWorker(): void {
         await pruneCommandReceipts(db);
         state.lastScheduledAt = Date.now();
       }
+      // The text of papers uploaded since the last tick, for the search (issue 20), a few per tick.
+      await extractPendingTexts();
       if (state.transport) {
         // Drain in batches while there is work, so a burst (an agenda to every member) goes out promptly.
         for (let round = 0; round < 10 && !state.stopped; round += 1) {

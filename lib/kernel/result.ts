@@ -72,7 +72,18 @@ export type ValidationKey =
   | "xliffDoctype"
   | "xliffNotXml"
   | "xliffNotXliff"
-  | "notAwaitingVerification";
+  | "notAwaitingVerification"
+  // Documents and meeting papers (issue 20)
+  | "markingTooHigh"
+  | "fileEmpty"
+  | "fileTooLarge"
+  | "fileTypeNotAllowed"
+  | "fileTypeMismatch"
+  | "fileNameInvalid"
+  | "documentWithdrawn"
+  | "uploadMissing"
+  | "noPresentingDepartment"
+  | "megabytesRange";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

@@ -4,3 +4,5 @@ export { meetingToIcs, meetingsFeed, meetingUid, type IcsMeeting } from "./ics";
 export { getAgendaPackage, type AgendaPackage } from "./package";
 export { packageLabels } from "./package-labels";
 export type { PackageLabels } from "./pdf";
+/** The agenda package PDF itself, for the board book of lib/documents (issue 20). */
+export { renderAgendaPackagePdf } from "./pdf";

@@ -20,3 +20,5 @@ export type { NoticeOptions } from "./shared";
 // The notification centre's writer (issue 22): in-portal notices, in the transaction of the change.
 export { notifyInPortal, type InPortalNotice } from "./centre";
 export { emailDiscussionNotices } from "./discussion";
+// documents (issue 20): 3 days and 1 day before a requested paper is due, while it is missing
+export { schedulePaperRequestReminders } from "./papers";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The notices a user can turn off, in the order the profile shows them. */
-export const noticeKinds = ["UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER", "ACTION_ITEM_ASSIGNED", "OVERDUE_DIGEST", "AGENDA", "MINUTES_CIRCULATED", "DISCUSSION"] as const;
+export const noticeKinds = ["UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER", "ACTION_ITEM_ASSIGNED", "OVERDUE_DIGEST", "AGENDA", "MINUTES_CIRCULATED", "DISCUSSION", "PAPER_REQUEST_REMINDER"] as const;
 export type NoticeKindName = (typeof noticeKinds)[number];
 
 /**

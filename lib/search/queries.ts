@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * hidden everywhere (archived initiatives and their updates, agenda items taken off the agenda). A kind that needs
  * more (the results framework's indicators) adds its own permission in `searchKinds` and its statement below.
  */
-export const searchKinds = ["initiative", "statusUpdate", "decision", "agendaItem", "actionItem", "meeting"] as const;
+export const searchKinds = ["initiative", "statusUpdate", "decision", "agendaItem", "actionItem", "meeting", "document"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export function isSearchKind(value: unknown): value is SearchKind {
@@ -93,6 +93,23 @@ function statement(kind: SearchKind, words: string[], limit: number): Prisma.Sql
           COALESCE(NULLIF(ai.title_fr, ''), ai.title_en) AS title_fr, ai.status::text AS detail, (${m.rank})::int AS rank
         FROM action_items ai WHERE ${m.where}
         ORDER BY rank DESC, ai.due_date DESC LIMIT ${limit}`;
+    }
+    case "document": {
+      // Documents (issue 20): the titles and the text extracted from the current version of papers not withdrawn, on
+      // records still in view; the detail is the passage around the first word found.
+      const m = matching(words, Prisma.sql`dc.title_en, dc.title_fr`, Prisma.sql`v.text`);
+      const first = `${words[0] ?? ""}`;
+      return Prisma.sql`SELECT dc.id::text AS id,
+          COALESCE('/initiatives/' || dc.initiative_id, '/meetings/' || COALESCE(dc.meeting_id, a.meeting_id)) AS href, dc.title_en, dc.title_fr,
+          CASE WHEN strpos(lower(public.immutable_unaccent(coalesce(v.text, ''))), lower(public.immutable_unaccent(${first}))) > 0
+            THEN '…' || substring(v.text FROM greatest(1, strpos(lower(public.immutable_unaccent(v.text)), lower(public.immutable_unaccent(${first}))) - 80) FOR 200) || '…'
+            ELSE v.file_name END AS detail,
+          (${m.rank})::int AS rank
+        FROM documents dc
+        JOIN document_versions v ON v.document_id = dc.id AND v.number = dc.current_version
+        LEFT JOIN agenda_items a ON a.id = dc.agenda_item_id
+        WHERE dc.withdrawn_at IS NULL AND (dc.agenda_item_id IS NULL OR a.deleted_at IS NULL) AND ${m.where}
+        ORDER BY rank DESC, dc.created_at DESC LIMIT ${limit}`;
     }
     case "meeting": {
       const m = matching(words, Prisma.sql`mt.title_en, mt.title_fr`, Prisma.sql`mt.location`);

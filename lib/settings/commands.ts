@@ -29,11 +29,14 @@ export const updateSettings = defineCommand({
       sessionHours: input.sessionHoursVersion,
       oneTimePasswordHours: input.oneTimePasswordHoursVersion,
       mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
+      documentMaxMegabytes: input.documentMaxMegabytesVersion ?? 0,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
     const changed: SettingKey[] = [];
     for (const key of settingKeys) {
       const row = rows.find((candidate) => candidate.key === key);
+      // A setting the form did not send (the document size limit is optional) stays as it is.
+      if (wanted[key] === undefined) continue;
       const value = wanted[key] as Prisma.InputJsonValue;
       if (JSON.stringify(settingValue(key, row?.value)) === JSON.stringify(value)) continue;
       const written = row
@@ -49,7 +52,7 @@ export const updateSettings = defineCommand({
   },
 });
 
-function valuesOf(input: UpdateSettingsInput): SettingValues {
+function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxMegabytes"> & { documentMaxMegabytes?: number } {
   return {
     securityMarking: { en: input.securityMarkingEn, fr: input.securityMarkingFr },
     quorumRule: { minimumDepartments: input.quorumMinimumDepartments, chairRequired: input.quorumChairRequired },
@@ -57,6 +60,7 @@ function valuesOf(input: UpdateSettingsInput): SettingValues {
     sessionHours: input.sessionHours,
     oneTimePasswordHours: input.oneTimePasswordHours,
     mfaRequiredForEveryone: input.mfaRequiredForEveryone,
+    documentMaxMegabytes: input.documentMaxMegabytes,
   };
 }
 

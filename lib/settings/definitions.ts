@@ -12,6 +12,8 @@ export const settingLimits = {
   staleDays: { min: 1, max: 365 },
   sessionHours: { min: 1, max: 24 },
   oneTimePasswordHours: { min: 1, max: 720 },
+  // documents (issue 20)
+  documentMaxMegabytes: { min: 1, max: 100 },
 } as const;
 
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
@@ -30,6 +32,8 @@ export const settingSchemas = {
   oneTimePasswordHours: wholeNumber(settingLimits.oneTimePasswordHours),
   /** Two-step verification for every password account, not only administrators and coordinators. */
   mfaRequiredForEveryone: z.boolean(),
+  /** The largest file a document version may be (issue 20), enforced while the upload streams. */
+  documentMaxMegabytes: wholeNumber(settingLimits.documentMaxMegabytes),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -44,6 +48,7 @@ export const settingDefaults: SettingValues = {
   sessionHours: 8,
   oneTimePasswordHours: 72,
   mfaRequiredForEveryone: false,
+  documentMaxMegabytes: 25,
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

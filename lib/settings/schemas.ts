@@ -50,6 +50,9 @@ export const updateSettingsSchema = z
     sessionHoursVersion: version,
     oneTimePasswordHoursVersion: version,
     mfaRequiredForEveryoneVersion: version,
+    // documents (issue 20): optional, so that a form without them leaves the size limit as it is.
+    documentMaxMegabytes: wholeNumberField("megabytesRange", settingLimits.documentMaxMegabytes).optional(),
+    documentMaxMegabytesVersion: version.optional(),
   })
   .strict();
 

@@ -5,6 +5,8 @@ import { Link, redirect } from "@/lib/i18n/navigation";
 import { sectionsFor } from "@/lib/navigation/sections";
 import { CoordinatorHome } from "@/components/dashboard/home/coordinator-home";
 import { RepresentativeHome } from "@/components/dashboard/home/representative-home";
+import { RequestedPapers } from "@/components/documents/requested-papers";
+import { paperRequestsForDepartment } from "@/lib/documents/queries";
 
 /**
  * Home, by role (DESIGN.md §4): an executive lands on the dashboard; a representative sees one list of what their
@@ -28,6 +30,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         {t("yourRole", { role: roles(user.role) })}{" "}
         {user.departmentAcronym && t("yourDepartment", { department: byLocale(locale, user.departmentAcronym.en, user.departmentAcronym.fr) })}
       </p>
+      {user.role === "DEPARTMENT_REP" && <RequestedPapers requests={await paperRequestsForDepartment(user)} locale={locale} />}
       {user.role === "DEPARTMENT_REP" && <RepresentativeHome departmentId={user.departmentId} locale={locale} />}
       {user.role === "COORDINATOR" && <CoordinatorHome locale={locale} />}
       <h2>{t("startHere")}</h2>

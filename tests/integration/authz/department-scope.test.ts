@@ -17,6 +17,7 @@ describe("the policy fails closed on department-scoped grants (issue 17, point 1
     expect(departmentScoped.map(({ role, permission }) => `${role} ${permission}`).sort()).toEqual([
       "DEPARTMENT_REP actionItem.create",
       "DEPARTMENT_REP actionItem.updateStatus",
+      "DEPARTMENT_REP document.upload",
       "DEPARTMENT_REP initiative.create",
       "DEPARTMENT_REP initiative.update",
       "DEPARTMENT_REP results.report",

@@ -40,6 +40,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "sessionHoursVersion", label: "", type: "hidden", defaultValue: String(versions.sessionHours) },
           { name: "oneTimePasswordHoursVersion", label: "", type: "hidden", defaultValue: String(versions.oneTimePasswordHours) },
           { name: "mfaRequiredForEveryoneVersion", label: "", type: "hidden", defaultValue: String(versions.mfaRequiredForEveryone) },
+          { name: "documentMaxMegabytesVersion", label: "", type: "hidden", defaultValue: String(versions.documentMaxMegabytes) },
           {
             name: "securityMarkingEn",
             label: t("markingEn"),
@@ -90,6 +91,14 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             required: true,
           },
           { name: "mfaRequiredForEveryone", label: mfa("everyone"), type: "checkbox", defaultValue: values.mfaRequiredForEveryone },
+          {
+            name: "documentMaxMegabytes",
+            label: t("documentMaxMegabytes"),
+            hint: t("documentMaxMegabytesHint", settingLimits.documentMaxMegabytes),
+            type: "text",
+            defaultValue: String(values.documentMaxMegabytes),
+            required: true,
+          },
         ]}
       />
     </>

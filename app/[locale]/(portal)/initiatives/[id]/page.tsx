@@ -22,6 +22,9 @@ import { FollowButton } from "@/components/discussion/follow-button";
 import { getInitiativeThreads, threadOf, type Threads } from "@/lib/discussion/queries";
 import { isFollowing } from "@/lib/notifications/queries";
 import { isUuid } from "@/lib/security/ids";
+import { DocumentsSection } from "@/components/documents/documents-section";
+import { listDocuments } from "@/lib/documents/queries";
+import { withdrawDocumentAction } from "../../documents/actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -304,6 +307,15 @@ export default async function InitiativePage({ params }: PageProps<"/[locale]/in
         </section>
       )}
       <Discussion thread={threadOf(threads, "initiative", initiative.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} />
+      <InitiativeDocuments user={user} initiativeId={initiative.id} locale={locale} />
     </>
   );
+}
+
+/** The initiative's documents (issue 20). */
+async function InitiativeDocuments({ user, initiativeId, locale }: { user: Parameters<typeof listDocuments>[0]; initiativeId: string; locale: "en" | "fr" }) {
+  const list = await listDocuments(user, "initiative", initiativeId);
+  if (!list) return null;
+  const t = await getTranslations("Documents");
+  return <DocumentsSection list={list} target="initiative" targetId={initiativeId} locale={locale} heading={t("heading")} idPrefix="initiative" withdrawAction={withdrawDocumentAction} />;
 }

@@ -19,6 +19,9 @@ import { FollowButton } from "@/components/discussion/follow-button";
 import { getThreads, threadOf } from "@/lib/discussion/queries";
 import { isFollowing } from "@/lib/notifications/queries";
 import { editCommentAction, followAction, hideCommentAction, postCommentAction } from "../../discussion/actions";
+import { MeetingPapers } from "@/components/documents/meeting-papers";
+import { listDocuments, paperRequestsForMeeting } from "@/lib/documents/queries";
+import { cancelPaperRequestAction, requestPaperAction, withdrawDocumentAction } from "../../documents/actions";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -42,6 +45,18 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const discussion = await getTranslations("Discussion");
   const discussionActions = { post: postCommentAction, edit: editCommentAction, hide: hideCommentAction };
   const actionsT = await getTranslations("ActionItems");
+  const documentsT = await getTranslations("Documents");
+  // Papers (issue 20): the requests, and the documents of each agenda item and of the meeting.
+  const [paperRequests, meetingDocuments, itemDocuments] = await Promise.all([
+    paperRequestsForMeeting(user, meeting.id),
+    listDocuments(user, "meeting", meeting.id),
+    Promise.all(meeting.agendaItems.map((item) => listDocuments(user, "agendaItem", item.id))),
+  ]);
+  const paperItems = meeting.agendaItems.flatMap((item, index) => {
+    const list = itemDocuments[index];
+    const openRequest = paperRequests.find((request) => request.item.id === item.id);
+    return list ? [{ id: item.id, position: item.position, titleEn: item.titleEn, titleFr: item.titleFr, list, openRequestId: openRequest?.id ?? null }] : [];
+  });
   return (
     <>
       <PageHeader title={title} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title }]}>
@@ -110,6 +125,11 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
         <li>
           <a href={`/api/meetings/${meeting.id}/pdf?locale=${locale}`} className="gc-button-secondary">
             {t("downloadPdf")}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/meetings/${meeting.id}/book?locale=${locale}`} className="gc-button-secondary" data-testid="board-book">
+            {documentsT("boardBook")}
           </a>
         </li>
         <li>
@@ -212,6 +232,18 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           <DecisionList decisions={meeting.decisions} locale={locale} />
         )}
       </section>
+
+      {meetingDocuments && (
+        <MeetingPapers
+          meetingId={meeting.id}
+          locale={locale}
+          requests={paperRequests}
+          items={paperItems}
+          meetingDocuments={meetingDocuments}
+          mayRequest={manager}
+          actions={{ withdraw: withdrawDocumentAction, request: requestPaperAction, cancelRequest: cancelPaperRequestAction }}
+        />
+      )}
     </>
   );
 }
