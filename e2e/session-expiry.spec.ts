@@ -46,7 +46,9 @@ for (const locale of ["en", "fr"] as Locale[]) {
     const { remainingMs } = (await (await page.request.get("/api/session")).json()) as { remainingMs: number };
     expect(remainingMs).toBeGreaterThan(60 * 60 * 1000);
 
-    // 100 seconds before the end: the warning is open, its button has the focus.
+    // 100 seconds before the end: the warning is open, its button has the focus. (Once the page is hydrated, so
+    // that its timers exist before the clock moves.)
+    await expect(page.getByTestId("session-expiry-status")).toHaveAttribute("data-armed", "true");
     await page.clock.fastForward(remainingMs - 100_000);
     const dialog = page.getByRole("dialog", { name: t.warning });
     await expect(dialog).toBeVisible();

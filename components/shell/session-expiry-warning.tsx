@@ -76,8 +76,11 @@ export function SessionExpiryWarning({ remainingMs, locale, signInHref, text }: 
     return at;
   }, []);
 
+  const statusRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     schedule(remainingMs);
+    // Says the timers run (a page that is not hydrated yet has none): what a test waits for before moving the clock.
+    statusRef.current?.setAttribute("data-armed", "true");
     const pending = timers;
     return () => pending.current.forEach((timer) => window.clearTimeout(timer));
   }, [remainingMs, schedule]);
@@ -150,7 +153,7 @@ export function SessionExpiryWarning({ remainingMs, locale, signInHref, text }: 
 
   return (
     <>
-      <p role="status" className="sr-only" data-testid="session-expiry-status">
+      <p ref={statusRef} role="status" className="sr-only" data-testid="session-expiry-status">
         {announcement}
       </p>
       <dialog

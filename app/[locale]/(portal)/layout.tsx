@@ -69,20 +69,23 @@ export default async function PortalLayout({ children, params }: LayoutProps<"/[
   };
   // The header's count of unread notifications: one statement (a partial index), for those who reach the portal.
   const unread = mayReach(user, "portal") ? await unreadNotificationCount(user) : null;
+  // The session-expiry dialog sits after the page frame, outside its main region: it belongs to no page.
   return (
-    <PortalFrame
-      headerExtra={
-        <div className="flex flex-wrap items-center gap-4">
-          <SearchBox locale={locale} />
-          {unread !== null && <NotificationsLink count={unread} />}
-          <UserMenu user={user} />
-        </div>
-      }
-      nav={<MainNav items={items} label={shell("mainNavigation")} />}>
-      <RequestIdProvider requestId={requestId} errorText={errorText}>{children}</RequestIdProvider>
+    <>
+      <PortalFrame
+        headerExtra={
+          <div className="flex flex-wrap items-center gap-4">
+            <SearchBox locale={locale} />
+            {unread !== null && <NotificationsLink count={unread} />}
+            <UserMenu user={user} />
+          </div>
+        }
+        nav={<MainNav items={items} label={shell("mainNavigation")} />}>
+        <RequestIdProvider requestId={requestId} errorText={errorText}>{children}</RequestIdProvider>
+      </PortalFrame>
       {user.sessionRemainingMs !== undefined && (
         <SessionExpiryWarning remainingMs={user.sessionRemainingMs} locale={locale} signInHref={`/${locale}/sign-in`} text={expiryText} />
       )}
-    </PortalFrame>
+    </>
   );
 }

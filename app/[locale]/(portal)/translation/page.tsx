@@ -131,8 +131,10 @@ export default async function TranslationQueuePage({ params, searchParams }: Pag
                           <span className="sr-only"> {label(entry)}</span>
                         </Link>
                         {mayVerify && entry.otherText && (entry.state === "translated" || entry.state === "needs_review") && (
-                          <button type="submit" form={`translation-verify-${index}`} className="gc-button-secondary" aria-label={t("verifyLabel", { text: `${label(entry)}: ${entry.sourceText.slice(0, 80)}` })}>
+                          <button type="submit" form={`translation-verify-${index}`} className="gc-button-secondary">
+                            {/* The visible words first, then which text (WCAG 2.5.3: the name contains the label). */}
                             {t("verify")}
+                            <span className="sr-only"> — {`${label(entry)}: ${entry.sourceText.slice(0, 80)}`}</span>
                           </button>
                         )}
                       </span>
