@@ -6,6 +6,10 @@ const text = {
   fr: { discussion: /^Discussion \(aucun commentaire\)$/, comment: "Commentaire", mention: "Mentionner une personne", post: "Publier le commentaire", reply: "Répondre", postReply: "Publier la réponse", posted: "Votre commentaire est publié.", notifications: /^Notifications/, mentioned: "Anne Roy vous a mentionné", replied: "Marie Gagnon a répondu à votre commentaire", markAll: "Tout marquer comme lu" },
 } as const;
 
+// Both languages notify the one demo coordinator, and each marks all of the coordinator's notifications read: run
+// side by side, one would read the other's as already read. One after the other.
+test.describe.configure({ mode: "serial" });
+
 for (const locale of ["en", "fr"] as Locale[]) {
   test(`a representative mentions the coordinator on a status update; the coordinator is notified and replies, in ${locale}`, async ({ browser }) => {
     const t = text[locale];
