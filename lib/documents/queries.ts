@@ -2,7 +2,9 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/authz/require";
+import { onAgenda } from "@/lib/agenda";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parentOf, parentOwner } from "./commands";
 import { documentMaxBytes } from "./settings";
 import type { DocumentTarget } from "./schemas";
@@ -29,31 +31,61 @@ export async function listDocuments(user: SessionUser, target: DocumentTarget, t
   const owner = await parentOwner(db, parent);
   if (!owner) return null;
   const where = target === "meeting" ? { meetingId: targetId } : target === "agendaItem" ? { agendaItemId: targetId } : { initiativeId: targetId };
-  const rows = await db.document.findMany({
-    where,
-    orderBy: [{ withdrawnAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      titleEn: true,
-      titleFr: true,
-      language: true,
-      marking: true,
-      currentVersion: true,
-      version: true,
-      withdrawnAt: true,
-      withdrawReason: true,
-      uploadedById: true,
-      paperRequestId: true,
-      createdAt: true,
-      versions: { select: versionSelect, orderBy: { number: "desc" } },
-    },
-  });
-  const names = await namesOf(rows.flatMap((row) => [row.uploadedById, ...row.versions.map((version) => version.uploadedById)]));
-  const mayChange = can(user, "document.upload", { departmentId: owner.departmentId });
+  const rows = await db.document.findMany({ where, orderBy: documentOrder, take: 200, select: documentSelect });
+  const [names, maxBytes] = await Promise.all([namesOfRows(rows), documentMaxBytes()]);
+  return documentList(rows, names, can(user, "document.upload", { departmentId: owner.departmentId }), maxBytes);
+}
+
+/**
+ * The documents of each of these agenda items (the meeting page shows them all), in as many statements as for one:
+ * the items, their documents with their versions, the names, the size limit. An id that names no item on the agenda
+ * maps to null.
+ */
+export async function listAgendaItemDocuments(user: SessionUser, itemIds: string[]): Promise<Map<string, DocumentList | null>> {
+  requirePermission(user, "portal.read");
+  const lists = new Map<string, DocumentList | null>(itemIds.map((id) => [id, null]));
+  if (itemIds.length === 0) return lists;
+  const [items, rows, maxBytes] = await Promise.all([
+    db.agendaItem.findMany({ where: { id: { in: itemIds }, ...onAgenda }, select: { id: true, presentingDepartmentId: true } }),
+    db.document.findMany({ where: { agendaItemId: { in: itemIds } }, orderBy: documentOrder, take: 200 * itemIds.length, select: { ...documentSelect, agendaItemId: true } }),
+    documentMaxBytes(),
+  ]);
+  const names = await namesOfRows(rows);
+  for (const item of items) {
+    const own = rows.filter((row) => row.agendaItemId === item.id).slice(0, 200);
+    lists.set(item.id, documentList(own, names, can(user, "document.upload", { departmentId: item.presentingDepartmentId }), maxBytes));
+  }
+  return lists;
+}
+
+const documentOrder = [{ withdrawnAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }] satisfies Prisma.DocumentOrderByWithRelationInput[];
+
+const documentSelect = {
+  id: true,
+  titleEn: true,
+  titleFr: true,
+  language: true,
+  marking: true,
+  currentVersion: true,
+  version: true,
+  withdrawnAt: true,
+  withdrawReason: true,
+  uploadedById: true,
+  paperRequestId: true,
+  createdAt: true,
+  versions: { select: versionSelect, orderBy: { number: "desc" } },
+} satisfies Prisma.DocumentSelect;
+
+type DocumentRecord = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
+
+function namesOfRows(rows: DocumentRecord[]) {
+  return namesOf(rows.flatMap((row) => [row.uploadedById, ...row.versions.map((version) => version.uploadedById)]));
+}
+
+function documentList(rows: DocumentRecord[], names: Awaited<ReturnType<typeof namesOf>>, mayChange: boolean, maxBytes: number) {
   return {
     mayUpload: mayChange,
-    maxBytes: await documentMaxBytes(),
+    maxBytes,
     documents: rows.map((row) => ({
       id: row.id,
       titleEn: row.titleEn,
@@ -84,7 +116,7 @@ export async function listDocuments(user: SessionUser, target: DocumentTarget, t
   };
 }
 
-export type DocumentList = NonNullable<Awaited<ReturnType<typeof listDocuments>>>;
+export type DocumentList = ReturnType<typeof documentList>;
 export type DocumentRow = DocumentList["documents"][number];
 
 /** May this user upload to the record (checked before the file is read; the command checks again)? Null: no such record. */

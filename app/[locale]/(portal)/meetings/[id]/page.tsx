@@ -20,7 +20,7 @@ import { getThreads, threadOf } from "@/lib/discussion/queries";
 import { isFollowing } from "@/lib/notifications/queries";
 import { editCommentAction, followAction, hideCommentAction, postCommentAction } from "../../discussion/actions";
 import { MeetingPapers } from "@/components/documents/meeting-papers";
-import { listDocuments, paperRequestsForMeeting } from "@/lib/documents/queries";
+import { listAgendaItemDocuments, listDocuments, paperRequestsForMeeting } from "@/lib/documents/queries";
 import { cancelPaperRequestAction, requestPaperAction, withdrawDocumentAction } from "../../documents/actions";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
@@ -50,10 +50,10 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
   const [paperRequests, meetingDocuments, itemDocuments] = await Promise.all([
     paperRequestsForMeeting(user, meeting.id),
     listDocuments(user, "meeting", meeting.id),
-    Promise.all(meeting.agendaItems.map((item) => listDocuments(user, "agendaItem", item.id))),
+    listAgendaItemDocuments(user, meeting.agendaItems.map((item) => item.id)),
   ]);
-  const paperItems = meeting.agendaItems.flatMap((item, index) => {
-    const list = itemDocuments[index];
+  const paperItems = meeting.agendaItems.flatMap((item) => {
+    const list = itemDocuments.get(item.id);
     const openRequest = paperRequests.find((request) => request.item.id === item.id);
     return list ? [{ id: item.id, position: item.position, titleEn: item.titleEn, titleFr: item.titleFr, list, openRequestId: openRequest?.id ?? null }] : [];
   });
