@@ -30,6 +30,8 @@ export const permissions = {
   "notification.manage": "Read and mark one's own notifications; follow an initiative or a meeting",
   // documents (issue 20)
   "document.upload": "Upload documents and new versions, and withdraw documents, on the records one may edit",
+  // annual report (issue 19.4)
+  "reports.manage": "Generate the annual progress report of a fiscal year, review its draft and issue it",
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -61,6 +63,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.moderate": "all",
     "notification.manage": "all",
     "document.upload": "all",
+    "reports.manage": "all",
   },
   COORDINATOR: {
     "portal.read": "all",
@@ -80,6 +83,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.moderate": "all",
     "notification.manage": "all",
     "document.upload": "all",
+    "reports.manage": "all",
   },
   DEPARTMENT_REP: {
     "portal.read": "all",

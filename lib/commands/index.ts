@@ -26,3 +26,4 @@ import "@/lib/calendar-feeds/commands";
 import "@/lib/translation/commands";
 import "@/lib/discussion/commands";
 import "@/lib/documents/commands";
+import "@/lib/reports/commands";

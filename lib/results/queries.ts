@@ -6,6 +6,7 @@ import { fiscalYearOf } from "@/lib/format/numbers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
+import { achieveByText, formatFigure, targetText } from "./format";
 import { readResultsMargin } from "./margin";
 import { headline, yearSeries, type ActualRow, type TargetRow, type YearPoint } from "./series";
 import { countStatuses, type ResultStatus } from "./status";
@@ -263,4 +264,88 @@ export async function getCallResultsMatrix(user: SessionUser, fiscalYear: number
   const rows = [...departments.values()].sort((a, b) => a.acronymEn.localeCompare(b.acronymEn));
   const submitted = indicators.filter((indicator) => withActual.has(indicator.id)).length;
   return { fiscalYear, rows, totals: { submitted, missing: indicators.length - submitted } };
+}
+
+/** An indicator's figures of one fiscal year, in both languages (the annual report, the Treasury Board table). */
+export type FiscalYearIndicator = {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  departmentId: string;
+  departmentEn: string;
+  departmentFr: string;
+  targetEn: string | null;
+  targetFr: string | null;
+  achieveBy: string | null;
+  actualEn: string | null;
+  actualFr: string | null;
+  explanationEn: string | null;
+  explanationFr: string | null;
+  status: ResultStatus | null;
+};
+
+/**
+ * The results framework as it stood for one fiscal year (issue 19.4 and 19.5): per active pillar, each expected
+ * result with the indicators that have a target or an actual that year, the target and the current actual in words
+ * (both languages), the month to achieve it by, the status by the one rule, and the explanation where there is one.
+ * Two statements whatever the data.
+ */
+export async function getFiscalYearResults(user: SessionUser, fiscalYear: number) {
+  requirePermission(user, "portal.read");
+  const [context, pillars] = await Promise.all([
+    statusContext(),
+    db.pillar.findMany({
+      where: { active: true },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: {
+        id: true,
+        code: true,
+        nameEn: true,
+        nameFr: true,
+        expectedResults: {
+          where: { archivedAt: null },
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: { id: true, code: true, titleEn: true, titleFr: true, indicators: { where: { archivedAt: null }, orderBy: { code: "asc" }, select: indicatorSelect } },
+        },
+      },
+    }),
+  ]);
+  const actualText = (point: YearPoint, unit: IndicatorRow["unit"], locale: "en" | "fr") => {
+    const actual = point.actual;
+    if (!actual) return null;
+    if (actual.value !== null) return formatFigure(actual.value, unit, locale);
+    return (locale === "fr" ? (actual.narrativeFr ?? actual.narrativeEn) : (actual.narrativeEn ?? actual.narrativeFr)) ?? null;
+  };
+  return pillars.map(({ expectedResults, ...pillar }) => ({
+    ...pillar,
+    results: expectedResults
+      .map(({ indicators, ...result }) => ({
+        ...result,
+        indicators: indicators.flatMap((row): FiscalYearIndicator[] => {
+          const point = indicatorView(row, context).series.find((candidate) => candidate.fiscalYear === fiscalYear);
+          if (!point) return [];
+          return [
+            {
+              id: row.id,
+              code: row.code,
+              nameEn: row.nameEn,
+              nameFr: row.nameFr,
+              departmentId: row.responsibleDepartmentId,
+              departmentEn: row.responsibleDepartment.acronymEn,
+              departmentFr: row.responsibleDepartment.acronymFr,
+              targetEn: point.target ? targetText(point.target, row.unit, "en") : null,
+              targetFr: point.target ? targetText(point.target, row.unit, "fr") : null,
+              achieveBy: point.target ? achieveByText(point.target) : null,
+              actualEn: actualText(point, row.unit, "en"),
+              actualFr: actualText(point, row.unit, "fr"),
+              explanationEn: point.actual?.explanationEn ?? null,
+              explanationFr: point.actual?.explanationFr ?? null,
+              status: point.status,
+            },
+          ];
+        }),
+      }))
+      .filter((result) => result.indicators.length > 0),
+  }));
 }

@@ -154,15 +154,27 @@ export async function checkLanguageGate(
   { user, meetingId, scope, overrideReason, requestId }: { user: SessionUser; meetingId: string; scope: "agenda" | "minutes"; overrideReason?: string; requestId: string },
 ): Promise<MissingText[]> {
   const missing = await missingTranslations(tx, meetingId, scope);
-  if (missing.length === 0) return missing;
+  await enforceLanguageGate(tx, { user, missing, entityType: "meeting", entityId: meetingId, scope, overrideReason, requestId });
+  return missing;
+}
+
+/**
+ * The gate itself, for whatever goes out (an agenda, minutes, the annual report of issue 19.4): refused
+ * (`translationMissing`) while `missing` is not empty, unless a person with translation.manage gives a reason, which
+ * is audited (`translation.override` on the record) with what was missing.
+ */
+export async function enforceLanguageGate(
+  tx: Tx,
+  { user, missing, entityType, entityId, scope, overrideReason, requestId }: { user: SessionUser; missing: MissingText[]; entityType: string; entityId: string; scope: string; overrideReason?: string; requestId: string },
+): Promise<void> {
+  if (missing.length === 0) return;
   if (!overrideReason || !can(user, "translation.manage")) refuseField("_form", "translationMissing");
   await recordAudit(tx, {
     actorId: user.id,
     action: "translation.override",
-    entityType: "meeting",
-    entityId: meetingId,
+    entityType,
+    entityId,
     after: { scope, reason: overrideReason, missing: missing.map((text) => ({ key: textKey(text), missingLanguage: text.missingLanguage })) },
     requestId,
   });
-  return missing;
 }
