@@ -47,10 +47,20 @@ function displayLength(cell: ExportCell, kind: ColumnKind): number {
 }
 
 export async function tableToXlsx(table: ExportTable, locale: Locale): Promise<Buffer> {
+  return tablesToXlsx([table], locale, table.title);
+}
+
+/** A workbook of several tables, a sheet each (e.g. the Treasury Board table: general information, then results). */
+export async function tablesToXlsx(tables: ExportTable[], locale: Locale, title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "IWGTIP";
-  workbook.title = table.title;
+  workbook.title = title;
   workbook.created = new Date();
+  for (const table of tables) addTableSheet(workbook, table, locale);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, locale: Locale) {
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = table.columns.map((column, index) => {
     const longest = Math.max(column.header.length, ...table.rows.map((row) => displayLength(row[index] ?? null, column.kind)));
@@ -63,7 +73,6 @@ export async function tableToXlsx(table: ExportTable, locale: Locale): Promise<B
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) sheet.addRow(table.columns.map((column, index) => cellValue(row[index] ?? null, column.kind)));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -10,6 +10,7 @@ export const sections = [
   { key: "actionItems", href: "/action-items", permission: "portal.read" },
   { key: "meetings", href: "/meetings", permission: "portal.read" },
   { key: "decisions", href: "/decisions", permission: "portal.read" },
+  { key: "reports", href: "/reports", permission: "portal.read" },
   { key: "updateCalls", href: "/update-calls", permission: "meeting.manage" },
   { key: "translation", href: "/translation", permission: "translation.manage" },
   { key: "administration", href: "/admin", permission: "admin.manage" },
