@@ -45,6 +45,11 @@ describe("the permission table", () => {
     for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, "settings.update")).toBe(role === "ADMIN");
   });
 
+  it("gives generating and issuing the annual report (issue 19.4) to coordinators and administrators only", () => {
+    for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, "reports.manage")).toBe(role === "ADMIN" || role === "COORDINATOR");
+    expect(can({ role: "DEPARTMENT_REP", departmentId: jus }, "reports.manage", { departmentId: jus })).toBe(false);
+  });
+
   it("gives the translation workflow (issue 21) to coordinators and administrators only", () => {
     for (const permission of ["translation.manage", "translation.verify"] as const) {
       for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, permission)).toBe(role === "ADMIN" || role === "COORDINATOR");
