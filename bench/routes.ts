@@ -100,6 +100,11 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
       // Issue 22: a discussion of 200 comments (one statement for the threads) and the notification centre.
       { name: "initiative page, 200 comments", request: { method: "GET", path: `/en/initiatives/${discussed.rows[0]?.id ?? "missing"}` }, bundleRoute: "/[locale]/initiatives/[id]" },
       { name: "notifications", request: { method: "GET", path: "/en/notifications" }, bundleRoute: "/[locale]/notifications" },
+      // Issue 19.4/19.5: the reports page (years and downloads), a year's annual report page, and the generation of the
+      // Treasury Board table as .xlsx for a funded year of the scale data (time and the server's peak memory).
+      { name: "reports page", request: { method: "GET", path: "/en/reports" }, bundleRoute: "/[locale]/reports" },
+      { name: "annual report page", request: { method: "GET", path: "/en/reports/annual/2021-22" }, bundleRoute: "/[locale]/reports/annual/[fiscalYear]" },
+      { name: "Treasury Board table (.xlsx)", request: { method: "GET", path: "/api/reports/treasury-board/2021-22/xlsx?locale=en" }, bundleRoute: "/api/reports/treasury-board/[fiscalYear]/xlsx" },
     ];
   } finally {
     await client.end();

@@ -147,7 +147,7 @@ export const annualReportFilename = (fiscalYear: number, locale: Locale | "bilin
 /** The Treasury Board table's data: the year's content (as the annual report has it) and the general information. */
 export async function treasuryBoardData(user: SessionUser, fiscalYear: number) {
   const content = await buildAnnualReportContent(user, fiscalYear);
-  const info = await getHorizontalInitiativeInfo(user, fiscalYear, content.pillars.flatMap((pillar) => pillar.initiatives.map((initiative) => initiative.id)));
+  const info = await getHorizontalInitiativeInfo(user, fiscalYear);
   return { content, info };
 }
 export type TreasuryBoardData = Awaited<ReturnType<typeof treasuryBoardData>>;

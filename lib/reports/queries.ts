@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { listDecisionRegister } from "@/lib/decisions/queries";
 import { getFiscalYearResults } from "@/lib/results/queries";
 import type { MissingText } from "@/lib/translation/queries";
@@ -236,12 +237,21 @@ export async function listReportYears(user: SessionUser) {
  * other departments leading or partnering the year's initiatives), start and end (of the initiatives), the total
  * allocation (every fiscal year), and what governance says (the working group's meetings of the year).
  */
-export async function getHorizontalInitiativeInfo(user: SessionUser, fiscalYear: number, initiativeIds: string[]) {
+export async function getHorizontalInitiativeInfo(user: SessionUser, fiscalYear: number) {
   requirePermission(user, "portal.read");
+  // The year's initiatives as the annual report takes them (funded, reported on or running that year).
+  const ofYear: Prisma.InitiativeWhereInput = {
+    archivedAt: null,
+    OR: [
+      { fundingLines: { some: { fiscalYear, deletedAt: null } } },
+      { statusUpdates: { some: { reportingPeriod: { startsWith: periodPrefix(fiscalYear).slice(0, -1) } } } },
+      { startDate: { not: null, lte: new Date(`${fyEnd(fiscalYear)}T00:00:00Z`) }, OR: [{ targetEndDate: null }, { targetEndDate: { gte: new Date(`${fyStart(fiscalYear)}T00:00:00Z`) } }] },
+    ],
+  };
   const [lead, partners, span, total, meetings] = await Promise.all([
     db.department.findFirst({ where: { isChair: true }, orderBy: { acronymEn: "asc" }, select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true } }),
     db.department.findMany({
-      where: { OR: [{ ledInitiatives: { some: { id: { in: initiativeIds } } } }, { partnerships: { some: { initiativeId: { in: initiativeIds } } } }] },
+      where: { OR: [{ ledInitiatives: { some: ofYear } }, { partnerships: { some: { initiative: ofYear } } }] },
       orderBy: { acronymEn: "asc" },
       select: { id: true, acronymEn: true, acronymFr: true, nameEn: true, nameFr: true },
     }),

@@ -59,13 +59,13 @@ export default async function ReportsPage({ params }: PageProps<"/[locale]/repor
                   <td>
                     {issued || draft ? (
                       <>
-                        <Link href={`/reports/annual/${slug}`} aria-label={t("open", { year: label })}>
+                        <Link href={`/reports/annual/${slug}`}>
                           {issued ? t("issuedRevision", { revision: issued.revision }) : t("draftRevision", { revision: draft!.revision })}
                         </Link>
                         {issued && draft && <span className="block text-sm">{t("draftRevision", { revision: draft.revision })}</span>}
                       </>
                     ) : manager ? (
-                      <Link href={`/reports/annual/${slug}`} aria-label={t("open", { year: label })}>
+                      <Link href={`/reports/annual/${slug}`}>
                         {t("none")}
                       </Link>
                     ) : (
