@@ -16,6 +16,9 @@ export const settingLimits = {
   documentMaxMegabytes: { min: 1, max: 100 },
 } as const;
 
+/** The roles the verifier setting may name: those the policy lets verify at all. */
+export const translationVerifierRoleChoices = ["ADMIN", "COORDINATOR", "DEPARTMENT_REP"] as const;
+
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
 const wholeNumber = ({ min, max }: { min: number; max: number }) => z.int().min(min).max(max);
 
@@ -34,6 +37,11 @@ export const settingSchemas = {
   mfaRequiredForEveryone: z.boolean(),
   /** The largest file a document version may be (issue 20), enforced while the upload streams. */
   documentMaxMegabytes: wholeNumber(settingLimits.documentMaxMegabytes),
+  /**
+   * The roles whose members may mark a translation verified (issue 21), within what the policy grants them: a
+   * representative only for texts of their own department. Executives change no data, so they are never listed.
+   */
+  translationVerifierRoles: z.array(z.enum(translationVerifierRoleChoices)).min(1).max(translationVerifierRoleChoices.length),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -49,6 +57,7 @@ export const settingDefaults: SettingValues = {
   oneTimePasswordHours: 72,
   mfaRequiredForEveryone: false,
   documentMaxMegabytes: 25,
+  translationVerifierRoles: ["ADMIN", "COORDINATOR"],
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

@@ -53,7 +53,18 @@ export const updateSettingsSchema = z
     // documents (issue 20): optional, so that a form without them leaves the size limit as it is.
     documentMaxMegabytes: wholeNumberField("megabytesRange", settingLimits.documentMaxMegabytes).optional(),
     documentMaxMegabytesVersion: version.optional(),
+    // translation (issue 21): one checkbox per role; the version field says the form showed them (absent: unchanged).
+    translationVerifyAdmin: checkbox,
+    translationVerifyCoordinator: checkbox,
+    translationVerifyRepresentative: checkbox,
+    translationVerifierRolesVersion: version.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, context) => {
+    if (input.translationVerifierRolesVersion === undefined) return;
+    if (!input.translationVerifyAdmin && !input.translationVerifyCoordinator && !input.translationVerifyRepresentative) {
+      context.addIssue({ code: "custom", path: ["translationVerifyCoordinator"], params: { key: "verifierRoleRequired" } });
+    }
+  });
 
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
