@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/kernel/form-state";
-import { CheckboxGroup, FormMessage, SelectField, TextArea, optionsOf, valueOf } from "@/components/forms/fields";
+import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField, optionsOf, valueOf } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
@@ -122,7 +122,7 @@ export function MinutesForm({ action, meetingId, bodyEn, bodyFr, version }: { ac
 }
 
 /** `oneLanguage`: the minutes are written in one official language only; a reason may override the gate (issue 21). */
-export function CirculateMinutesForm({ action, meetingId, version, oneLanguage = false }: { action: FormAction; meetingId: string; version: number; oneLanguage?: boolean }) {
+export function CirculateMinutesForm({ action, meetingId, version, oneLanguage = false, defaultDueDate }: { action: FormAction; meetingId: string; version: number; oneLanguage?: boolean; defaultDueDate?: string }) {
   const t = useTranslations("Record");
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
@@ -131,6 +131,7 @@ export function CirculateMinutesForm({ action, meetingId, version, oneLanguage =
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
       {oneLanguage && <TextArea name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} state={state} rows={2} />}
+      {defaultDueDate && <TextField form="circulate" name="dueDate" type="date" label={t("signOffDue")} hint={t("signOffDueHint")} state={state} defaultValue={defaultDueDate} className="mb-2 max-w-xs" />}
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("circulate")}
       </button>

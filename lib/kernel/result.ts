@@ -83,7 +83,14 @@ export type ValidationKey =
   | "documentWithdrawn"
   | "uploadMissing"
   | "noPresentingDepartment"
-  | "megabytesRange";
+  | "megabytesRange"
+  // Agenda proposals and sign-off of minutes (issue 22.3–22.4)
+  | "proposalMeetingHeld"
+  | "proposalDecided"
+  | "signOffNoDepartment"
+  | "signOffNotCirculated"
+  | "signOffPastDue"
+  | "signOffCommentsRequired";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

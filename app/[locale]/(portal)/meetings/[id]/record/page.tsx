@@ -9,6 +9,9 @@ import { DocxLinks } from "@/components/exports/docx-links";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { amendMinutesAction, approveMinutesAction, circulateMinutesAction, recordAttendanceAction, recordDecisionAction, recordOutcomeAction, saveMinutesAction } from "../../actions";
+import { defaultSignOffDueDate } from "@/lib/minutes-sign-off/commands";
+import { getSignOffMatrix } from "@/lib/minutes-sign-off/queries";
+import { SignOffMatrix } from "@/components/minutes-sign-off/sign-off-matrix";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
 
 /** The coordinator's page at and after a meeting: attendance and quorum, outcomes, decisions, action items, minutes. */
@@ -17,7 +20,7 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
   const { id } = await params;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
-  const [departments, later, initiatives] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives()]);
+  const [departments, later, initiatives, signOff] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives(), getSignOffMatrix(user, meeting.id)]);
   const t = await getTranslations("Record");
   const exportsT = await getTranslations("Exports");
   const nav = await getTranslations("Nav");
@@ -95,7 +98,8 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
               </p>
             )}
             {(!minutes || minutes.status !== "APPROVED") && <MinutesForm action={saveMinutesAction} meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
-            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} oneLanguage={!minutes.bodyEn?.trim() !== !minutes.bodyFr?.trim()} />}
+            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} oneLanguage={!minutes.bodyEn?.trim() !== !minutes.bodyFr?.trim()} defaultDueDate={defaultSignOffDueDate()} />}
+            {signOff && <SignOffMatrix matrix={signOff} locale={locale} />}
             {minutes?.status === "CIRCULATED" && (
               <ApproveMinutesForm action={approveMinutesAction} meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
             )}
