@@ -142,3 +142,4 @@ ALTER TABLE "minutes_sign_offs" ADD CONSTRAINT "minutes_sign_offs_comments" CHEC
   ("response" = 'CONCURRED' AND "comments" IS NULL)
   OR ("response" = 'COMMENTED' AND char_length(btrim(coalesce("comments", ''))) BETWEEN 1 AND 5000)
 );
+ALTER TABLE "minutes_sign_offs" ADD CONSTRAINT "minutes_sign_offs_comments_length" CHECK (char_length("comments") <= 5000);
