@@ -30,7 +30,7 @@ export function ProposalForm({ action, meetingId, locale }: { action: FormAction
   const initiativeErrors = state.fieldErrors?.initiativeId;
   const initiativeId = "proposal-initiativeId";
   return (
-    <form action={formAction} className="max-w-3xl" data-testid="proposal-form" key={state.status === "success" ? state.message : "form"}>
+    <form action={formAction} className="max-w-3xl" data-testid="proposal-form">
       <FormMessage state={state} focus />
       <IdempotencyKeyField state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />

@@ -78,7 +78,7 @@ export async function listMyProposals(user: SessionUser, take = 20): Promise<Pro
 }
 
 /** The coming meetings one may propose for (not held, not cancelled, not started), soonest first. */
-export async function listProposableMeetings(user: SessionUser, take = 5) {
+export async function listProposableMeetings(user: SessionUser, take = 8) {
   requirePermission(user, "portal.read");
   return db.meeting.findMany({
     where: { agendaStatus: { not: "HELD" }, cancelledAt: null, startsAt: { gt: new Date() } },
