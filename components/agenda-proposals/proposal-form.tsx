@@ -40,13 +40,14 @@ export function ProposalForm({ action, meetingId, locale }: { action: FormAction
         <SelectField form="proposal" name="kind" label={t("kind")} state={state} defaultValue="DISCUSSION" options={kinds.map((kind) => ({ value: kind, label: agenda(`kind.${kind}`) }))} />
         <TextField form="proposal" name="minutes" label={t("minutes")} state={state} type="number" inputMode="numeric" min={1} max={600} defaultValue="10" />
       </div>
-      <FieldFrame id={initiativeId} label={t("initiative")} hint={t("initiativeHint")} errors={initiativeErrors}>
+      {/* The combobox draws its own hint (how to search), named by its aria-describedby. */}
+      <FieldFrame id={initiativeId} label={t("initiative")} errors={initiativeErrors}>
         <Combobox
           id={initiativeId}
           name="initiativeId"
           load={jsonLoader((q) => `/api/proposals/initiatives?${new URLSearchParams({ q, locale })}`, agenda("searchFailed"))}
           labels={labels}
-          describedBy={describedByOf(initiativeId, t("initiativeHint"), initiativeErrors)}
+          describedBy={describedByOf(initiativeId, undefined, initiativeErrors)}
           invalid={Boolean(initiativeErrors)}
         />
       </FieldFrame>
