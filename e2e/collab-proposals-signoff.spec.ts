@@ -173,7 +173,8 @@ for (const locale of ["en", "fr"] as Locale[]) {
       if (answer === "concur") await form.getByLabel(t.concur).check();
       else {
         await form.getByLabel(t.comment).check();
-        await form.getByLabel(t.comments).fill("Item 3: the figure is $2.1M, not $2.4M.");
+        // By role: the label "Comments" is also part of the radio button's "We send comments".
+        await form.getByRole("textbox", { name: t.comments }).fill("Item 3: the figure is $2.1M, not $2.4M.");
       }
       await form.getByRole("button", { name: t.answer }).click();
       await expect(form.getByRole("status").filter({ hasText: t.saved })).toBeVisible();
