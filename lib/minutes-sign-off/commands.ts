@@ -49,7 +49,8 @@ export async function signOffState(tx: Tx, circulationId: string) {
  * replaces the department's answer (audited with the one it replaces).
  */
 export const signOffMinutes = defineCommand({
-  name: "minutes.signOff",
+  // Not "minutes.…": the meeting cycle's commands (its own matrix rows) are the secretariat's; this is the departments'.
+  name: "minutesSignOff.answer",
   permission: "minutes.signOff",
   schema: signOffMinutesSchema,
   run: async ({ user, input, tx, requestId }) => {
@@ -72,7 +73,7 @@ export const signOffMinutes = defineCommand({
     });
     await recordAudit(tx, {
       actorId: user.id,
-      action: "minutes.signOff",
+      action: "minutesSignOff.answer",
       entityType: "minutes",
       entityId: input.meetingId,
       before: before ?? undefined,

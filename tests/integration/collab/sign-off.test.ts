@@ -63,7 +63,7 @@ describe("sign-off of minutes (issue 22.4)", () => {
     expect(byAcronym.get("RCMP")).toMatchObject({ response: "CONCURRED", comments: null });
     expect(byAcronym.get("CIC")).toMatchObject({ response: "COMMENTED", comments: "Item 3: the figure is $2.1M, not $2.4M." });
     expect(byAcronym.get("SWC")).toMatchObject({ response: null });
-    const events = await db.auditEvent.findMany({ where: { action: "minutes.signOff", entityId: meeting.id } });
+    const events = await db.auditEvent.findMany({ where: { action: "minutesSignOff.answer", entityId: meeting.id } });
     expect(events).toHaveLength(3);
   });
 
@@ -74,7 +74,7 @@ describe("sign-off of minutes (issue 22.4)", () => {
     expect(await signOffMinutes(jus, { meetingId: meeting.id, round: 1, response: "CONCURRED" })).toMatchObject({ ok: true });
     const matrix = (await getSignOffMatrix(jus, meeting.id))!;
     expect(matrix.rows.find((row) => row.acronym.en === "JUS")).toMatchObject({ response: "CONCURRED", comments: null });
-    const last = await db.auditEvent.findFirst({ where: { action: "minutes.signOff", entityId: meeting.id }, orderBy: { occurredAt: "desc" } });
+    const last = await db.auditEvent.findFirst({ where: { action: "minutesSignOff.answer", entityId: meeting.id }, orderBy: { occurredAt: "desc" } });
     expect(last?.before).toEqual({ response: "COMMENTED", comments: "First thoughts." });
   });
 

@@ -41,7 +41,7 @@ export const rows: MatrixRow[] = [
   { command: "agendaProposal.accept", prepare: pendingProposal, expect: managersOnly },
   { command: "agendaProposal.decline", prepare: async () => ({ ...(await pendingProposal()), reason: "Not this time." }), expect: managersOnly },
   {
-    command: "minutes.signOff",
+    command: "minutesSignOff.answer",
     prepare: async () => ({ meetingId: (await circulatedMinutes()).id, round: 1, response: "CONCURRED" }),
     expect: { ADMIN: "deny", COORDINATOR: "deny", EXECUTIVE: "deny", OWN_REP: "allow", OTHER_REP: "allow", SIGNED_OUT: "deny" },
   },
