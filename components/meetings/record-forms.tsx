@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { initialFormState, type FormState } from "@/lib/kernel/form-state";
-import { CheckboxGroup, FormMessage, SelectField, TextArea, optionsOf, valueOf } from "@/components/forms/fields";
+import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField, optionsOf, valueOf } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 
 type Option = { id: string; label: string };
@@ -127,9 +127,10 @@ export type GateEntry = { key: string; label: string; lang: "en" | "fr"; missing
 
 /**
  * `missing`: the minutes' and decisions' texts written in one official language only; listed with where to add
- * the other, and a reason may override the gate (issue 21, audited).
+ * the other, and a reason may override the gate (issue 21, audited). `defaultDueDate`: the sign-off's due date
+ * offered (issue 22.4).
  */
-export function CirculateMinutesForm({ action, meetingId, version, missing = [], queueHref }: { action: FormAction; meetingId: string; version: number; missing?: GateEntry[]; queueHref: string }) {
+export function CirculateMinutesForm({ action, meetingId, version, missing = [], queueHref, defaultDueDate }: { action: FormAction; meetingId: string; version: number; missing?: GateEntry[]; queueHref: string; defaultDueDate?: string }) {
   const t = useTranslations("Record");
   const gate = useTranslations("TranslationInPlace");
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -155,6 +156,7 @@ export function CirculateMinutesForm({ action, meetingId, version, missing = [],
           <TextArea name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} state={state} rows={2} />
         </div>
       )}
+      {defaultDueDate && <TextField form="circulate" name="dueDate" type="date" label={t("signOffDue")} hint={t("signOffDueHint")} state={state} defaultValue={defaultDueDate} className="mb-2 max-w-xs" />}
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("circulate")}
       </button>

@@ -2,7 +2,7 @@ import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
-import { addAgendaItemSchema, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
+import { addAgendaItemSchema, type AddAgendaItemInput, publishAgendaSchema, recordOutcomeSchema, removeAgendaItemSchema, reorderAgendaSchema, startAgendaSchema, updateAgendaItemSchema } from "./schemas";
 import { onAgenda } from "./on-agenda";
 import { closingItemCount, standardAgenda } from "./template";
 import { notifyAgendaChanged, notifyAgendaPublished } from "@/lib/notifications";
@@ -98,33 +98,40 @@ export const startAgenda = defineCommand({
   },
 });
 
+/**
+ * Adds an item to an agenda not yet held, in the caller's transaction, audited as `agenda.addItem`: the one path
+ * for a new agenda item (the add command, and an accepted agenda proposal). A new item goes before the closing
+ * items (other business, next meeting).
+ */
+export async function insertAgendaItem(tx: Tx, { user, input, requestId }: { user: { id: string }; input: AddAgendaItemInput; requestId: string }) {
+  const agenda = await openAgendaForChange(tx, input.meetingId, input.changeNote);
+  await checkLinks(tx, input);
+  const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId, ...onAgenda }, select: { id: true, position: true, titleEn: true }, orderBy: { position: "asc" } });
+  let trailing = 0;
+  while (trailing < Math.min(closingItemCount, items.length) && closingTitles.has(items[items.length - 1 - trailing]!.titleEn)) trailing++;
+  const position = items.length - trailing + 1;
+  // Positions are unique per meeting only at COMMIT (deferred constraint), so shifting then inserting is safe.
+  await tx.agendaItem.updateMany({ where: { meetingId: input.meetingId, ...onAgenda, position: { gte: position } }, data: { position: { increment: 1 } } });
+  const data = { meetingId: input.meetingId, position, ...itemFields(input) };
+  const created = await tx.agendaItem.create({ data, select: { id: true } });
+  await agenda.touch();
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "agenda.addItem",
+    entityType: "agenda_item",
+    entityId: created.id,
+    after: { ...data, ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
+    requestId,
+  });
+  return { id: created.id };
+}
+
 /** Coordinators and admins. A new item goes before the closing items (other business, next meeting). */
 export const addAgendaItem = defineCommand({
   name: "agenda.addItem",
   permission: "meeting.manage",
   schema: addAgendaItemSchema,
-  run: async ({ user, input, tx, requestId }) => {
-    const agenda = await openAgendaForChange(tx, input.meetingId, input.changeNote);
-    await checkLinks(tx, input);
-    const items = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId, ...onAgenda }, select: { id: true, position: true, titleEn: true }, orderBy: { position: "asc" } });
-    let trailing = 0;
-    while (trailing < Math.min(closingItemCount, items.length) && closingTitles.has(items[items.length - 1 - trailing]!.titleEn)) trailing++;
-    const position = items.length - trailing + 1;
-    // Positions are unique per meeting only at COMMIT (deferred constraint), so shifting then inserting is safe.
-    await tx.agendaItem.updateMany({ where: { meetingId: input.meetingId, ...onAgenda, position: { gte: position } }, data: { position: { increment: 1 } } });
-    const data = { meetingId: input.meetingId, position, ...itemFields(input) };
-    const created = await tx.agendaItem.create({ data, select: { id: true } });
-    await agenda.touch();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "agenda.addItem",
-      entityType: "agenda_item",
-      entityId: created.id,
-      after: { ...data, ...(input.changeNote ? { changeNote: input.changeNote } : {}) },
-      requestId,
-    });
-    return { id: created.id };
-  },
+  run: async ({ user, input, tx, requestId }) => insertAgendaItem(tx, { user, input, requestId }),
 });
 
 /** Every field of an item on an agenda not yet held. Conflicts when `version` is stale (someone saved in between). */

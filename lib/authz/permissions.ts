@@ -30,6 +30,9 @@ export const permissions = {
   "notification.manage": "Read and mark one's own notifications; follow an initiative or a meeting",
   // documents (issue 20)
   "document.upload": "Upload documents and new versions, and withdraw documents, on the records one may edit",
+  // agenda proposals and sign-off of minutes (issue 22.3–22.4)
+  "agenda.propose": "Propose an item for a coming meeting's agenda (the coordinator accepts or declines it)",
+  "minutes.signOff": "Concur with circulated minutes, or send comments, for one's own department",
   // annual report (issue 19.4)
   "reports.manage": "Generate the annual progress report of a fiscal year, review its draft and issue it",
 } as const;
@@ -63,6 +66,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.moderate": "all",
     "notification.manage": "all",
     "document.upload": "all",
+    "agenda.propose": "all",
     "reports.manage": "all",
   },
   COORDINATOR: {
@@ -83,6 +87,7 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "discussion.moderate": "all",
     "notification.manage": "all",
     "document.upload": "all",
+    "agenda.propose": "all",
     "reports.manage": "all",
   },
   DEPARTMENT_REP: {
@@ -102,6 +107,10 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "document.upload": "ownDepartment",
     // Translations of their department's texts, when the verifier setting names representatives (issue 21).
     "translation.verify": "ownDepartment",
+    // For any coming meeting; the proposal carries their department. Sign-off is for their own department: the
+    // command takes the department from the signed-in person, never from the request.
+    "agenda.propose": "all",
+    "minutes.signOff": "all",
   },
   EXECUTIVE: {
     "portal.read": "all",

@@ -26,4 +26,7 @@ import "@/lib/calendar-feeds/commands";
 import "@/lib/translation/commands";
 import "@/lib/discussion/commands";
 import "@/lib/documents/commands";
+// collab2 (issue 22.3–22.4)
+import "@/lib/agenda-proposals/commands";
+import "@/lib/minutes-sign-off/commands";
 import "@/lib/reports/commands";

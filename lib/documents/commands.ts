@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
 import { calendarDate, torontoToday } from "@/lib/kernel/time";
+import { notifyPaperRequested } from "@/lib/notifications";
 import { cleanFileName, extensionMismatch, HEAD_BYTES, isPlainTextChunk, sniffKind, TAIL_BYTES, type DocumentKind } from "./sniff";
 import { documentStore } from "./storage";
 import { cancelPaperRequestSchema, requestPaperSchema, uploadDocumentSchema, withdrawDocumentSchema, type DocumentTarget } from "./schemas";
@@ -210,6 +211,8 @@ export const requestPaper = defineCommand({
     };
     const created = await tx.paperRequest.create({ data, select: { id: true } });
     await recordAudit(tx, { actorId: user.id, action: "paperRequest.create", entityType: "paper_request", entityId: created.id, after: { ...data, dueDate: input.dueDate }, requestId });
+    // issue 22: the department's representatives are told (in the portal and by e-mail), if the request commits.
+    await notifyPaperRequested(created.id, { client: tx, actorId: user.id });
     return { id: created.id };
   },
 });

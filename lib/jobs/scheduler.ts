@@ -1,4 +1,4 @@
-import { scheduleOverdueDigests, schedulePaperRequestReminders, scheduleUpdateCallReminders } from "@/lib/notifications";
+import { scheduleOverdueDigests, schedulePaperRequestReminders, scheduleSignOffReminders, scheduleUpdateCallReminders } from "@/lib/notifications";
 import type { NoticeOptions } from "@/lib/notifications";
 
 /**
@@ -7,7 +7,8 @@ import type { NoticeOptions } from "@/lib/notifications";
  */
 export async function runScheduledNotices(now: Date, options: NoticeOptions = {}): Promise<{ reminders: number; digests: number }> {
   // Reminders of calls for updates and of requested papers (issue 20), counted together.
-  const reminders = (await scheduleUpdateCallReminders(now, options)) + (await schedulePaperRequestReminders(now, options));
+  // Reminders of calls for updates, of requested papers (issue 20) and of minutes awaiting sign-off (issue 22.4), counted together.
+  const reminders = (await scheduleUpdateCallReminders(now, options)) + (await schedulePaperRequestReminders(now, options)) + (await scheduleSignOffReminders(now, options));
   const digests = await scheduleOverdueDigests(now, options);
   return { reminders, digests };
 }

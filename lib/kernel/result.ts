@@ -85,7 +85,14 @@ export type ValidationKey =
   | "noPresentingDepartment"
   | "megabytesRange"
   // Translation workflow, in place (issue 21)
-  | "verifierRoleRequired";
+  | "verifierRoleRequired"
+  // Agenda proposals and sign-off of minutes (issue 22.3–22.4)
+  | "proposalMeetingHeld"
+  | "proposalDecided"
+  | "signOffNoDepartment"
+  | "signOffNotCirculated"
+  | "signOffPastDue"
+  | "signOffCommentsRequired";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

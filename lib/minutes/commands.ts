@@ -3,13 +3,17 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
-import { intFromForm, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
+import { intFromForm, isoDate, optionalText, requiredText } from "@/lib/kernel/schema-helpers";
 import { notifyMinutesCirculated } from "@/lib/notifications";
 import { checkLanguageGate } from "@/lib/translation/commands";
+import { openSignOffRound, signOffState } from "@/lib/minutes-sign-off/commands";
 
 export const saveMinutesSchema = z.object({ meetingId: z.uuid(), bodyEn: optionalText(100_000), bodyFr: optionalText(100_000), version: intFromForm.min(0) }).strict();
 /** `overrideReason`: circulating although a text lacks its other language (translation.manage; audited). */
-export const circulateMinutesSchema = z.object({ meetingId: z.uuid(), version: intFromForm.min(1), overrideReason: optionalText(1000) }).strict();
+/** `dueDate`: when the departments' sign-off is due (issue 22.4); blank = 10 days from today. */
+export const circulateMinutesSchema = z
+  .object({ meetingId: z.uuid(), version: intFromForm.min(1), overrideReason: optionalText(1000), dueDate: z.preprocess((value) => (value === "" || value === null ? undefined : value), isoDate.optional()) })
+  .strict();
 export const approveMinutesSchema = z.object({ meetingId: z.uuid(), approvedAtMeetingId: z.uuid(), version: intFromForm.min(1) }).strict();
 export const amendMinutesSchema = z.object({ meetingId: z.uuid(), textEn: requiredText(4000), textFr: requiredText(4000) }).strict();
 
@@ -38,6 +42,12 @@ export const saveMinutes = defineCommand({
     const changed = await tx.minutes.updateMany({ where: { id: existing.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
     if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
     await recordAudit(tx, { actorId: user.id, action: "minutes.save", entityType: "minutes", entityId: input.meetingId, before: { bodyEn: existing.bodyEn, bodyFr: existing.bodyFr }, after: data, requestId });
+    // Circulated minutes whose text changed are circulated again (issue 22.4): a new sign-off round, due in the
+    // default number of days; the answers to the earlier text are kept with their round.
+    if (existing.status === "CIRCULATED" && (existing.bodyEn !== data.bodyEn || existing.bodyFr !== data.bodyFr)) {
+      await openSignOffRound(tx, { minutesId: existing.id, meetingId: input.meetingId, dueDate: null, actorId: user.id, requestId });
+      await notifyMinutesCirculated(input.meetingId, { client: tx });
+    }
     return { id: existing.id };
   },
 });
@@ -62,6 +72,7 @@ export const circulateMinutes = defineCommand({
     const changed = await tx.minutes.updateMany({ where: { id: minutes.id, version: input.version }, data: { status: "CIRCULATED", circulatedAt: new Date(), version: { increment: 1 } } });
     if (changed.count === 0) await refuseConflict(tx, "minutes", input.meetingId);
     await recordAudit(tx, { actorId: user.id, action: "minutes.circulate", entityType: "minutes", entityId: input.meetingId, before: { status: "DRAFT" }, after: { status: "CIRCULATED" }, requestId });
+    await openSignOffRound(tx, { minutesId: minutes.id, meetingId: input.meetingId, dueDate: input.dueDate ?? null, actorId: user.id, requestId });
     await notifyMinutesCirculated(input.meetingId, { client: tx });
     return { id: minutes.id };
   },
@@ -82,6 +93,9 @@ export const approveMinutes = defineCommand({
     ]);
     if (!approving) refuseField("approvedAtMeetingId", "invalidChoice");
     if (input.approvedAtMeetingId === input.meetingId || approving.startsAt <= recorded.startsAt) refuseField("approvedAtMeetingId", "sameMeeting");
+    // The sign-off of the departments at approval (issue 22.4): the latest round, recorded in the approval's event.
+    const circulation = await tx.minutesCirculation.findFirst({ where: { minutesId: minutes.id }, orderBy: { round: "desc" }, select: { id: true, round: true, dueDate: true } });
+    const signOff = circulation ? { round: circulation.round, dueDate: circulation.dueDate.toISOString().slice(0, 10), ...(await signOffState(tx, circulation.id)) } : null;
     const approvedAt = new Date();
     const changed = await tx.minutes.updateMany({
       where: { id: minutes.id, version: input.version },
@@ -94,7 +108,7 @@ export const approveMinutes = defineCommand({
       entityType: "minutes",
       entityId: input.meetingId,
       before: { status: "CIRCULATED" },
-      after: { status: "APPROVED", approvedAtMeetingId: input.approvedAtMeetingId, approvedAt: approvedAt.toISOString() },
+      after: { status: "APPROVED", approvedAtMeetingId: input.approvedAtMeetingId, approvedAt: approvedAt.toISOString(), ...(signOff ? { signOff } : {}) },
       requestId,
     });
     return { id: minutes.id };

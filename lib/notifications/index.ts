@@ -22,3 +22,7 @@ export { notifyInPortal, type InPortalNotice } from "./centre";
 export { emailDiscussionNotices } from "./discussion";
 // documents (issue 20): 3 days and 1 day before a requested paper is due, while it is missing
 export { schedulePaperRequestReminders } from "./papers";
+// collab2 (issue 22.3–22.4): proposals decided, papers requested, minutes circulated for sign-off and its reminders
+export { notifyProposalDecided } from "./proposals";
+export { notifyPaperRequested } from "./papers";
+export { notifySignOffOpened, scheduleSignOffReminders } from "./sign-off";

@@ -90,12 +90,15 @@ export async function notifyMinutesCirculated(meetingId: string, options: Notice
   });
   if (!meeting?.minutes || meeting.minutes.status !== "CIRCULATED") return 0;
   const minutesId = meeting.minutes.id;
+  // The sign-off round (issue 22.4): its due date is in the notice, and each new round is one more notice.
+  const circulation = await client.minutesCirculation.findFirst({ where: { minutesId }, orderBy: { round: "desc" }, select: { round: true, dueDate: true } });
+  const round = circulation && circulation.round > 1 ? `:r${circulation.round}` : "";
   const recipients = await recipientsFor(client, meetingAudience, "MINUTES_CIRCULATED");
   const messages = recipients.map((recipient) =>
     noticeFor({
       recipient,
       kind: "MINUTES_CIRCULATED",
-      dedupeKey: `meeting.minutes-circulated:${minutesId}:${recipient.id}`,
+      dedupeKey: `meeting.minutes-circulated:${minutesId}${round}:${recipient.id}`,
       baseUrl,
       section: (locale, t) => {
         const values = {
@@ -104,7 +107,7 @@ export async function notifyMinutesCirculated(meetingId: string, options: Notice
         };
         return {
           subject: t("minutesCirculated.subject", values),
-          paragraphs: [t("minutesCirculated.body", values)],
+          paragraphs: [t("minutesCirculated.body", values), ...(circulation ? [t("minutesCirculated.signOff", { due: longDate(circulation.dueDate, locale) })] : [])],
           action: { label: t("minutesCirculated.action"), path: `/meetings/${meeting.id}` },
         };
       },

@@ -1,5 +1,6 @@
 import { byLocale } from "@/lib/i18n/localized";
 import { enqueueMessages } from "@/lib/mail/outbox";
+import { notifyInPortal } from "./centre";
 import { baseUrlOf, clientOf, daysUntil, longDate, noticeFor, recipientsFor, torontoDate, type NoticeOptions } from "./shared";
 
 /**
@@ -53,4 +54,37 @@ export async function schedulePaperRequestReminders(now: Date, options: NoticeOp
     queued += await enqueueMessages(client, messages);
   }
   return queued;
+}
+
+/**
+ * A paper was requested of a department (issue 22, "paper requested"): its representatives are told in the portal
+ * (PAPER_REQUESTED) and by e-mail (PAPER_REQUESTED). Call it in the requesting transaction. Once per request.
+ */
+export async function notifyPaperRequested(paperRequestId: string, options: NoticeOptions & { actorId?: string } = {}): Promise<number> {
+  const client = clientOf(options);
+  const baseUrl = baseUrlOf(options);
+  const request = await client.paperRequest.findUnique({ where: { id: paperRequestId }, select: { id: true, agendaItemId: true, departmentId: true, dueDate: true } });
+  if (!request) return 0;
+  const item = await client.agendaItem.findUnique({ where: { id: request.agendaItemId }, select: { position: true, titleEn: true, titleFr: true, meeting: { select: { id: true, sequenceNumber: true } } } });
+  if (!item) return 0;
+  const path = `/meetings/${item.meeting.id}`;
+  const people = await client.user.findMany({ where: { role: "DEPARTMENT_REP", departmentId: request.departmentId, active: true }, select: { id: true } });
+  await notifyInPortal(
+    client,
+    people.map((person) => ({ recipientId: person.id, kind: "PAPER_REQUESTED" as const, actorId: options.actorId ?? null, href: path, titleEn: item.titleEn || item.titleFr, titleFr: item.titleFr || item.titleEn })),
+  );
+  const recipients = await recipientsFor(client, { role: "DEPARTMENT_REP", departmentId: request.departmentId }, "PAPER_REQUESTED");
+  const messages = recipients.map((recipient) =>
+    noticeFor({
+      recipient,
+      kind: "PAPER_REQUESTED",
+      dedupeKey: `paper-request.created:${request.id}:${recipient.id}`,
+      baseUrl,
+      section: (locale, t) => {
+        const values = { meeting: item.meeting.sequenceNumber, due: longDate(request.dueDate, locale), position: item.position, title: byLocale(locale, item.titleEn, item.titleFr) };
+        return { subject: t("paperRequested.subject", values), paragraphs: [t("paperRequested.body", values)], action: { label: t("paperRequested.action"), path } };
+      },
+    }),
+  );
+  return enqueueMessages(client, messages);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The notices a user can turn off, in the order the profile shows them. */
-export const noticeKinds = ["UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER", "ACTION_ITEM_ASSIGNED", "OVERDUE_DIGEST", "AGENDA", "MINUTES_CIRCULATED", "DISCUSSION", "PAPER_REQUEST_REMINDER"] as const;
+export const noticeKinds = ["UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER", "ACTION_ITEM_ASSIGNED", "OVERDUE_DIGEST", "AGENDA", "MINUTES_CIRCULATED", "DISCUSSION", "PAPER_REQUEST_REMINDER", "PAPER_REQUESTED", "AGENDA_PROPOSAL"] as const;
 export type NoticeKindName = (typeof noticeKinds)[number];
 
 /**
@@ -32,7 +32,7 @@ export const followSchema = z
   .strict();
 
 /** The kinds of the notification centre, in the order the profile shows them. */
-export const notificationKinds = ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] as const;
+export const notificationKinds = ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED", "PAPER_REQUESTED", "MINUTES_SIGN_OFF", "PROPOSAL_ACCEPTED", "PROPOSAL_DECLINED"] as const;
 export type NotificationKindName = (typeof notificationKinds)[number];
 
 /** The in-portal choices: the kinds wanted in the notification centre (ticked boxes; absent = none). */

@@ -72,4 +72,12 @@ describe("the permission table", () => {
     expect(canVerifyTranslation(executive, ["EXECUTIVE" as never], own)).toBe(false);
     expect(canVerifyTranslation(null, ["COORDINATOR"], own)).toBe(false);
   });
+
+  it("gives agenda proposals to everyone but executives, and the sign-off of minutes to representatives only (issue 22.3–22.4)", () => {
+    for (const role of roles) {
+      const actor = { role, departmentId: role === "DEPARTMENT_REP" ? jus : null };
+      expect(can(actor, "agenda.propose")).toBe(role !== "EXECUTIVE");
+      expect(can(actor, "minutes.signOff")).toBe(role === "DEPARTMENT_REP");
+    }
+  });
 });

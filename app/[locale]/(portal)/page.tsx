@@ -7,6 +7,9 @@ import { CoordinatorHome } from "@/components/dashboard/home/coordinator-home";
 import { RepresentativeHome } from "@/components/dashboard/home/representative-home";
 import { RequestedPapers } from "@/components/documents/requested-papers";
 import { paperRequestsForDepartment } from "@/lib/documents/queries";
+import { can } from "@/lib/authz/permissions";
+import { MyProposals } from "@/components/agenda-proposals/my-proposals";
+import { listMyProposals, listProposableMeetings } from "@/lib/agenda-proposals/queries";
 
 /**
  * Home, by role (DESIGN.md §4): an executive lands on the dashboard; a representative sees one list of what their
@@ -31,6 +34,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         {user.departmentAcronym && t("yourDepartment", { department: byLocale(locale, user.departmentAcronym.en, user.departmentAcronym.fr) })}
       </p>
       {user.role === "DEPARTMENT_REP" && <RequestedPapers requests={await paperRequestsForDepartment(user)} locale={locale} />}
+      {user.role === "DEPARTMENT_REP" && can(user, "agenda.propose") && <MyProposals proposals={await listMyProposals(user)} meetings={await listProposableMeetings(user)} locale={locale} />}
       {user.role === "DEPARTMENT_REP" && <RepresentativeHome departmentId={user.departmentId} locale={locale} />}
       {user.role === "COORDINATOR" && <CoordinatorHome locale={locale} />}
       <h2>{t("startHere")}</h2>

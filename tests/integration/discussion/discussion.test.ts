@@ -183,8 +183,9 @@ describe("notification centre: choices per kind", () => {
     const initiative = await makeInitiative("JUS");
     const first = await postComment(coordinator, { subjectType: "initiative", subjectId: initiative.id, language: "fr", body: "Question." });
     if (!first.ok) throw new Error("post failed");
-    expect(await updateNotificationPreferences(coordinator, { inPortal: ["REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] })).toMatchObject({ ok: true, data: { inPortalOff: ["MENTION"] } });
-    expect(await getNotificationPreferences(coordinator)).toEqual({ MENTION: false, REPLY: true, COMMENT: true, ACTION_ITEM_ASSIGNED: true });
+    // The kinds of issue 22.3–22.4 (papers requested, sign-off, proposals decided) stay on.
+    expect(await updateNotificationPreferences(coordinator, { inPortal: ["REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED", "PAPER_REQUESTED", "MINUTES_SIGN_OFF", "PROPOSAL_ACCEPTED", "PROPOSAL_DECLINED"] })).toMatchObject({ ok: true, data: { inPortalOff: ["MENTION"] } });
+    expect(await getNotificationPreferences(coordinator)).toEqual({ MENTION: false, REPLY: true, COMMENT: true, ACTION_ITEM_ASSIGNED: true, PAPER_REQUESTED: true, MINUTES_SIGN_OFF: true, PROPOSAL_ACCEPTED: true, PROPOSAL_DECLINED: true });
     expect(await db.auditEvent.findFirst({ where: { action: "notification.updatePreferences", actorId: coordinator.id } })).not.toBeNull();
     try {
       const mention = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, language: "en", body: "@coordinator@iwgtip.example hello" });
@@ -195,7 +196,7 @@ describe("notification centre: choices per kind", () => {
       expect(await db.notification.findFirst({ where: { commentId: reply.data.id, recipientId: coordinator.id } })).toMatchObject({ kind: "REPLY" });
       expect(await updateNotificationPreferences(coordinator, { inPortal: ["NOT_A_KIND"] })).toMatchObject({ ok: false, code: "invalid" });
     } finally {
-      await updateNotificationPreferences(coordinator, { inPortal: ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] });
+      await updateNotificationPreferences(coordinator, { inPortal: ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED", "PAPER_REQUESTED", "MINUTES_SIGN_OFF", "PROPOSAL_ACCEPTED", "PROPOSAL_DECLINED"] });
     }
   });
 });

@@ -20,7 +20,7 @@ describe("profile.updateNotices", () => {
     const [event] = await db.auditEvent.findMany({ where: { action: "profile.update_notices", entityId: user.id } });
     expect(event?.before).toEqual({ noticesOff: [], preferredLanguage: "en" });
     expect(event?.after).toEqual({
-      noticesOff: ["ACTION_ITEM_ASSIGNED", "DISCUSSION", "OVERDUE_DIGEST", "PAPER_REQUEST_REMINDER", "UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER"],
+      noticesOff: ["ACTION_ITEM_ASSIGNED", "AGENDA_PROPOSAL", "DISCUSSION", "OVERDUE_DIGEST", "PAPER_REQUESTED", "PAPER_REQUEST_REMINDER", "UPDATE_CALL_OPENED", "UPDATE_CALL_REMINDER"],
       preferredLanguage: "fr",
     });
   });

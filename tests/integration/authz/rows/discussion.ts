@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { notificationKinds } from "@/lib/notifications/schemas";
 import { makeInitiative } from "../../initiatives/support";
 import type { MatrixRow } from "../matrix-types";
 
@@ -44,7 +45,7 @@ export const rows: MatrixRow[] = [
   {
     // Every kind on: the seeded state, so an allowed call spoils nothing.
     command: "notification.updatePreferences",
-    prepare: async () => ({ inPortal: ["MENTION", "REPLY", "COMMENT", "ACTION_ITEM_ASSIGNED"] }),
+    prepare: async () => ({ inPortal: [...notificationKinds] }),
     expect: { ADMIN: "allow", COORDINATOR: "allow", EXECUTIVE: "allow", OWN_REP: "allow", OTHER_REP: "allow", SIGNED_OUT: "deny" },
   },
   {

@@ -22,6 +22,11 @@ import { editCommentAction, followAction, hideCommentAction, postCommentAction }
 import { MeetingPapers } from "@/components/documents/meeting-papers";
 import { listAgendaItemDocuments, listDocuments, paperRequestsForMeeting } from "@/lib/documents/queries";
 import { cancelPaperRequestAction, requestPaperAction, withdrawDocumentAction } from "../../documents/actions";
+import { getSignOffMatrix } from "@/lib/minutes-sign-off/queries";
+import { ProposalForm } from "@/components/agenda-proposals/proposal-form";
+import { SignOffMatrix } from "@/components/minutes-sign-off/sign-off-matrix";
+import { SignOffForm } from "@/components/minutes-sign-off/sign-off-form";
+import { proposeAgendaItemAction, signOffMinutesAction } from "../proposals-actions";
 
 export default async function MeetingPage({ params }: PageProps<"/[locale]/meetings/[id]">) {
   const { locale, user } = await guardPage(params, "portal.read");
@@ -52,6 +57,13 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
     listDocuments(user, "meeting", meeting.id),
     listAgendaItemDocuments(user, meeting.agendaItems.map((item) => item.id)),
   ]);
+  // Agenda proposals and the sign-off of the minutes (issue 22.3–22.4).
+  const signOff = await getSignOffMatrix(user, meeting.id);
+  const signOffT = await getTranslations("SignOff");
+  const proposalsT = await getTranslations("Proposals");
+  const mayPropose = can(user, "agenda.propose") && meeting.agendaStatus !== "HELD" && !meeting.cancelledAt && meeting.startsAt > new Date();
+  const ownAnswer = user.departmentId ? signOff?.rows.find((row) => row.departmentId === user.departmentId) : undefined;
+  const maySignOff = Boolean(signOff && ownAnswer && signOff.minutesStatus === "CIRCULATED" && !signOff.pastDue && can(user, "minutes.signOff"));
   const paperItems = meeting.agendaItems.flatMap((item) => {
     const list = itemDocuments.get(item.id);
     const openRequest = paperRequests.find((request) => request.item.id === item.id);
@@ -232,6 +244,32 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
           <DecisionList decisions={meeting.decisions} locale={locale} />
         )}
       </section>
+
+      {signOff && (
+        <section aria-labelledby="sign-off-heading" id="sign-off">
+          <h2 id="sign-off-heading">{signOffT("title")}</h2>
+          <p>{signOffT(`intro.${signOff.minutesStatus}`)}</p>
+          <SignOffMatrix matrix={signOff} locale={locale} />
+          {maySignOff && ownAnswer && (
+            <SignOffForm
+              action={signOffMinutesAction}
+              meetingId={meeting.id}
+              round={signOff.round}
+              department={locale === "fr" ? ownAnswer.acronym.fr : ownAnswer.acronym.en}
+              current={{ response: ownAnswer.response, comments: ownAnswer.comments }}
+            />
+          )}
+          {signOff.minutesStatus === "CIRCULATED" && signOff.pastDue && can(user, "minutes.signOff") && <p data-testid="sign-off-closed">{signOffT("closed")}</p>}
+        </section>
+      )}
+
+      {mayPropose && (
+        <section aria-labelledby="propose-heading" id="propose" className="no-print">
+          <h2 id="propose-heading">{proposalsT("proposeTitle")}</h2>
+          <p>{proposalsT("proposeIntro")}</p>
+          <ProposalForm action={proposeAgendaItemAction} meetingId={meeting.id} locale={locale} />
+        </section>
+      )}
 
       {meetingDocuments && (
         <MeetingPapers

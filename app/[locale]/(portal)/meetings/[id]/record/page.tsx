@@ -12,6 +12,9 @@ import { DocxLinks } from "@/components/exports/docx-links";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { DecisionList } from "@/components/meetings/decision-list";
 import { amendMinutesAction, approveMinutesAction, circulateMinutesAction, recordAttendanceAction, recordDecisionAction, recordOutcomeAction, saveMinutesAction } from "../../actions";
+import { defaultSignOffDueDate } from "@/lib/minutes-sign-off/commands";
+import { getSignOffMatrix } from "@/lib/minutes-sign-off/queries";
+import { SignOffMatrix } from "@/components/minutes-sign-off/sign-off-matrix";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
 
 /** The first words of a long text, for a list. */
@@ -23,7 +26,7 @@ export default async function RecordMeetingPage({ params, searchParams }: PagePr
   const { id } = await params;
   const meeting = await getMeeting(user, id);
   if (!meeting) notFound();
-  const [departments, later, initiatives] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives()]);
+  const [departments, later, initiatives, signOff] = await Promise.all([memberDepartments(), laterMeetings(meeting.startsAt), linkableInitiatives(), getSignOffMatrix(user, meeting.id)]);
   const t = await getTranslations("Record");
   const exportsT = await getTranslations("Exports");
   const nav = await getTranslations("Nav");
@@ -114,8 +117,10 @@ export default async function RecordMeetingPage({ params, searchParams }: PagePr
                 version={minutes.version}
                 missing={gate.map((text) => ({ key: `${text.kind}:${text.id}:${text.field}`, label: `${inPlace(`kind.${text.kind === "minutes" ? "minutes" : "decision"}`)}: ${excerpt(text.text)}`, lang: text.missingLanguage === "fr" ? "en" : "fr", missingLanguage: text.missingLanguage }))}
                 queueHref={`/translation?meeting=${meeting.id}`}
+                defaultDueDate={defaultSignOffDueDate()}
               />
             )}
+            {signOff && <SignOffMatrix matrix={signOff} locale={locale} />}
             {minutes?.status === "CIRCULATED" && (
               <ApproveMinutesForm action={approveMinutesAction} meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
             )}
