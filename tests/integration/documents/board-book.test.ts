@@ -87,4 +87,19 @@ describe("the board book's cache", () => {
     expect(await cachedBlob()).not.toBe(before);
     expect(await boardBookStream(coordinator, "6b1f0c55-0000-4000-8000-000000000000", "en", "https://portal.example")).toBeNull();
   });
+
+  it("two first requests at once make one stored book, and both get it", async () => {
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const { meeting, item } = await meetingWithJusItem();
+    expect(await upload(coordinator, newDocument("agendaItem", item.id, { titleEn: "Paper", fileName: "paper.pdf" }), samplePdf("Paper text"))).toMatchObject({ status: 200 });
+    const blobsBefore = await db.documentBlob.count();
+    const both = await Promise.all([0, 1].map(async () => Buffer.from(await new Response(await boardBookStream(coordinator, meeting.id, "en", "https://portal.example")).arrayBuffer())));
+    expect(both[1]!.equals(both[0]!)).toBe(true);
+    expect(await db.boardBook.count({ where: { meetingId: meeting.id } })).toBe(1);
+    // Exactly one new file, and it is the book's: none left unreferenced.
+    expect(await db.documentBlob.count()).toBe(blobsBefore + 1);
+    const unreferenced = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM document_blobs b
+      WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.blob_id = b.id) AND NOT EXISTS (SELECT 1 FROM board_books k WHERE k.blob_id = b.id)`;
+    expect(unreferenced[0]!.count).toBe(0);
+  });
 });
