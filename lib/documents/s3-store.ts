@@ -2,7 +2,10 @@
 import { createHash } from "node:crypto";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { db } from "@/lib/db";
+import type { S3StoreConfig } from "./store-config";
 import { ChecksumMismatchError, fixedChunks, UploadTooLargeError, UPLOAD_TIMEOUT_MS, type DocumentStore } from "./storage-core";
+
+export { s3ConfigFromEnv, type S3StoreConfig } from "./store-config";
 
 /*
  * The S3-compatible store (issue 20, point 4), chosen by DOCUMENT_STORE=s3 (lib/documents/storage.ts). The bytes are
@@ -20,34 +23,6 @@ import { ChecksumMismatchError, fixedChunks, UploadTooLargeError, UPLOAD_TIMEOUT
 
 /** S3's smallest part (except the last): one buffer of this size is what an upload holds. */
 export const PART_BYTES = 5 * 1024 * 1024;
-
-export type S3StoreConfig = {
-  bucket: string;
-  region: string;
-  endpoint?: string;
-  forcePathStyle: boolean;
-  prefix: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-};
-
-/** The store's settings from the environment (.env.example, README "Configuration"), or an error naming what is missing. */
-export function s3ConfigFromEnv(environment: Record<string, string | undefined> = process.env): S3StoreConfig {
-  const bucket = environment.DOCUMENT_S3_BUCKET?.trim();
-  if (!bucket) throw new Error("DOCUMENT_STORE=s3 needs DOCUMENT_S3_BUCKET (README, Configuration).");
-  const accessKeyId = environment.DOCUMENT_S3_ACCESS_KEY_ID?.trim() || undefined;
-  const secretAccessKey = environment.DOCUMENT_S3_SECRET_ACCESS_KEY?.trim() || undefined;
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) throw new Error("Set both DOCUMENT_S3_ACCESS_KEY_ID and DOCUMENT_S3_SECRET_ACCESS_KEY, or neither.");
-  return {
-    bucket,
-    region: environment.DOCUMENT_S3_REGION?.trim() || "ca-central-1",
-    endpoint: environment.DOCUMENT_S3_ENDPOINT?.trim() || undefined,
-    forcePathStyle: /^(1|true|yes)$/i.test(environment.DOCUMENT_S3_FORCE_PATH_STYLE?.trim() ?? ""),
-    prefix: environment.DOCUMENT_S3_PREFIX ?? "documents/",
-    accessKeyId,
-    secretAccessKey,
-  };
-}
 
 type Sdk = typeof import("@aws-sdk/client-s3");
 

@@ -1,7 +1,10 @@
 // Not "server-only": the worker (instrumentation.ts) reads stored files to extract their text.
 import { createHash } from "node:crypto";
 import { databasePool, db } from "@/lib/db";
-import { createS3Store, s3ConfigFromEnv, type S3Store } from "./s3-store";
+import { createS3Store, type S3Store } from "./s3-store";
+import { configuredStoreName, s3ConfigFromEnv } from "./store-config";
+
+export { configuredStoreName } from "./store-config";
 import { CHUNK_BYTES, ChecksumMismatchError, fixedChunks, UPLOAD_TIMEOUT_MS, UploadTooLargeError, type DocumentStore } from "./storage-core";
 
 export { CHUNK_BYTES, ChecksumMismatchError, UploadTooLargeError, type DocumentStore, type StoredBlob } from "./storage-core";
@@ -97,13 +100,6 @@ export const postgresStore: DocumentStore = {
     await db.documentBlob.deleteMany({ where: { id, version: null } });
   },
 };
-
-/** Which store new uploads go to: DOCUMENT_STORE, "postgres" (the default) or "s3". */
-export function configuredStoreName(environment: Record<string, string | undefined> = process.env): "postgres" | "s3" {
-  const name = (environment.DOCUMENT_STORE ?? "").trim().toLowerCase() || "postgres";
-  if (name !== "postgres" && name !== "s3") throw new Error(`DOCUMENT_STORE must be "postgres" or "s3", not "${name}".`);
-  return name;
-}
 
 let s3: { key: string; store: S3Store } | undefined;
 

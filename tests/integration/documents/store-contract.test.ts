@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { createS3Store, PART_BYTES, s3ConfigFromEnv, type S3Store } from "@/lib/documents/s3-store";
 import { ChecksumMismatchError, configuredStoreName, documentStore, postgresStore, sweepDocumentBlobs, UploadTooLargeError, type DocumentStore } from "@/lib/documents/storage";
+import { documentStoreProblems } from "@/lib/documents/store-config";
+import { productionEnvironmentProblems } from "@/scripts/production-checks";
 import { sessionUser } from "../../support/database";
 import { startS3Server, withEnv } from "../../support/s3";
 import { download, meetingWithJusItem, newDocument, samplePdf, sha256, streamOf, upload } from "./support";
@@ -146,6 +148,11 @@ describe("the S3 store chosen by configuration", () => {
     expect(() => s3ConfigFromEnv({ DOCUMENT_STORE: "s3" })).toThrow(/DOCUMENT_S3_BUCKET/);
     expect(() => s3ConfigFromEnv({ DOCUMENT_S3_BUCKET: "b", DOCUMENT_S3_ACCESS_KEY_ID: "k" })).toThrow(/DOCUMENT_S3_SECRET_ACCESS_KEY/);
     expect(s3ConfigFromEnv(server.env)).toEqual(server.config);
+    // A production start refuses a store that would fail every upload (scripts/production-checks.ts).
+    expect(documentStoreProblems({})).toEqual([]);
+    expect(documentStoreProblems(server.env)).toEqual([]);
+    expect(documentStoreProblems({ DOCUMENT_STORE: "s3" })).toEqual([expect.stringContaining("DOCUMENT_S3_BUCKET")]);
+    expect(productionEnvironmentProblems({ DOCUMENT_STORE: "s3" }).some((problem) => problem.includes("DOCUMENT_S3_BUCKET"))).toBe(true);
   });
 
   it("uploads and downloads a paper through the portal's transfer into the bucket; a file kept in PostgreSQL before stays readable", async () => {
