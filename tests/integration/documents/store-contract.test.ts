@@ -186,6 +186,14 @@ describe("the S3 store chosen by configuration", () => {
     });
   });
 
+  it("an object store that cannot be reached fails the upload and keeps no row", async () => {
+    const before = await db.documentBlob.count();
+    // A loopback port nothing listens on (s3rver's, once stopped, would do too).
+    const unreachable = createS3Store({ ...server.config, endpoint: "http://127.0.0.1:9" });
+    await expect(unreachable.put(streamOf(randomBytes(1000)).stream, { maxBytes: MB, ownerId: owner.id })).rejects.toThrow();
+    expect(await db.documentBlob.count()).toBe(before);
+  });
+
   it("the sweep removes an upload cut off by a crash and a file left unreferenced, never one a version or a book holds", async () => {
     await withEnv(server.env, async () => {
       const store = documentStore();
