@@ -21,6 +21,7 @@ import { benchRoutes, type BenchRoute } from "./routes";
 import { firstLoadJavaScript, load, settle, statementsPerRequest, watchPeakMemory, type LoadFigures } from "./measure";
 import { benchDatabase, fillScaleDatabase } from "./scale-data";
 import { lighthouseMedians, type LighthouseFigures } from "./lighthouse";
+import { measureUploadMemory, type UploadMemoryFigures } from "./upload-memory";
 import { serverEnvironment, serverNodeFlags } from "../scripts/server-flags";
 import { DEMO_TOTP_SECRETS } from "../prisma/seed-data";
 import { currentStep, totpCode, totpStepSeconds } from "../e2e/totp";
@@ -122,7 +123,7 @@ const median = (values: number[]) => {
 /** A figure for the table: "timed out" when no request of the route was answered in any round. */
 const figure = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "timed out");
 
-async function benchScale(perDepartment: number, bundles: Map<string, number>): Promise<{ results: RouteResult[]; peakMemoryMb: number; loadSeconds: number; lighthouse: LighthouseFigures[] }> {
+async function benchScale(perDepartment: number, bundles: Map<string, number>): Promise<{ results: RouteResult[]; peakMemoryMb: number; loadSeconds: number; lighthouse: LighthouseFigures[]; upload: UploadMemoryFigures | string }> {
   console.log(`\n▶ 16 × ${perDepartment}: filling the database`);
   const database = await benchDatabase(perDepartment);
   try {
@@ -184,8 +185,11 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
           firstLoadJsGzipKb: bundles.has(route.bundleRoute) ? bundles.get(route.bundleRoute)! / 1024 : null,
         });
       }
+      // Issue 20: the server's resident memory around a 25 MB upload and its download (after the loads, on a settled server).
+      await settle(baseUrl, reference.request, cookie);
+      const upload = await measureUploadMemory(baseUrl, database.databaseUrl, server.pid!, cookie).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
       const lighthouse = !quick && perDepartment === 500 ? await lighthouseMedians(baseUrl, live.map(({ route }) => route).filter((r) => ["dashboard", "initiatives list (filter + search)", "initiative page"].includes(r.name)), cookie) : [];
-      return { results, peakMemoryMb: memory.stop() / 1024 / 1024, loadSeconds, lighthouse };
+      return { results, peakMemoryMb: memory.stop() / 1024 / 1024, loadSeconds, lighthouse, upload };
     } finally {
       memory.stop();
       await stopServer(server);
@@ -195,7 +199,7 @@ async function benchScale(perDepartment: number, bundles: Map<string, number>): 
   }
 }
 
-function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: number; loadSeconds: number }[], lighthouse: LighthouseFigures[]): string {
+function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: number; loadSeconds: number; upload?: UploadMemoryFigures | string }[], lighthouse: LighthouseFigures[]): string {
   const lines = [
     "| scale | route | p50 ms | p95 ms | req/s (8 conn.) | p50 ÷ ref | p95 ÷ ref | req/s ÷ ref | SQL / request | first JS gzip kB | non-2xx | timed out |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -209,6 +213,12 @@ function table(all: { scale: number; results: RouteResult[]; peakMemoryMb: numbe
   }
   lines.push("", "| scale | data load s | server peak RSS MB |", "|---|---|---|");
   for (const { scale, loadSeconds, peakMemoryMb } of all) lines.push(`| 16 × ${scale} | ${loadSeconds.toFixed(1)} | ${peakMemoryMb.toFixed(0)} |`);
+  // Issue 20's target: the upload's rise within 50 MB of the level before.
+  lines.push("", "| scale | 25 MB upload: RSS before MB | rise during upload MB | rise 2 s after MB | rise during download MB | upload s | download s |", "|---|---|---|---|---|---|---|");
+  for (const { scale, upload } of all) {
+    if (typeof upload === "string") lines.push(`| 16 × ${scale} | failed: ${upload} | | | | | |`);
+    else if (upload) lines.push(`| 16 × ${scale} | ${upload.beforeMb.toFixed(0)} | ${upload.uploadRiseMb.toFixed(0)} | ${upload.afterRiseMb.toFixed(0)} | ${upload.downloadRiseMb.toFixed(0)} | ${upload.uploadSeconds.toFixed(1)} | ${upload.downloadSeconds.toFixed(1)} |`);
+  }
   if (lighthouse.length > 0) {
     lines.push("", "| Lighthouse (16 × 500, median of 5) | form factor | performance | CLS |", "|---|---|---|---|");
     for (const l of lighthouse) lines.push(`| ${l.route} | ${l.formFactor} | ${l.performance.toFixed(0)} | ${l.cls.toFixed(3)} |`);

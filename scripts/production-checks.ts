@@ -9,6 +9,7 @@
 import { loadEnvConfig } from "@next/env";
 import pg from "pg";
 import { parseTrustedProxies } from "../lib/auth/client-address";
+import { documentStoreProblems } from "../lib/documents/store-config";
 import { demoUsers } from "../prisma/seed-data";
 
 /**
@@ -79,6 +80,8 @@ export function productionEnvironmentProblems(environment: Environment): string[
     }
   }
   if (environment.DEMO_DATA === "on") problems.push("DEMO_DATA=on: demo data is never created in production.");
+  // DOCUMENT_STORE=s3 without its bucket (or with half a key) would fail every upload: say so before starting.
+  problems.push(...documentStoreProblems(environment));
   return problems;
 }
 

@@ -12,7 +12,8 @@ import { documentStore } from "./storage";
  * The board book is made once and kept in the document store until what it is made of changes (issue 20, point 3):
  * the fingerprint covers the meeting and its agenda, the papers of its items (versions, withdrawals), the settings
  * (the marking), today's date (what is overdue), and the rest of the package (action items, decisions, initiatives,
- * meetings) by count and last change. A stale book is replaced and its file removed.
+ * meetings) by count and last change. A stale book is replaced and its file removed. Two first requests at once make
+ * one book (an advisory lock per meeting and language).
  */
 
 async function fingerprintOf(meetingId: string): Promise<string | null> {
@@ -39,19 +40,30 @@ export async function boardBookStream(user: SessionUser, meetingId: string, loca
   const fingerprint = await fingerprintOf(meetingId);
   if (!fingerprint) return null;
   const store = documentStore();
-  const cached = await db.boardBook.findUnique({ where: { meetingId_locale: { meetingId, locale } } });
-  if (cached?.fingerprint === fingerprint) {
-    const stream = await store.get(cached.blobId);
-    if (stream) return stream;
-  }
-  const pdf = await renderBoardBook(user, meetingId, locale, baseUrl);
-  if (!pdf) return null;
-  const stored = await store.put(new Response(new Uint8Array(pdf)).body!, { maxBytes: Number.MAX_SAFE_INTEGER, ownerId: user.id });
-  await db.boardBook.upsert({
-    where: { meetingId_locale: { meetingId, locale } },
-    create: { meetingId, locale, fingerprint, blobId: stored.id },
-    update: { fingerprint, blobId: stored.id, createdAt: new Date() },
-  });
-  if (cached && cached.blobId !== stored.id) await store.discard(cached.blobId);
-  return new Response(new Uint8Array(pdf)).body!;
+  // One book per meeting and language, made once: two first requests at once take turns on an advisory lock (held
+  // by this transaction while the book is made), so the second finds the first's book rather than making another.
+  const made = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`board-book:${meetingId}:${locale}`}))) AS locked`;
+      const cached = await tx.boardBook.findUnique({ where: { meetingId_locale: { meetingId, locale } } });
+      if (cached?.fingerprint === fingerprint) {
+        const stream = await store.get(cached.blobId);
+        if (stream) return { stream, stale: null };
+      }
+      const pdf = await renderBoardBook(user, meetingId, locale, baseUrl);
+      if (!pdf) return null;
+      const stored = await store.put(new Response(new Uint8Array(pdf)).body!, { maxBytes: Number.MAX_SAFE_INTEGER, ownerId: user.id });
+      await tx.boardBook.upsert({
+        where: { meetingId_locale: { meetingId, locale } },
+        create: { meetingId, locale, fingerprint, blobId: stored.id },
+        update: { fingerprint, blobId: stored.id, createdAt: new Date() },
+      });
+      return { stream: new Response(new Uint8Array(pdf)).body!, stale: cached && cached.blobId !== stored.id ? cached.blobId : null };
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+  if (!made) return null;
+  // The replaced file once the new book is committed (its row no longer names it).
+  if (made.stale) await store.discard(made.stale);
+  return made.stream;
 }

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { getAgendaPackage, packageLabels, renderAgendaPackagePdf } from "@/lib/meetings";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { createTranslator } from "next-intl";
+import { bookTags, type BookTags } from "./book-tags";
 import { documentStore } from "./storage";
 
 /*
@@ -21,7 +22,7 @@ async function bytesOf(blobId: string): Promise<Uint8Array | null> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-type Paper = { title: string; position: number; fileName: string; versionId: string; kind: string; blobId: string };
+type Paper = { title: string; position: number; fileName: string; versionId: string; kind: string; blobId: string; language: string };
 
 async function papersOf(itemIds: string[], locale: Locale): Promise<Paper[]> {
   const items = await db.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, position: true } });
@@ -29,13 +30,13 @@ async function papersOf(itemIds: string[], locale: Locale): Promise<Paper[]> {
   const documents = await db.document.findMany({
     where: { agendaItemId: { in: itemIds }, withdrawnAt: null },
     orderBy: { createdAt: "asc" },
-    select: { titleEn: true, titleFr: true, agendaItemId: true, currentVersion: true, versions: { select: { id: true, number: true, fileName: true, kind: true, blobId: true } } },
+    select: { titleEn: true, titleFr: true, language: true, agendaItemId: true, currentVersion: true, versions: { select: { id: true, number: true, fileName: true, kind: true, blobId: true } } },
   });
   return documents
     .flatMap((document) => {
       const current = document.versions.find((version) => version.number === document.currentVersion);
       if (!current || !document.agendaItemId) return [];
-      return [{ title: locale === "fr" ? document.titleFr : document.titleEn, position: position.get(document.agendaItemId) ?? 0, fileName: current.fileName, versionId: current.id, kind: current.kind, blobId: current.blobId }];
+      return [{ title: locale === "fr" ? document.titleFr : document.titleEn, position: position.get(document.agendaItemId) ?? 0, fileName: current.fileName, versionId: current.id, kind: current.kind, blobId: current.blobId, language: document.language }];
     })
     .sort((a, b) => a.position - b.position);
 }
@@ -73,31 +74,39 @@ export async function renderBoardBook(user: SessionUser, meetingId: string, loca
   // Re-rendered with the book's page count, so that the package's own numbering runs through the whole book.
   const book = await PDFDocument.load(await renderAgendaPackagePdf(data, locale, { ...labels, page: (page) => labels.page(page, total) }), { updateMetadata: false });
   const font = await book.embedFont(StandardFonts.Helvetica);
+  // The appended pages join the package's structure tree (book-tags.ts): the book stays one tagged PDF.
+  const tags = bookTags(book);
 
-  const bookmarks: { title: string; page: PDFPage }[] = [{ title: labels.title, page: book.getPage(0) }];
+  const bookmarks: { title: string; page: PDFPage; element?: PDFRef | null }[] = [{ title: labels.title, page: book.getPage(0) }];
   for (const { paper, pdf } of loaded) {
     const pages = await book.copyPages(pdf, pdf.getPageIndices());
+    const title = `${paper.position}. ${paper.title}`;
+    const section = tags.section(title, paper.language === "bilingual" ? null : paper.language);
     pages.forEach((page, index) => {
       book.addPage(page);
-      if (index === 0) bookmarks.push({ title: `${paper.position}. ${paper.title}`, page });
-      stamp(page, font, labels.page(book.getPageCount(), total), data.securityMarking);
+      tags.markWholePage(page, section);
+      if (index === 0) bookmarks.push({ title, page, element: section });
+      stamp(tags, page, font, labels.page(book.getPageCount(), total), data.securityMarking);
     });
   }
   if (listed.length > 0) {
     const page = book.addPage([612, 792]);
-    bookmarks.push({ title: t("bookNotBound"), page });
+    const section = tags.section(t("bookNotBound"), null);
+    bookmarks.push({ title: t("bookNotBound"), page, element: section });
     let y = 720;
-    page.drawText(winAnsi(t("bookNotBound")), { x: 56, y, size: 16, font });
+    tags.markDrawn(page, section, "H2", () => page.drawText(winAnsi(t("bookNotBound")), { x: 56, y, size: 16, font }));
     y -= 28;
     for (const paper of listed) {
       const url = `${baseUrl.replace(/\/$/, "")}/api/documents/versions/${paper.versionId}`;
       const line = winAnsi(`${paper.position}. ${paper.title} (${paper.fileName})`);
-      page.drawText(line, { x: 56, y, size: 11, font, color: rgb(0.1, 0.2, 0.6) });
-      link(book, page, { x: 56, y: y - 2, width: font.widthOfTextAtSize(line, 11), height: 14 }, url);
+      const element = tags.markDrawn(page, section, "Link", () => page.drawText(line, { x: 56, y, size: 11, font, color: rgb(0.1, 0.2, 0.6) }));
+      const annotation = link(book, page, { x: 56, y: y - 2, width: font.widthOfTextAtSize(line, 11), height: 14 }, url, `${paper.title} (${paper.fileName})`);
+      tags.markAnnotation(page, element, annotation);
       y -= 20;
     }
-    stamp(page, font, labels.page(book.getPageCount(), total), data.securityMarking);
+    stamp(tags, page, font, labels.page(book.getPageCount(), total), data.securityMarking);
   }
+  tags.finish();
   addOutline(book, bookmarks);
   return Buffer.from(await book.save());
 }
@@ -107,13 +116,16 @@ function winAnsi(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[“”«»]/g, '"').replace(/[–—]/g, "-").replace(/[^\x20-\x7e\u00a0-\u00ff]/g, "?");
 }
 
-function stamp(page: PDFPage, font: PDFFont, number: string, marking: string) {
+/** The page number and the marking, as pagination artifacts (outside the structure tree). */
+function stamp(tags: BookTags, page: PDFPage, font: PDFFont, number: string, marking: string) {
   const { width, height } = page.getSize();
-  page.drawText(winAnsi(number), { x: width - 56 - font.widthOfTextAtSize(winAnsi(number), 9), y: 18, size: 9, font });
-  page.drawText(winAnsi(marking), { x: 56, y: height - 24, size: 9, font });
+  tags.artifact(page, () => {
+    page.drawText(winAnsi(number), { x: width - 56 - font.widthOfTextAtSize(winAnsi(number), 9), y: 18, size: 9, font });
+    page.drawText(winAnsi(marking), { x: 56, y: height - 24, size: 9, font });
+  });
 }
 
-function link(book: PDFDocument, page: PDFPage, box: { x: number; y: number; width: number; height: number }, url: string) {
+function link(book: PDFDocument, page: PDFPage, box: { x: number; y: number; width: number; height: number }, url: string, contents: string): PDFRef {
   const annotation = book.context.register(
     book.context.obj({
       Type: "Annot",
@@ -121,13 +133,16 @@ function link(book: PDFDocument, page: PDFPage, box: { x: number; y: number; wid
       Rect: [box.x, box.y, box.x + box.width, box.y + box.height],
       Border: [0, 0, 0],
       A: { Type: "Action", S: "URI", URI: PDFString.of(url) },
+      // PDF/UA: a link annotation says what it is.
+      Contents: PDFHexString.fromText(contents),
     }),
   );
   page.node.addAnnot(annotation);
+  return annotation;
 }
 
 /** Bookmarks (the document outline), one level: each opens its first page. */
-function addOutline(book: PDFDocument, entries: { title: string; page: PDFPage }[]) {
+function addOutline(book: PDFDocument, entries: { title: string; page: PDFPage; element?: PDFRef | null }[]) {
   if (entries.length === 0) return;
   const root = book.context.nextRef();
   const refs: PDFRef[] = entries.map(() => book.context.nextRef());
@@ -138,6 +153,8 @@ function addOutline(book: PDFDocument, entries: { title: string; page: PDFPage }
         Title: PDFHexString.fromText(entry.title),
         Parent: root,
         Dest: [entry.page.ref, PDFName.of("Fit")],
+        // The structure element the bookmark stands for (a paper's Sect).
+        ...(entry.element ? { SE: entry.element } : {}),
         ...(index > 0 ? { Prev: refs[index - 1]! } : {}),
         ...(index < entries.length - 1 ? { Next: refs[index + 1]! } : {}),
       }),

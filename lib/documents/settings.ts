@@ -8,3 +8,13 @@ export const DOCUMENT_MAX_MEGABYTES_KEY = "documentMaxMegabytes";
 export async function documentMaxBytes(): Promise<number> {
   return (await readSetting("documentMaxMegabytes")) * 1024 * 1024;
 }
+
+/**
+ * How many uploads one instance receives at once (DOCUMENT_UPLOADS_MAX; by default half the database pool,
+ * DATABASE_POOL_MAX, at least 1): each PostgreSQL upload holds a connection of the pool while the browser sends
+ * the file, so slow uploads must not take all of them. Read on every upload, like the pool's size per instance.
+ */
+export function documentUploadSlots(environment: Record<string, string | undefined> = process.env): number {
+  const whole = (value: string | undefined) => (value && /^\d+$/.test(value.trim()) && Number(value) > 0 ? Number(value) : null);
+  return whole(environment.DOCUMENT_UPLOADS_MAX) ?? Math.max(1, Math.floor((whole(environment.DATABASE_POOL_MAX) ?? 10) / 2));
+}

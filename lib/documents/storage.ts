@@ -1,78 +1,32 @@
 // Not "server-only": the worker (instrumentation.ts) reads stored files to extract their text.
 import { createHash } from "node:crypto";
 import { databasePool, db } from "@/lib/db";
+import { createS3Store, type S3Store } from "./s3-store";
+import { configuredStoreName, s3ConfigFromEnv } from "./store-config";
+
+export { configuredStoreName } from "./store-config";
+import { CHUNK_BYTES, ChecksumMismatchError, fixedChunks, UPLOAD_TIMEOUT_MS, UploadTooLargeError, type DocumentStore } from "./storage-core";
+
+export { CHUNK_BYTES, ChecksumMismatchError, UploadTooLargeError, type DocumentStore, type StoredBlob } from "./storage-core";
 
 /*
- * Where the bytes of documents are kept, behind one small interface so that an S3-compatible store can take its
- * place later (issue 20, point 4). The PostgreSQL store keeps each upload as a blob of fixed-size chunks (bytea),
+ * Where the bytes of documents are kept, behind one small interface (storage-core.ts): PostgreSQL by default, an
+ * S3-compatible object store when DOCUMENT_STORE=s3 (s3-store.ts, issue 20, point 4). The PostgreSQL store keeps each upload as a blob of fixed-size chunks (bytea),
  * written one chunk at a time from the request's stream inside one transaction (an interrupted or refused upload
  * commits nothing) and read back one chunk at a time as a stream: a file is never held in memory whole.
  */
 
-export const CHUNK_BYTES = 256 * 1024;
-/** How long an upload's transaction may stay open while the browser sends the file. */
-const UPLOAD_TIMEOUT_MS = 10 * 60_000;
-
-export type StoredBlob = { id: string; size: number; sha256: string };
-
-export interface DocumentStore {
-  /** Stores the stream; refuses (UploadTooLargeError) as soon as more than maxBytes arrived, storing nothing. */
-  put(stream: ReadableStream<Uint8Array>, options: { maxBytes: number; ownerId: string }): Promise<StoredBlob>;
-  /** The bytes as a stream; the stream fails if what is read does not match the stored checksum. */
-  get(id: string): Promise<ReadableStream<Uint8Array> | null>;
-  /** Bytes [start, start + length) (a range read, as S3 answers one). */
-  read(id: string, start: number, length: number): Promise<Uint8Array>;
-  /** Who stored it, its size and checksum, and whether a document version holds it. */
-  describe(id: string): Promise<(StoredBlob & { ownerId: string | null; attached: boolean }) | null>;
-  /** Removes an upload no version holds (a refused upload). */
-  discard(id: string): Promise<void>;
-}
-
-export class UploadTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`upload larger than ${maxBytes} bytes`);
-    this.name = "UploadTooLargeError";
-  }
-}
-
-export class ChecksumMismatchError extends Error {
-  constructor(readonly blobId: string) {
-    super(`stored document ${blobId} does not match its checksum`);
-    this.name = "ChecksumMismatchError";
-  }
-}
-
-/**
- * Cuts a stream into chunks of exactly `size` bytes (the last one shorter), copied into ONE buffer that is reused for
- * every chunk: the consumer must be done with a chunk (its insert awaited) before asking for the next one. Without
- * the reuse, every chunk would be a new allocation that the garbage collector sees late, and the process's memory
- * would grow by the size of the file.
+/*
+ * A download reads each chunk in pieces of 32 KB, as separate columns. PostgreSQL's text protocol sends a bytea as hex
+ * (pg's binary result format would not: pg-protocol hands binary values over as UTF-8 strings, which corrupts bytes),
+ * so a whole 256 KB chunk arrives as a 512 KB string: a "large object" for V8, freed only by a full collection, which
+ * the production server's small young generation (scripts/server-flags.ts) leaves for later; a 25 MB download then
+ * left some 80 MB of such strings behind (the bench). A 32 KB piece's 64 KB string is young garbage, collected at once.
  */
-async function* fixedChunks(stream: ReadableStream<Uint8Array>, size: number): AsyncGenerator<Buffer> {
-  const chunk = Buffer.allocUnsafe(size);
-  let filled = 0;
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      let offset = 0;
-      while (offset < value.length) {
-        const take = Math.min(size - filled, value.length - offset);
-        chunk.set(value.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === size) {
-          yield chunk;
-          filled = 0;
-        }
-      }
-    }
-    if (filled > 0) yield chunk.subarray(0, filled);
-  } finally {
-    reader.releaseLock();
-  }
-}
+const PIECE_BYTES = 32 * 1024;
+const PIECES_PER_CHUNK = CHUNK_BYTES / PIECE_BYTES;
+const PIECES_SQL = `SELECT ${Array.from({ length: PIECES_PER_CHUNK }, (_, i) => `substring(data from ${i * PIECE_BYTES + 1} for ${PIECE_BYTES}) AS p${i}`).join(", ")}
+  FROM document_chunks WHERE blob_id = $1 AND seq = $2`;
 
 export const postgresStore: DocumentStore = {
   async put(stream, { maxBytes, ownerId }) {
@@ -120,16 +74,22 @@ export const postgresStore: DocumentStore = {
     let seq = 0;
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const chunk = await db.documentChunk.findUnique({ where: { blobId_seq: { blobId: id, seq } }, select: { data: true } });
+        // One chunk per read, straight through the pool, in pieces of 32 KB (see PIECES_SQL).
+        const { rows } = await databasePool().query<Record<string, Buffer | null>>(PIECES_SQL, [id, seq]);
+        const chunk = rows[0];
         if (!chunk) {
           // Verified on the way out: a file altered in the database fails the download rather than reaching the user.
           if (hash.digest("hex") !== blob.sha256) controller.error(new ChecksumMismatchError(id));
           else controller.close();
           return;
         }
-        hash.update(chunk.data);
         seq++;
-        controller.enqueue(chunk.data);
+        for (let piece = 0; piece < PIECES_PER_CHUNK; piece++) {
+          const bytes = chunk[`p${piece}`];
+          if (!bytes || bytes.length === 0) break;
+          hash.update(bytes);
+          controller.enqueue(bytes);
+        }
       },
     });
   },
@@ -159,7 +119,62 @@ export const postgresStore: DocumentStore = {
   },
 };
 
-/** The store in use. Only PostgreSQL for now; an S3-compatible one would be chosen here from the environment. */
+let s3: { key: string; store: S3Store } | undefined;
+
+/** The S3 store of the environment's settings (made once per set of settings). */
+export function s3Store(): S3Store {
+  const config = s3ConfigFromEnv();
+  const key = JSON.stringify(config);
+  if (s3?.key !== key) s3 = { key, store: createS3Store(config) };
+  return s3.store;
+}
+
+const storeOf = (storage: string): DocumentStore => (storage === "s3" ? s3Store() : postgresStore);
+
+async function storeHolding(id: string): Promise<DocumentStore | null> {
+  const blob = await db.documentBlob.findUnique({ where: { id }, select: { storage: true } });
+  return blob ? storeOf(blob.storage) : null;
+}
+
+/**
+ * The store in use: new uploads go to the configured one; every other call goes to the store that holds the blob
+ * (its `storage` column), so that files kept before a change of DOCUMENT_STORE stay readable.
+ */
 export function documentStore(): DocumentStore {
-  return postgresStore;
+  return {
+    put: (stream, options) => storeOf(configuredStoreName()).put(stream, options),
+    get: async (id) => (await storeHolding(id))?.get(id) ?? null,
+    read: async (id, start, length) => {
+      const store = await storeHolding(id);
+      return store ? store.read(id, start, length) : new Uint8Array(0);
+    },
+    describe: async (id) => (await storeHolding(id))?.describe(id) ?? null,
+    discard: async (id) => (await storeHolding(id))?.discard(id),
+  };
+}
+
+/** How long a complete blob may stay unreferenced before the sweep takes it (an upload's command runs right after). */
+const UNREFERENCED_GRACE_MS = 60 * 60_000;
+
+/**
+ * Removes what no version or board book holds and no upload is still writing (the worker's tick): an S3 upload cut
+ * off by a crash (its row incomplete: the multipart upload aborted, the object deleted), and a complete blob left
+ * unreferenced for an hour (a process that died between storing a file and its command). The PostgreSQL store's
+ * incomplete uploads never commit, so there is nothing of theirs to find. Returns how many blobs were removed.
+ */
+export async function sweepDocumentBlobs(now = new Date(), limit = 20): Promise<number> {
+  const orphans = await db.$queryRaw<{ id: string; storage: string; upload_id: string | null }[]>`
+    SELECT b.id::text AS id, b.storage, b.upload_id FROM document_blobs b
+    WHERE ((b.completed_at IS NULL AND b.created_at < ${new Date(now.getTime() - UPLOAD_TIMEOUT_MS - 60_000)})
+        OR (b.completed_at IS NOT NULL AND b.created_at < ${new Date(now.getTime() - UNREFERENCED_GRACE_MS)}))
+      AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.blob_id = b.id)
+      AND NOT EXISTS (SELECT 1 FROM board_books k WHERE k.blob_id = b.id)
+    ORDER BY b.created_at LIMIT ${limit}`;
+  for (const orphan of orphans) {
+    if (orphan.storage === "s3") await s3Store().removeObject(orphan.id, orphan.upload_id);
+    await db.$executeRaw`DELETE FROM document_blobs b WHERE b.id = ${orphan.id}::uuid
+      AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.blob_id = b.id)
+      AND NOT EXISTS (SELECT 1 FROM board_books k WHERE k.blob_id = b.id)`;
+  }
+  return orphans.length;
 }

@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { uploadDocument } from "./commands";
 import { getDownload, mayUploadTo } from "./queries";
 import { uploadMetadataSchema } from "./schemas";
-import { documentMaxBytes } from "./settings";
+import { documentMaxBytes, documentUploadSlots } from "./settings";
 import { attachmentDisposition, contentTypes, servedFileName } from "./sniff";
 import { documentStore, UploadTooLargeError } from "./storage";
 
@@ -21,7 +21,13 @@ import { documentStore, UploadTooLargeError } from "./storage";
 
 export type UploadAnswer =
   | { status: 200; body: { ok: true; data: { documentId: string; versionId: string; number: number; kind: string } } }
-  | { status: 400 | 401 | 403 | 404 | 409 | 413; body: { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> } };
+  | { status: 400 | 401 | 403 | 404 | 409 | 413 | 503; body: { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> } };
+
+/** The uploads this instance is receiving now (one counter per process, kept across module reloads in development). */
+const inProgress = ((globalThis as { __iwgtipUploads?: { count: number } }).__iwgtipUploads ??= { count: 0 });
+
+/** How many uploads this instance is receiving (for the tests and the bench). */
+export const uploadsInProgress = () => inProgress.count;
 
 export async function receiveUpload({
   user,
@@ -63,6 +69,29 @@ export async function receiveUpload({
   if (contentLength !== null && contentLength > maxBytes) return tooLarge();
   if (!body || contentLength === 0) return fail(400, "invalid", { file: [validation("fileEmpty")] });
 
+  // A cap per instance (DOCUMENT_UPLOADS_MAX): past it, the upload is refused before a byte is read, and says so.
+  if (inProgress.count >= documentUploadSlots()) {
+    const documents = createTranslator({ locale, messages: catalogues[locale], namespace: "Documents" });
+    return { status: 503, body: { ok: false, code: "busy", message: documents("uploadsBusy") } };
+  }
+  inProgress.count += 1;
+  try {
+    return await storeAndRecord(user, metadata.data, body, maxBytes, requestId, tooLarge, fail, validation);
+  } finally {
+    inProgress.count -= 1;
+  }
+}
+
+async function storeAndRecord(
+  user: SessionUser,
+  metadata: Record<string, unknown>,
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  requestId: string,
+  tooLarge: () => UploadAnswer,
+  fail: (status: 400 | 401 | 403 | 404 | 409 | 413, code: string, fieldErrors?: Record<string, string[]>) => UploadAnswer,
+  validation: (key: string, values?: Record<string, string | number>) => string,
+): Promise<UploadAnswer> {
   let blobId: string;
   try {
     blobId = (await documentStore().put(body, { maxBytes, ownerId: user.id })).id;
@@ -70,7 +99,7 @@ export async function receiveUpload({
     if (error instanceof UploadTooLargeError) return tooLarge();
     throw error;
   }
-  const result = await uploadDocument(user, { ...metadata.data, blobId }, { requestId });
+  const result = await uploadDocument(user, { ...metadata, blobId }, { requestId });
   if (result.ok) return { status: 200, body: { ok: true, data: result.data } };
   await documentStore().discard(blobId);
   switch (result.code) {

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { extractPendingTexts } from "@/lib/documents";
+import { extractPendingTexts, sweepDocumentBlobs } from "@/lib/documents";
 import { mailConfig } from "@/lib/mail/config";
 import type { MailTransport } from "@/lib/mail/transport";
 import { deliverDueMessages } from "./deliver";
@@ -34,6 +34,8 @@ export function startMailWorker(): void {
       if (Date.now() - state.lastScheduledAt >= SCHEDULE_EVERY_MS) {
         await runScheduledNotices(new Date());
         await pruneCommandReceipts(db);
+        // Files no version or board book holds (an upload cut off by a crash, above all in the S3 store; issue 20).
+        await sweepDocumentBlobs(new Date());
         state.lastScheduledAt = Date.now();
       }
       // The text of papers uploaded since the last tick, for the search (issue 20), a few per tick.

@@ -20,7 +20,9 @@ async function handle(request: Request) {
   const query = Object.fromEntries([...url.searchParams.entries()].filter(([name]) => name !== "locale"));
   const length = request.headers.get("content-length");
   const answer = await receiveUpload({ user, query, body: request.body, contentLength: length === null ? null : Number(length), requestId, locale });
-  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
+  // Too many uploads at once on this instance (DOCUMENT_UPLOADS_MAX): the browser may try again in a few seconds.
+  const retry: Record<string, string> = answer.status === 503 ? { "Retry-After": "5" } : {};
+  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, ...retry } });
 }
 
 export const POST = guardedRoute(handle);
