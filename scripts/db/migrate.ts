@@ -6,6 +6,7 @@
  * CLI: `npm run db:migrate` migrates the database of DATABASE_URL.
  */
 import pg from "pg";
+import { installJobQueueSchema } from "../../lib/jobs/queue";
 import { NO_EXTERNAL_OBJECTS, readMigrationsList } from "./migrations-folder";
 import { openSchemaEngine } from "./schema-engine";
 
@@ -47,6 +48,9 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
     } finally {
       await close();
     }
+    // The job queue's own schema (graphile-worker, `graphile_worker.*`), under the same lock: the outbox trigger
+    // of the portal's migrations calls `graphile_worker.add_job`, so no write may happen before it exists.
+    await installJobQueueSchema(databaseUrl);
   } finally {
     await lockClient.end(); // ending the session releases the advisory lock
   }
