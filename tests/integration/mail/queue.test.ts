@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { requeueDueMessages } from "@/lib/jobs/deliver";
 import { JOB_QUEUE_SCHEMA, TASK, cronItems, deliveryJobKey, guardQueuePool, queueLogger } from "@/lib/jobs/queue";
 import { portalTasks } from "@/lib/jobs/worker";
+import { setMailPaused } from "@/lib/mail/commands";
 import { enqueueMessages, type QueuedMessage } from "@/lib/mail/outbox";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { sessionUser } from "../../support/database";
@@ -112,6 +113,17 @@ describe("the transactional outbox on graphile-worker", () => {
     // A row that has its job is left alone.
     await requeueDueMessages(db);
     expect(await jobsWithKey(deliveryJobKey(row!.id))).toHaveLength(1);
+  });
+
+  it("queues the sweep in the transaction that resumes mail, so what waited goes out at once", async () => {
+    const admin = await sessionUser("admin@iwgtip.example");
+    await db.$executeRaw`SELECT graphile_worker.remove_job(${TASK.requeueMessages}::text)`;
+    expect(await setMailPaused(admin, { paused: true })).toMatchObject({ ok: true });
+    const sweeps = () => db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${TASK.requeueMessages}`;
+    expect((await sweeps())[0]?.n).toBe(0);
+    expect(await setMailPaused(admin, { paused: false })).toMatchObject({ ok: true });
+    expect((await sweeps())[0]?.n).toBe(1);
+    await db.$executeRaw`SELECT graphile_worker.remove_job(${TASK.requeueMessages}::text)`;
   });
 
   it("queues the text extraction of an uploaded paper, one job for a burst of uploads", async () => {
