@@ -32,6 +32,9 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
   await lockClient.connect();
   try {
     await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK]);
+    // The job queue's own schema first (graphile-worker, `graphile_worker.*`), under the same lock: the outbox
+    // trigger of the portal's migrations calls `graphile_worker.add_job`, so it must exist before they apply.
+    await installJobQueueSchema(databaseUrl);
     const { engine, close } = await openSchemaEngine({ databaseUrl });
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({
@@ -48,9 +51,6 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
     } finally {
       await close();
     }
-    // The job queue's own schema (graphile-worker, `graphile_worker.*`), under the same lock: the outbox trigger
-    // of the portal's migrations calls `graphile_worker.add_job`, so no write may happen before it exists.
-    await installJobQueueSchema(databaseUrl);
   } finally {
     await lockClient.end(); // ending the session releases the advisory lock
   }

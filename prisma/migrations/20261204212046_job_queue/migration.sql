@@ -1,9 +1,8 @@
 -- Hand-written migration: add SQL below, each block with a comment saying why.
 
 -- Issue 15: graphile-worker replaces the hand-written queue (lib/jobs/queue.ts, docs/platform.md). Its schema
--- `graphile_worker` is installed by its own migrator (scripts/db/migrate.ts, after these migrations, under the same
--- advisory lock). The functions below call it by name; PL/pgSQL resolves names when a function runs, so this
--- migration applies before that schema exists, and nothing writes these tables in between.
+-- `graphile_worker` is installed by its own migrator (scripts/db/migrate.ts, before these migrations, under the same
+-- advisory lock). The functions below call it by name (PL/pgSQL resolves names when a function runs).
 
 -- The transactional outbox: a row of outbound_messages that is inserted, or becomes QUEUED again (a retry with its
 -- back-off in next_attempt_at, a time changed by hand), gets its delivery job in the same transaction, at the row's
