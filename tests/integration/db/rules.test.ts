@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { settingValue, staleDaysSql } from "@/lib/settings";
 import {
   fiscalYearBounds,
   fiscalYearOf,
@@ -58,6 +59,33 @@ describe("one definition of each rule, in TypeScript and in SQL", () => {
         expect(answers.map((row) => row.answer)).toEqual(expected);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("the staleDays setting: the SQL reading (staleDaysSql) agrees with the TypeScript one (settingValue) on any stored value", async () => {
+    const stored = fc.oneof(
+      fc.integer({ min: -5, max: 400 }),
+      fc.double({ min: -10, max: 500, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -5, max: 400 }).map(String),
+      fc.constantFrom<unknown>(true, false, null, "ninety", "30.0", " 30", [], { days: 30 }, 1e20, 365, 366, 1, 0),
+    );
+    const rollback = new Error("rollback");
+    await fc.assert(
+      fc.asyncProperty(stored, async (value) => {
+        await db
+          .$transaction(async (tx) => {
+            // JSON null is a value too: stored as the JSON literal, as Prisma stores Prisma.JsonNull.
+            await tx.$executeRaw`INSERT INTO settings (key, value) VALUES ('staleDays', ${JSON.stringify(value)}::jsonb)
+                                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+            const [row] = await tx.$queryRaw<{ days: number }[]>`SELECT ${staleDaysSql} AS days`;
+            expect(row?.days, JSON.stringify(value)).toBe(settingValue("staleDays", value));
+            throw rollback;
+          })
+          .catch((error: unknown) => {
+            if (error !== rollback) throw error;
+          });
+      }),
+      { numRuns: 120 },
     );
   });
 
