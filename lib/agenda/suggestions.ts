@@ -80,17 +80,17 @@ const redAmber = Prisma.sql`(i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER'
 // Health changes only with a status update, which sets last_updated_at: an initiative not updated since the previous
 // meeting has the health it had then, and one now GREEN cannot have worsened. Only the few others are looked up.
 const worsened = Prisma.sql`(i.health IN ('AMBER', 'RED') AND i.last_updated_at > (SELECT starts_at FROM previous)
-  AND (CASE i.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END) > (
-    SELECT CASE su.health WHEN 'GREEN' THEN 0 WHEN 'AMBER' THEN 1 ELSE 2 END FROM status_updates su
+  AND dashboard_health_rank(i.health) > (
+    SELECT dashboard_health_rank(su.health) FROM status_updates su
     WHERE su.initiative_id = i.id AND su.created_at <= (SELECT starts_at FROM previous)
     ORDER BY su.created_at DESC LIMIT 1))`;
-const stale = Prisma.sql`(i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < (SELECT stale_before FROM setting)))`;
+const stale = Prisma.sql`initiative_is_stale(i.status, i.last_updated_at, (SELECT stale_days FROM setting), (SELECT at FROM setting))`;
 const missingUpdate = Prisma.sql`EXISTS (
   SELECT 1 FROM update_call_initiatives ci JOIN update_calls c ON c.id = ci.update_call_id
   WHERE ci.initiative_id = i.id AND c.status = 'OPEN'
     AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = i.id AND su.reporting_period = c.reporting_period))`;
 const notLinked = Prisma.sql`i.id NOT IN (SELECT initiative_id FROM linked WHERE initiative_id IS NOT NULL)`;
-const open = Prisma.sql`a.status IN ('OPEN', 'IN_PROGRESS')`;
+const open = Prisma.sql`action_item_is_open(a.status)`;
 
 /**
  * The suggestions statement (exported so that its plan can be looked at on a scale database). Each group of
@@ -104,7 +104,7 @@ export function suggestionsSql(meetingId: string, now: Date, today: string, limi
     WITH m AS (
       SELECT id, starts_at FROM meetings WHERE id = ${meetingId}::uuid
     ), setting AS (
-      SELECT ${now}::timestamptz - make_interval(days => ${staleDaysSql}) AS stale_before
+      SELECT ${staleDaysSql} AS stale_days, ${now}::timestamptz AS at
     ), linked AS (
       SELECT a.initiative_id, a.action_item_id FROM agenda_items a JOIN m ON a.meeting_id = m.id WHERE a.deleted_at IS NULL
     ), previous AS (
@@ -131,7 +131,7 @@ export function suggestionsSql(meetingId: string, now: Date, today: string, limi
     ), overdue AS (
       -- The 50 due first, whether linked or not (the linked ones are then left out, as before).
       SELECT a.id, a.due_date FROM action_items a
-      WHERE ${open} AND a.due_date < ${today}::date
+      WHERE action_item_is_overdue(a.status, a.due_date, ${today}::date)
       ORDER BY a.due_date, a.id LIMIT 50
     ), first_previous_open AS (
       -- A value, not a join, so that the index's order by due date stands for the ORDER BY.

@@ -40,7 +40,7 @@ export const healthLevels = ["GREEN", "AMBER", "RED"] as const;
 export type HealthLevel = (typeof healthLevels)[number];
 
 /** Worse is higher: the order used for "worst health" and "worsened since". */
-export const healthSeverity: Record<HealthLevel, number> = { GREEN: 1, AMBER: 2, RED: 3 };
+export { healthSeverity } from "@/lib/kernel/rules";
 
 /** A pillar code from a URL (`/dashboard/pillars/prevention` works too); null when it cannot be one. */
 export function parsePillarCode(value: string): string | null {

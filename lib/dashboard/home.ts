@@ -42,7 +42,7 @@ export async function listInitiativesToUpdate(departmentId: string): Promise<{ s
     judged AS (
       SELECT i.id::text AS id, i.code, i.title_en AS "titleEn", i.title_fr AS "titleFr", i.health::text AS health,
              i.last_updated_at AS "lastUpdatedAt",
-             (i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays}::int))) AS stale,
+             initiative_is_stale(i.status, i.last_updated_at, ${staleDays}::int, now()) AS stale,
              (i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) AS at_risk,
              COALESCE(o.calls, '[]'::json) AS "owedCalls"
       FROM initiatives i

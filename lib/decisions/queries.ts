@@ -92,7 +92,7 @@ export async function listDecisionRegister(user: SessionUser, filters: DecisionF
                        FROM initiatives i WHERE i.id IN ${aboutInitiatives}), '[]'::json) AS initiatives
       FROM decisions d
       JOIN LATERAL (
-        SELECT mm.*, (EXTRACT(YEAR FROM (mm.starts_at AT TIME ZONE 'America/Toronto') - INTERVAL '3 months'))::int AS fiscal_year
+        SELECT mm.*, fiscal_year_of((mm.starts_at AT TIME ZONE 'America/Toronto')::date) AS fiscal_year
           FROM meetings mm WHERE mm.id = d.meeting_id) m ON TRUE
       LEFT JOIN agenda_items a ON a.id = d.agenda_item_id
      WHERE ${Prisma.join(where, " AND ")}
@@ -107,7 +107,7 @@ export async function decisionRegisterChoices(user: SessionUser) {
   const [meetings, pillars] = await Promise.all([
     db.$queryRaw<{ id: string; sequenceNumber: number; titleEn: string; titleFr: string; fiscalYear: number }[]>`
       SELECT m.id, m.sequence_number AS "sequenceNumber", m.title_en AS "titleEn", m.title_fr AS "titleFr",
-             (EXTRACT(YEAR FROM (m.starts_at AT TIME ZONE 'America/Toronto') - INTERVAL '3 months'))::int AS "fiscalYear"
+             fiscal_year_of((m.starts_at AT TIME ZONE 'America/Toronto')::date) AS "fiscalYear"
         FROM meetings m WHERE EXISTS (SELECT 1 FROM decisions d WHERE d.meeting_id = m.id) ORDER BY m.starts_at DESC LIMIT 500`,
     db.pillar.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, nameEn: true, nameFr: true } }),
   ]);

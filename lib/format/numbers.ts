@@ -19,10 +19,8 @@ export function fiscalYearLabel(startYear: number, locale: Locale): string {
   return locale === "fr" ? `${startYear}-${end}` : `${startYear}-${String(end % 100).padStart(2, "0")}`;
 }
 
-/** The fiscal year (by starting year) that a calendar date falls in. */
-export function fiscalYearOf(date: Date): number {
-  return date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-}
+/** The fiscal year (by starting year) that a calendar date falls in: the one rule, lib/kernel/rules.ts. */
+export { fiscalYearOf } from "@/lib/kernel/rules";
 
 /** Dates in tables are YYYY-MM-DD in both languages; calendar dates are read as UTC (Prisma `@db.Date`). */
 export function formatIsoDate(date: Date): string {

@@ -8,6 +8,7 @@ import { settingDefaults, staleDaysSql } from "@/lib/settings";
 import { PAGE_SIZE, type InitiativeFilters } from "./filters";
 import { isUuid } from "@/lib/security/ids";
 import { requirePermission } from "@/lib/authz/require";
+import { isStale } from "@/lib/kernel/rules";
 
 /**
  * Reads of initiatives. Any signed-in user may read them (DESIGN.md §3); archived ones are hidden everywhere.
@@ -24,9 +25,6 @@ export async function getStaleDays(): Promise<number> {
   return (await getReferenceData()).staleDays;
 }
 
-export function isStale(row: { status: string; lastUpdatedAt: Date | null }, staleDays: number, now = new Date()): boolean {
-  return row.status === "ACTIVE" && (!row.lastUpdatedAt || row.lastUpdatedAt.getTime() < now.getTime() - staleDays * 24 * 60 * 60 * 1000);
-}
 
 /**
  * The filters as one SQL condition on `i` (initiatives); every value is bound.
@@ -49,13 +47,12 @@ function whereSql(filters: InitiativeFilters, staleDays: Prisma.Sql): Prisma.Sql
   if (filters.status) and.push(Prisma.sql`i.status = ${filters.status}::lifecycle_status`);
   if (filters.fiscalYear) {
     // Runs during the fiscal year (1 April – 31 March), or has funding in it.
-    const start = `${filters.fiscalYear}-04-01`;
-    const end = `${filters.fiscalYear + 1}-03-31`;
+    // The year's bounds: their one SQL definition (fiscal_year_start / fiscal_year_end, lib/kernel/rules.ts).
     and.push(Prisma.sql`(EXISTS (SELECT 1 FROM funding_lines f WHERE f.initiative_id = i.id AND f.fiscal_year = ${filters.fiscalYear} AND f.deleted_at IS NULL)
-      OR (i.start_date <= ${end}::date AND (i.target_end_date IS NULL OR i.target_end_date >= ${start}::date)))`);
+      OR (i.start_date <= fiscal_year_end(${filters.fiscalYear}::int) AND (i.target_end_date IS NULL OR i.target_end_date >= fiscal_year_start(${filters.fiscalYear}::int))))`);
   }
   if (filters.stale) {
-    and.push(Prisma.sql`i.status = 'ACTIVE' AND (i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays}))`);
+    and.push(Prisma.sql`initiative_is_stale(i.status, i.last_updated_at, ${staleDays}, now())`);
   }
   return Prisma.join(and, " AND ");
 }

@@ -34,6 +34,8 @@ export const setMailPaused = defineCommand({
       after: { value: input.paused },
       requestId,
     });
+    // Resuming sends what waited now rather than at the next minute's sweep (lib/jobs/deliver.ts), in this transaction.
+    if (was && !input.paused) await tx.$queryRaw`SELECT graphile_worker.add_job('requeue_messages', '{}'::json, job_key := 'requeue_messages')::text`;
     return { paused: input.paused };
   },
 });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { decisionRecord } from "./queries";
 import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
+import { OPEN_ACTION_ITEM_STATUSES, isOverdue } from "@/lib/kernel/rules";
 import { calendarDate, torontoTime, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 import { requirePermission } from "@/lib/authz/require";
@@ -42,7 +43,7 @@ export async function getAgendaPackage(user: SessionUser, meetingId: string) {
   const [openActionItems, pillars, health, marking] = await Promise.all([
     // Open items raised at or before this meeting: carried forward to its review of action items until done.
     db.actionItem.findMany({
-      where: { status: { in: ["OPEN", "IN_PROGRESS"] }, OR: [{ meeting: { startsAt: { lt: meeting.startsAt } } }, { meetingId: null }] },
+      where: { status: { in: [...OPEN_ACTION_ITEM_STATUSES] }, OR: [{ meeting: { startsAt: { lt: meeting.startsAt } } }, { meetingId: null }] },
       select: { id: true, titleEn: true, titleFr: true, dueDate: true, status: true, ownerDepartment: { select: { acronymEn: true, acronymFr: true } } },
       orderBy: { dueDate: "asc" },
       take: 200,
@@ -58,7 +59,7 @@ export async function getAgendaPackage(user: SessionUser, meetingId: string) {
     agenda: meeting.agendaItems.map((item, index) => ({ ...item, startsAt: torontoTime(schedule.items[index]!.startsAt) })),
     overrunMinutes: schedule.overrunMinutes,
     previous,
-    openActionItems: openActionItems.map((item) => ({ ...item, dueDate: item.dueDate.toISOString().slice(0, 10), overdue: item.dueDate < today })),
+    openActionItems: openActionItems.map((item) => ({ ...item, dueDate: item.dueDate.toISOString().slice(0, 10), overdue: isOverdue(item.status, item.dueDate, today) })),
     pillarSnapshot: pillars.map((pillar) => {
       const rows = health.filter((row) => row.primaryPillarId === pillar.id);
       const count = (value: "GREEN" | "AMBER" | "RED" | null) => rows.filter((row) => row.health === value).reduce((sum, row) => sum + row._count._all, 0);

@@ -2,6 +2,7 @@ import { byLocale } from "@/lib/i18n/localized";
 import { enqueueMessages } from "@/lib/mail/outbox";
 import { notifyInPortal } from "./centre";
 import { baseUrlOf, clientOf, isoWeek, localizedField, longDate, noticeFor, recipientsFor, torontoClock, torontoDate, type NoticeOptions } from "./shared";
+import { OPEN_ACTION_ITEM_STATUSES } from "@/lib/kernel/rules";
 
 /** Items listed per department in a digest; the rest are counted ("and 12 more"). */
 const DIGEST_LIST_LIMIT = 25;
@@ -69,7 +70,8 @@ export async function scheduleOverdueDigests(now: Date, options: NoticeOptions =
   const baseUrl = baseUrlOf(options);
   const today = torontoDate(now);
   const week = isoWeek(today);
-  const overdue = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } };
+  // Overdue (lib/kernel/rules.ts): open, and due before today in Toronto.
+  const overdue = { status: { in: [...OPEN_ACTION_ITEM_STATUSES] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } };
 
   const counts = await client.actionItem.groupBy({ by: ["ownerDepartmentId"], where: overdue, _count: { _all: true } });
   let queued = 0;

@@ -6,6 +6,7 @@
  * CLI: `npm run db:migrate` migrates the database of DATABASE_URL.
  */
 import pg from "pg";
+import { installJobQueueSchema } from "../../lib/jobs/queue";
 import { NO_EXTERNAL_OBJECTS, readMigrationsList } from "./migrations-folder";
 import { openSchemaEngine } from "./schema-engine";
 
@@ -31,6 +32,9 @@ export async function migrate(databaseUrl: string, options: { quiet?: boolean } 
   await lockClient.connect();
   try {
     await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK]);
+    // The job queue's own schema first (graphile-worker, `graphile_worker.*`), under the same lock: the outbox
+    // trigger of the portal's migrations calls `graphile_worker.add_job`, so it must exist before they apply.
+    await installJobQueueSchema(databaseUrl);
     const { engine, close } = await openSchemaEngine({ databaseUrl });
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({

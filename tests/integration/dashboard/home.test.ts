@@ -15,7 +15,7 @@ describe("home by role", () => {
     const expected = await db.$queryRaw<{ code: string }[]>`
       SELECT i.code FROM initiatives i
       WHERE i.lead_department_id = ${jus}::uuid AND i.archived_at IS NULL
-        AND ((i.status = 'ACTIVE' AND (i.health IN ('RED', 'AMBER') OR i.last_updated_at IS NULL OR i.last_updated_at < now() - make_interval(days => ${staleDays})))
+        AND ((i.status = 'ACTIVE' AND i.health IN ('RED', 'AMBER')) OR initiative_is_stale(i.status, i.last_updated_at, ${staleDays}::int, now())
           OR EXISTS (SELECT 1 FROM update_call_initiatives uci JOIN update_calls uc ON uc.id = uci.update_call_id
                      WHERE uci.initiative_id = i.id AND uc.status = 'OPEN'
                        AND NOT EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = i.id AND su.reporting_period = uc.reporting_period)))`;

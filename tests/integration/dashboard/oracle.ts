@@ -63,7 +63,7 @@ function matrixSql(scope: DashboardScope) {
     WITH cells AS (
       SELECT i.lead_department_id AS department_id, i.primary_pillar_id AS pillar_id,
              count(*)::int AS total,
-             max(CASE i.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END) AS worst
+             max(dashboard_health_rank(i.health)) AS worst
       FROM initiatives i
       WHERE i.archived_at IS NULL
       GROUP BY i.lead_department_id, i.primary_pillar_id
@@ -71,7 +71,7 @@ function matrixSql(scope: DashboardScope) {
     SELECT d.id::text AS "departmentId", d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr",
            d.name_en AS "nameEn", d.name_fr AS "nameFr", p.code AS "pillarCode",
            p.name_en AS "pillarNameEn", p.name_fr AS "pillarNameFr", COALESCE(c.total, 0) AS count,
-           CASE c.worst WHEN 3 THEN 'RED' WHEN 2 THEN 'AMBER' WHEN 1 THEN 'GREEN' END AS "worstHealth"
+           dashboard_health_of_rank(NULLIF(c.worst, 0))::text AS "worstHealth"
     FROM departments d
     CROSS JOIN pillars p
     LEFT JOIN cells c ON c.department_id = d.id AND c.pillar_id = p.id
@@ -162,10 +162,8 @@ function attentionSql(scope: DashboardScope) {
            d.acronym_en::text AS "acronymEn", d.acronym_fr::text AS "acronymFr", p.code AS "pillarCode",
            p.name_en AS "pillarNameEn", p.name_fr AS "pillarNameFr",
            COALESCE(i.health = 'RED', false) AS red,
-           COALESCE(
-             CASE i.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END
-               > CASE am.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END,
-             false) AS worsened
+           -- Health severity: its one SQL definition (lib/kernel/rules.ts says which).
+           COALESCE(am.health IS NOT NULL AND dashboard_health_rank(i.health) > dashboard_health_rank(am.health), false) AS worsened
     FROM initiatives i
     JOIN departments d ON d.id = i.lead_department_id
     JOIN pillars p ON p.id = i.primary_pillar_id
@@ -173,9 +171,8 @@ function attentionSql(scope: DashboardScope) {
     WHERE i.archived_at IS NULL AND p.active
       AND (${departmentIs(scope)}::text IS NULL OR d.acronym_en = ${departmentIs(scope)}::citext)
       AND (${pillarIs(scope)}::text IS NULL OR p.code = ${pillarIs(scope)})
-      AND (COALESCE(i.health = 'RED', false) OR COALESCE(
-             CASE i.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END
-               > CASE am.health WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 WHEN 'GREEN' THEN 1 END, false))
+      AND (COALESCE(i.health = 'RED', false)
+           OR COALESCE(am.health IS NOT NULL AND dashboard_health_rank(i.health) > dashboard_health_rank(am.health), false))
     ORDER BY red DESC, p.sort_order, i.code`;
 }
 

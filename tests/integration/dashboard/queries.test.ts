@@ -1,3 +1,4 @@
+import { healthSeverityOf, type HealthLevel } from "@/lib/kernel/rules";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
@@ -32,7 +33,7 @@ const reader: SessionUser = {
 };
 
 const all: DashboardScope = { fiscalYear: null, department: null, pillar: null };
-const severity = (health: string | null) => (health === "RED" ? 3 : health === "AMBER" ? 2 : health === "GREEN" ? 1 : 0);
+const severity = (health: string | null) => healthSeverityOf(health as HealthLevel | null);
 
 async function latestFiscalYear(): Promise<number | null> {
   const [row] = await db.$queryRaw<{ year: number | null }[]>`SELECT max(fiscal_year) AS year FROM funding_lines WHERE deleted_at IS NULL`;

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, db } from "@/lib/db";
 import { deliverDueMessages } from "@/lib/jobs/deliver";
@@ -29,8 +30,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Runs one worker until nothing is due. */
-async function drain(worker = { client: db, transport }) {
+/** Runs one worker (graphile-worker's runOnce over `pool`, default the pool under `db`) until nothing is due. */
+async function drain(worker: { client: typeof db; transport: MailTransport; pool?: pg.Pool } = { client: db, transport }) {
   for (let round = 0; round < 50; round += 1) {
     const report = await deliverDueMessages({ ...worker, from: FROM, batchSize: 5 });
     if (report.claimed === 0) return;
@@ -130,7 +131,7 @@ describe("mail delivery over SMTP", () => {
     const second = createDatabaseClient(process.env.DATABASE_URL ?? "");
     const otherTransport = createSmtpTransport({ host: "127.0.0.1", port: SMTP_PORT_BASE, secure: false });
     try {
-      await Promise.all([drain({ client: first.client, transport }), drain({ client: second.client, transport: otherTransport })]);
+      await Promise.all([drain({ client: first.client, pool: first.pool, transport }), drain({ client: second.client, pool: second.pool, transport: otherTransport })]);
     } finally {
       otherTransport.close();
       for (const handles of [first, second]) {
