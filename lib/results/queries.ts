@@ -264,3 +264,61 @@ export async function getCallResultsMatrix(user: SessionUser, fiscalYear: number
   const submitted = indicators.filter((indicator) => withActual.has(indicator.id)).length;
   return { fiscalYear, rows, totals: { submitted, missing: indicators.length - submitted } };
 }
+
+/** An expected result as its edit form needs it (the version it is at, its departments); null when archived. */
+export async function getResultForEdit(user: SessionUser, id: string) {
+  requirePermission(user, "results.manage");
+  if (!isUuid(id)) return null;
+  const row = await db.expectedResult.findFirst({
+    where: { id, archivedAt: null },
+    select: {
+      id: true,
+      code: true,
+      pillarId: true,
+      level: true,
+      titleEn: true,
+      titleFr: true,
+      descriptionEn: true,
+      descriptionFr: true,
+      version: true,
+      pillar: { select: { code: true, nameEn: true, nameFr: true } },
+      departments: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const { departments, ...rest } = row;
+  return { ...rest, departmentIds: departments.map((d) => d.departmentId) };
+}
+
+/** An indicator as its edit form needs it; null when it or its result is archived. */
+export async function getIndicatorForEdit(user: SessionUser, id: string) {
+  requirePermission(user, "results.manage");
+  if (!isUuid(id)) return null;
+  const row = await db.indicator.findFirst({
+    where: { id, archivedAt: null, result: { archivedAt: null } },
+    select: {
+      id: true,
+      code: true,
+      nameEn: true,
+      nameFr: true,
+      methodologyEn: true,
+      methodologyFr: true,
+      dataSourceEn: true,
+      dataSourceFr: true,
+      unit: true,
+      direction: true,
+      frequency: true,
+      cumulative: true,
+      baselineValue: true,
+      baselineDate: true,
+      responsibleDepartmentId: true,
+      version: true,
+      result: { select: { id: true, code: true, titleEn: true, titleFr: true, pillar: { select: { code: true, nameEn: true, nameFr: true } } } },
+      // The linked initiatives themselves: the form's list holds only the first 100, and a link must not be lost.
+      initiatives: { where: { initiative: { archivedAt: null } }, select: { initiative: { select: { id: true, code: true, titleEn: true, titleFr: true } } }, orderBy: { initiativeId: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const { initiatives, baselineValue, ...rest } = row;
+  return { ...rest, baselineValue: num(baselineValue), initiatives: initiatives.map((link) => link.initiative), initiativeIds: initiatives.map((link) => link.initiative.id) };
+}

@@ -30,6 +30,7 @@ export const updateSettings = defineCommand({
       oneTimePasswordHours: input.oneTimePasswordHoursVersion,
       mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
       documentMaxMegabytes: input.documentMaxMegabytesVersion ?? 0,
+      resultsVarianceMarginPercent: input.resultsVarianceMarginPercentVersion ?? 0,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
     const changed: SettingKey[] = [];
@@ -52,7 +53,7 @@ export const updateSettings = defineCommand({
   },
 });
 
-function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxMegabytes"> & { documentMaxMegabytes?: number } {
+function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxMegabytes" | "resultsVarianceMarginPercent"> & { documentMaxMegabytes?: number; resultsVarianceMarginPercent?: number } {
   return {
     securityMarking: { en: input.securityMarkingEn, fr: input.securityMarkingFr },
     quorumRule: { minimumDepartments: input.quorumMinimumDepartments, chairRequired: input.quorumChairRequired },
@@ -61,6 +62,7 @@ function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxM
     oneTimePasswordHours: input.oneTimePasswordHours,
     mfaRequiredForEveryone: input.mfaRequiredForEveryone,
     documentMaxMegabytes: input.documentMaxMegabytes,
+    resultsVarianceMarginPercent: input.resultsVarianceMarginPercent,
   };
 }
 

@@ -14,6 +14,8 @@ export const settingLimits = {
   oneTimePasswordHours: { min: 1, max: 720 },
   // documents (issue 20)
   documentMaxMegabytes: { min: 1, max: 100 },
+  // results (issue 18): per cent of the target
+  resultsVarianceMarginPercent: { min: 0, max: 100 },
 } as const;
 
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
@@ -34,6 +36,11 @@ export const settingSchemas = {
   mfaRequiredForEveryone: z.boolean(),
   /** The largest file a document version may be (issue 20), enforced while the upload streams. */
   documentMaxMegabytes: wholeNumber(settingLimits.documentMaxMegabytes),
+  /**
+   * Results (issue 18): an actual that exceeds its target by more than this per cent of it needs an explanation.
+   * The same key and range lib/results/margin.ts reads.
+   */
+  resultsVarianceMarginPercent: z.number().min(settingLimits.resultsVarianceMarginPercent.min).max(settingLimits.resultsVarianceMarginPercent.max),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -49,6 +56,7 @@ export const settingDefaults: SettingValues = {
   oneTimePasswordHours: 72,
   mfaRequiredForEveryone: false,
   documentMaxMegabytes: 25,
+  resultsVarianceMarginPercent: 10,
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

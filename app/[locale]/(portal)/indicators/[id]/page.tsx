@@ -38,6 +38,7 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
   if (!data) notFound();
   const { indicator, entries, context } = data;
   const t = await getTranslations("Results");
+  const edit = await getTranslations("ResultsEdit");
   const name = pickLocalized(locale, indicator.nameEn, indicator.nameFr);
   const pillarName = byLocale(locale, indicator.result.pillar.nameEn, indicator.result.pillar.nameFr);
   const mayReport = can(user, "results.report", { departmentId: indicator.responsibleDepartmentId });
@@ -56,6 +57,11 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
           {t("statusHeader")} ({fiscalYearLabel(indicator.headline.fiscalYear, locale)}): <ResultStatusBadge status={indicator.headline.status} locale={locale} />
         </p>
         {indicator.illustrative && <p className="font-semibold">{t("illustrativeHint")}</p>}
+        {mayManage && (
+          <p>
+            <Link href={`/indicators/${indicator.id}/edit`}>{edit("editIndicatorLink")}</Link>
+          </p>
+        )}
       </PageHeader>
       <dl className="mb-6 grid gap-x-6 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t("responsibleDepartment")}</dt>

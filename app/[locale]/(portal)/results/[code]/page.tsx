@@ -31,6 +31,7 @@ export default async function PillarResultsPage({ params }: PageProps<"/[locale]
   const data = await getPillarResults(user, code);
   if (!data) notFound();
   const t = await getTranslations("Results");
+  const edit = await getTranslations("ResultsEdit");
   const name = byLocale(locale, data.pillar.nameEn, data.pillar.nameFr);
   return (
     <>
@@ -104,8 +105,9 @@ export default async function PillarResultsPage({ params }: PageProps<"/[locale]
             </div>
           )}
           {can(user, "results.manage") && (
-            <p>
+            <p className="flex flex-wrap gap-4">
               <Link href={{ pathname: "/indicators/new", query: { result: result.id } }}>{t("newIndicator")}</Link>
+              <Link href={`/results/edit/${result.id}`}>{edit("editResultLink", { code: result.code })}</Link>
             </p>
           )}
         </section>
