@@ -234,3 +234,35 @@ export function ActualForm({ action, indicatorId, locale, narrative, quarterly, 
     </form>
   );
 }
+
+/**
+ * The correction of an actual (append-only): a new entry with a reason replaces the current one. One per current
+ * entry on the indicator page, so the form does not name itself (its ids are unique per instance).
+ */
+export function CorrectActualForm({ action, actualId, locale, narrative, margin, label }: { action: Action; actualId: string; locale: "en" | "fr"; narrative: boolean; margin: number; label: string }) {
+  const t = useTranslations("Results");
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  return (
+    <details className="mt-2" open={state.status === "error"}>
+      <summary className="cursor-pointer">{label}</summary>
+      <form action={formAction} noValidate className="max-w-3xl" data-testid="correct-actual-form">
+        <FormMessage state={state} />
+        <input type="hidden" name="actualId" value={actualId} />
+        <input type="hidden" name="locale" value={locale} />
+        {narrative ? (
+          <>
+            <TextArea name="narrativeEn" label={t("narrativeEn")} state={state} lang="en" />
+            <TextArea name="narrativeFr" label={t("narrativeFr")} state={state} lang="fr" />
+          </>
+        ) : (
+          <TextField name="value" label={t("value")} hint={t("valueHint")} inputMode="decimal" state={state} />
+        )}
+        <TextField name="measuredOn" type="date" label={t("measuredOn")} state={state} />
+        <TextArea name="explanationEn" label={t("explanationEn")} hint={t("explanationHint", { margin })} state={state} lang="en" />
+        <TextArea name="explanationFr" label={t("explanationFr")} hint={t("explanationHint", { margin })} state={state} lang="fr" />
+        <TextArea name="reason" label={t("reason")} state={state} />
+        <Submit pending={pending} label={t("correctActualSubmit")} />
+      </form>
+    </details>
+  );
+}

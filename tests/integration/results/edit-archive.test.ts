@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { figureForInput } from "@/lib/results/format";
 import { readResultsMargin } from "@/lib/results/margin";
-import { archiveIndicator, archiveResult, enterActual, updateIndicator, updateResult } from "@/lib/results/commands";
+import { archiveIndicator, archiveResult, archiveTarget, enterActual, setTarget, updateIndicator, updateResult } from "@/lib/results/commands";
 import { getIndicatorDetail, getIndicatorForEdit, getPillarResults, getResultForEdit } from "@/lib/results/queries";
 import { updateSettings } from "@/lib/settings/commands";
 import { formatIsoDate } from "@/lib/format/numbers";
@@ -101,6 +101,22 @@ describe("editing an indicator", () => {
     expect(await db.auditEvent.count({ where: { entityType: "indicator", entityId: indicator.id, action: "indicator.archive" } })).toBe(1);
     // No more actuals for it.
     expect(await expectUnchanged(async () => enterActual(await sessionUser("rep.jus@iwgtip.example"), { indicatorId: indicator.id, fiscalYear: "2026", value: "120", measuredOn: "2027-03-31", locale: "en" }))).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("archiving a target", () => {
+  it("leaves the year without a target (not yet due or no data), keeps the row, and lets a new one be set", async () => {
+    const user = await coordinator();
+    const indicator = await makeIndicator("JUS");
+    const target = await makeTarget(indicator, 2026, 100);
+    expect(await archiveTarget(user, { id: target.id, version: String(target.version) })).toMatchObject({ ok: true });
+    const detail = await getIndicatorDetail(user, indicator.id);
+    expect(detail?.indicator.series.find((point) => point.fiscalYear === 2026)?.target ?? null).toBeNull();
+    expect(await db.indicatorTarget.count({ where: { id: target.id, archivedAt: { not: null } } })).toBe(1);
+    expect(await expectUnchanged(() => archiveTarget(user, { id: target.id, version: String(target.version + 1) }))).toMatchObject({ ok: false, code: "not_found" });
+    // A new target for the year needs no version: there is no current one to replace.
+    expect(await setTarget(user, { indicatorId: indicator.id, fiscalYear: "2026", targetType: "AT_MOST", value: "80", achieveBy: "2027-03", locale: "en" })).toMatchObject({ ok: true });
+    expect(await db.indicatorTarget.count({ where: { indicatorId: indicator.id } })).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import type { FormState } from "@/lib/kernel/form-state";
 import { runFormCommand } from "@/lib/kernel/action";
 import { redirect } from "@/lib/i18n/navigation";
-import { archiveIndicator, archiveResult, correctActual, createIndicator, createResult, enterActual, reviewActual, setTarget, updateIndicator, updateResult } from "@/lib/results/commands";
+import { archiveIndicator, archiveResult, archiveTarget, correctActual, createIndicator, createResult, enterActual, reviewActual, setTarget, updateIndicator, updateResult } from "@/lib/results/commands";
 
 /**
  * Thin server actions of the results framework (issue 18): form data in, command, form state out. The commands
@@ -70,4 +70,8 @@ export async function archiveIndicatorAction(_previous: FormState, formData: For
 
 export async function correctActualAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormCommand(correctActual, formData, { onSuccess: refresh });
+}
+
+export async function archiveTargetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormCommand(archiveTarget, formData, { onSuccess: refresh });
 }
