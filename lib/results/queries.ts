@@ -241,27 +241,53 @@ export async function getPillarSpending(user: SessionUser, pillarId: string, fis
 
 /**
  * An update call that asks for the actuals of a fiscal year (issue 18): per responsible department, each indicator
- * with a current actual for that year ("submitted") or without ("missing"). Two statements whatever the data.
+ * with a current actual for that year ("submitted") or without ("missing"), and the year's status by the one rule
+ * (met, not met...; null when the year has no target). A fixed number of statements whatever the data (the
+ * indicators, then their targets and current actuals of that year only).
  */
 export async function getCallResultsMatrix(user: SessionUser, fiscalYear: number) {
   requirePermission(user, "portal.read");
-  const [indicators, entered] = await Promise.all([
+  const [context, indicators] = await Promise.all([
+    statusContext(),
     db.indicator.findMany({
       where: { archivedAt: null, result: { archivedAt: null } },
       orderBy: { code: "asc" },
-      select: { id: true, code: true, nameEn: true, nameFr: true, responsibleDepartment: { select: { id: true, acronymEn: true, acronymFr: true } } },
+      select: {
+        id: true,
+        code: true,
+        nameEn: true,
+        nameFr: true,
+        unit: true,
+        direction: true,
+        responsibleDepartment: { select: { id: true, acronymEn: true, acronymFr: true } },
+        targets: { where: { archivedAt: null, fiscalYear }, select: targetSelect },
+        actuals: { where: { fiscalYear, correctedBy: { is: null } }, orderBy: { createdAt: "asc" }, select: actualSelect },
+      },
     }),
-    db.indicatorActual.groupBy({ by: ["indicatorId"], where: { fiscalYear, correctedBy: { is: null } } }),
   ]);
-  const withActual = new Set(entered.map((row) => row.indicatorId));
-  const departments = new Map<string, { id: string; acronymEn: string; acronymFr: string; cells: { id: string; code: string; nameEn: string; nameFr: string; submitted: boolean }[] }>();
+  type Cell = { id: string; code: string; nameEn: string; nameFr: string; unit: IndicatorRow["unit"]; submitted: boolean; value: number | null; status: ResultStatus | null; target: TargetRow | null; actual: ActualRow | null };
+  const departments = new Map<string, { id: string; acronymEn: string; acronymFr: string; cells: Cell[] }>();
+  let submitted = 0;
   for (const indicator of indicators) {
+    const point = yearSeries(indicator, indicator.targets.map(targetRow), indicator.actuals.map(actualRow), context.marginPercent, context.today).find((candidate) => candidate.fiscalYear === fiscalYear);
+    const cell: Cell = {
+      id: indicator.id,
+      code: indicator.code,
+      nameEn: indicator.nameEn,
+      nameFr: indicator.nameFr,
+      unit: indicator.unit,
+      submitted: indicator.actuals.length > 0,
+      value: point?.actual?.value ?? null,
+      status: point?.status ?? null,
+      target: point?.target ?? null,
+      actual: point?.actual ?? null,
+    };
+    if (cell.submitted) submitted += 1;
     const department = departments.get(indicator.responsibleDepartment.id) ?? { ...indicator.responsibleDepartment, cells: [] };
-    department.cells.push({ id: indicator.id, code: indicator.code, nameEn: indicator.nameEn, nameFr: indicator.nameFr, submitted: withActual.has(indicator.id) });
+    department.cells.push(cell);
     departments.set(indicator.responsibleDepartment.id, department);
   }
   const rows = [...departments.values()].sort((a, b) => a.acronymEn.localeCompare(b.acronymEn));
-  const submitted = indicators.filter((indicator) => withActual.has(indicator.id)).length;
   return { fiscalYear, rows, totals: { submitted, missing: indicators.length - submitted } };
 }
 
@@ -321,4 +347,83 @@ export async function getIndicatorForEdit(user: SessionUser, id: string) {
   if (!row) return null;
   const { initiatives, baselineValue, ...rest } = row;
   return { ...rest, baselineValue: num(baselineValue), initiatives: initiatives.map((link) => link.initiative), initiativeIds: initiatives.map((link) => link.initiative.id) };
+}
+
+/** How many indicators not met the briefing lists per pillar (the counts cover them all). */
+export const BRIEFING_NOT_MET_LIMIT = 10;
+
+/**
+ * The results of the briefing view (issue 18, point 6): per active pillar, the indicators by status and those not
+ * met (target, actual, explanation), the first by code. `department` (an acronym, as the briefing's filter) keeps
+ * the indicators that department is responsible for. Two statements whatever the data.
+ */
+export async function getResultsBriefing(user: SessionUser, { department = null }: { department?: string | null } = {}) {
+  requirePermission(user, "portal.read");
+  const indicatorWhere: Prisma.IndicatorWhereInput = department ? { archivedAt: null, responsibleDepartment: { acronymEn: { equals: department, mode: "insensitive" } } } : { archivedAt: null };
+  const [context, pillars] = await Promise.all([
+    statusContext(),
+    db.pillar.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        code: true,
+        expectedResults: { where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { indicators: { where: indicatorWhere, orderBy: { code: "asc" }, select: indicatorSelect } } },
+      },
+    }),
+  ]);
+  return new Map(
+    pillars.map((pillar) => {
+      const indicators = pillar.expectedResults.flatMap((result) => result.indicators.map((row) => indicatorView(row, context)));
+      const notMet = indicators.filter((indicator) => indicator.headline.status === "NOT_MET");
+      return [pillar.code, { counts: countStatuses(indicators.map((indicator) => indicator.headline.status)), total: indicators.length, notMet: notMet.slice(0, BRIEFING_NOT_MET_LIMIT), notMetMore: Math.max(0, notMet.length - BRIEFING_NOT_MET_LIMIT) }];
+    }),
+  );
+}
+export type BriefingResults = NonNullable<ReturnType<Awaited<ReturnType<typeof getResultsBriefing>>["get"]>>;
+
+/**
+ * The results table to download (issue 19, point 2: "the results" of issue 18, point 5): every active pillar (or
+ * one, by code), each expected result and its indicators with the year reported on, its target, actual, status
+ * and explanation, as the pillar pages show them; `department` (an acronym) keeps the indicators it is responsible
+ * for. Null when the pillar asked for does not exist. Two statements whatever the data.
+ */
+export async function listResultsTable(user: SessionUser, { pillar = null, department = null }: { pillar?: string | null; department?: string | null } = {}) {
+  requirePermission(user, "export.read");
+  const indicatorWhere: Prisma.IndicatorWhereInput = department ? { archivedAt: null, responsibleDepartment: { acronymEn: { equals: department, mode: "insensitive" } } } : { archivedAt: null };
+  const [context, pillars] = await Promise.all([
+    statusContext(),
+    db.pillar.findMany({
+      where: pillar ? { active: true, code: pillar } : { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        code: true,
+        nameEn: true,
+        nameFr: true,
+        expectedResults: {
+          where: { archivedAt: null },
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: { code: true, level: true, titleEn: true, titleFr: true, indicators: { where: indicatorWhere, orderBy: { code: "asc" }, select: indicatorSelect } },
+        },
+      },
+    }),
+  ]);
+  if (pillar && pillars.length === 0) return null;
+  return pillars.flatMap((p) =>
+    p.expectedResults.flatMap((result) =>
+      result.indicators.map((row) => ({
+        pillar: { code: p.code, nameEn: p.nameEn, nameFr: p.nameFr },
+        result: { code: result.code, level: result.level, titleEn: result.titleEn, titleFr: result.titleFr },
+        indicator: indicatorView(row, context),
+      })),
+    ),
+  );
+}
+
+/** An update call's actuals matrix to download: null for an unknown call or one that asks for no actuals. */
+export async function getCallResultsForExport(user: SessionUser, callId: string) {
+  requirePermission(user, "export.read");
+  if (!isUuid(callId)) return null;
+  const call = await db.updateCall.findUnique({ where: { id: callId }, select: { reportingPeriod: true, resultsFiscalYear: true } });
+  if (!call || call.resultsFiscalYear === null) return null;
+  return { reportingPeriod: call.reportingPeriod, matrix: await getCallResultsMatrix(user, call.resultsFiscalYear) };
 }

@@ -13,6 +13,7 @@ import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
 import { ResultStatusBadge } from "@/components/results/status-badge";
 import { PillarSpending } from "@/components/results/pillar-spending";
+import { ResultsExportLinks } from "@/components/results/results-export-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/results/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -37,6 +38,7 @@ export default async function PillarResultsPage({ params }: PageProps<"/[locale]
     <>
       <PageHeader title={t("seeResults", { pillar: name })} trail={[{ label: t("title"), href: "/results" }, { label: name }]}>
         <p className="max-w-3xl">{byLocale(locale, data.pillar.descriptionEn, data.pillar.descriptionFr)}</p>
+        {can(user, "export.read") && <ResultsExportLinks locale={locale} pillar={data.pillar.code} />}
       </PageHeader>
       {can(user, "results.manage") && (
         <p>
