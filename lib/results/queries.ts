@@ -427,3 +427,43 @@ export async function getCallResultsForExport(user: SessionUser, callId: string)
   if (!call || call.resultsFiscalYear === null) return null;
   return { reportingPeriod: call.reportingPeriod, matrix: await getCallResultsMatrix(user, call.resultsFiscalYear) };
 }
+
+/**
+ * Indicators whose latest actual missed its target (issue 18, point 6: the agenda builder's suggestions), first by
+ * code, at most `limit`, leaving out those already on the meeting's agenda (an item whose title starts with the
+ * indicator's code: agenda items link initiatives and action items, not indicators yet). Two statements whatever
+ * the data: SQL picks candidates by a condition every "not met" satisfies (the latest current actual lies outside
+ * its year's target: below the minimum or above the maximum), then the one rule (lib/results/status.ts) decides
+ * on their rows, so no SQL copy of the rule exists. `more` when there were more candidates than looked at.
+ */
+export async function listMissedIndicators(user: SessionUser, { meetingId = null, limit = 10 }: { meetingId?: string | null; limit?: number } = {}) {
+  requirePermission(user, "portal.read");
+  const look = limit * 3;
+  const candidates = await db.$queryRaw<{ id: string; fiscal_year: number }[]>`
+    SELECT ind.id::text AS id, latest.fiscal_year
+      FROM indicators ind
+      JOIN expected_results er ON er.id = ind.result_id AND er.archived_at IS NULL
+      JOIN pillars pl ON pl.id = er.pillar_id AND pl.active
+      CROSS JOIN LATERAL (
+        SELECT a.fiscal_year, a.value FROM indicator_actuals a
+         WHERE a.indicator_id = ind.id AND a.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM indicator_actuals c WHERE c.corrects_id = a.id)
+         ORDER BY a.fiscal_year DESC, a.quarter DESC NULLS FIRST, a.created_at DESC LIMIT 1) latest
+      JOIN indicator_targets t ON t.indicator_id = ind.id AND t.fiscal_year = latest.fiscal_year AND t.archived_at IS NULL AND t.target_type <> 'NARRATIVE'
+     WHERE ind.archived_at IS NULL
+       AND ((t.min_value IS NOT NULL AND latest.value < t.min_value) OR (t.max_value IS NOT NULL AND latest.value > t.max_value))
+       AND (${meetingId}::uuid IS NULL OR NOT EXISTS (
+             SELECT 1 FROM agenda_items ai WHERE ai.meeting_id = ${meetingId}::uuid AND ai.deleted_at IS NULL
+                AND (left(ai.title_en, length(ind.code) + 1) = ind.code || ' ' OR left(ai.title_fr, length(ind.code) + 1) = ind.code || ' ')))
+     ORDER BY ind.code
+     LIMIT ${look + 1}`;
+  if (candidates.length === 0) return { indicators: [], more: false };
+  const yearOf = new Map(candidates.slice(0, look).map((row) => [row.id, row.fiscal_year]));
+  const [context, rows] = await Promise.all([statusContext(), db.indicator.findMany({ where: { id: { in: [...yearOf.keys()] } }, orderBy: { code: "asc" }, select: indicatorSelect })]);
+  const missed = rows
+    .map((row) => {
+      const view = indicatorView(row, context);
+      return { ...view, missed: view.series.find((point) => point.fiscalYear === yearOf.get(row.id)) ?? null };
+    })
+    .filter((indicator) => indicator.missed?.status === "NOT_MET");
+  return { indicators: missed.slice(0, limit), more: missed.length > limit || candidates.length > look };
+}
