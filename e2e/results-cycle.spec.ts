@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { readXlsx } from "../tests/support/ooxml";
 import { sql } from "./db";
+import { seedMeeting } from "./seed";
 import { expect, expectNoAxeViolations, test, type Locale } from "./fixtures";
 
 /*
@@ -20,6 +21,7 @@ const text = {
     downloadXlsx: "Download the actuals matrix (Excel)", sheet: "Actuals",
     editIndicator: "Edit or archive this indicator", nameFr: "Name (French)", saveIndicator: "Save the indicator", archiveTarget: "Archive the target of",
     archiveIndicator: "Archive the indicator", resultsTitle: "Results",
+    template: "Start from the standard agenda", addSuggestion: /^Add to the agenda/, missedTarget: "Indicator whose latest actual missed its target",
   },
   fr: {
     period: "Période de rapport", due: "Échéance", actualsYear: "Demander aussi les résultats obtenus de l’exercice (facultatif)", open: "Lancer l'appel",
@@ -28,6 +30,7 @@ const text = {
     downloadXlsx: "Télécharger la matrice des résultats réels (Excel)", sheet: "Résultats réels",
     editIndicator: "Modifier ou archiver cet indicateur", nameFr: "Nom (français)", saveIndicator: "Enregistrer l’indicateur", archiveTarget: "Archiver la cible de",
     archiveIndicator: "Archiver l’indicateur", resultsTitle: "Résultats",
+    template: "Partir de l'ordre du jour type", addSuggestion: /^Ajouter à l'ordre du jour/, missedTarget: "Indicateur dont le dernier résultat réel n’a pas atteint sa cible",
   },
 } as const;
 
@@ -118,6 +121,20 @@ for (const locale of ["en", "fr"] as Locale[]) {
     const notMet = coordinator.locator('[data-testid="results-summary"] [data-results-pillar="PREVENTION"] [data-count="NOT_MET"]');
     expect(Number(await notMet.innerText())).toBeGreaterThanOrEqual(1);
     await expectNoAxeViolations(coordinator);
+
+    // The agenda builder suggests the indicator (its latest actual missed its target); one click adds it, and it is
+    // suggested no more for that meeting.
+    const meeting = await seedMeeting({ date: "2098-09-10", start: "13:30", end: "15:00" });
+    await coordinator.goto(`/${locale}/meetings/${meeting.id}/agenda`);
+    await coordinator.getByRole("button", { name: t.template }).click();
+    await expect(coordinator.getByTestId("agenda-item").first()).toBeVisible();
+    const suggestion = coordinator.getByTestId("agenda-suggestions").locator("li").filter({ hasText: indicator.code });
+    await expect(suggestion).toContainText(t.missedTarget);
+    await expectNoAxeViolations(coordinator);
+    await suggestion.getByRole("button", { name: t.addSuggestion }).click();
+    await expect(coordinator.getByTestId("agenda-items")).toContainText(indicator.code);
+    await expect(suggestion).toHaveCount(0);
+    await expectNoAxeViolations(coordinator);
   });
 
   test(`the coordinator edits an indicator, archives a target, the indicator and its result, in ${locale}`, async ({ pageAs }) => {
@@ -132,6 +149,12 @@ for (const locale of ["en", "fr"] as Locale[]) {
     await form.getByLabel(t.nameFr, { exact: true }).fill(`Séances données ${indicator.code}`);
     await form.getByRole("button", { name: t.saveIndicator }).click();
     await expect(form.getByRole("status")).toContainText(t.saved);
+
+    // The header's search finds it by its new French name typed without accents, as an indicator.
+    await page.goto(`/${locale}/search?q=${encodeURIComponent(`seances donnees ${indicator.code.toLowerCase()}`)}`);
+    await expect(page.locator('[data-search-kind="indicator"]')).toContainText(locale === "fr" ? `Séances données ${indicator.code}` : `Sessions held ${indicator.code}`);
+    await expect(page.locator('[data-search-kind="indicator"]').getByRole("link").first()).toHaveAttribute("href", `/${locale}/indicators/${indicator.id}`);
+    await expectNoAxeViolations(page);
 
     await page.goto(`/${locale}/indicators/${indicator.id}`);
     await page.getByRole("button", { name: new RegExp(`^${t.archiveTarget}`) }).click();
