@@ -5,10 +5,11 @@ import { resultsTranslator } from "@/lib/results/format";
  * The results table as CSV and Excel, beside the page that shows it (all pillars, or one). Plain links: the route
  * handler checks the session and the policy itself.
  */
-export function ResultsExportLinks({ locale, pillar }: { locale: Locale; pillar?: string }) {
+export function ResultsExportLinks({ locale, pillar, department }: { locale: Locale; pillar?: string; department?: string }) {
   const t = resultsTranslator(locale);
   const query = new URLSearchParams({ locale });
   if (pillar) query.set("pillar", pillar);
+  if (department) query.set("department", department);
   return (
     <p className="flex flex-wrap gap-x-4" data-testid="results-export-links">
       <a href={`/api/results/export?${query.toString()}`} download data-export="results-csv">

@@ -86,6 +86,11 @@ describe("the results table, CSV and Excel", () => {
     const { sheets } = await readXlsx(await (await resultsXlsx.GET(new Request("http://localhost/api/results/export/xlsx?pillar=prosecution"))).arrayBuffer());
     const codes = sheets[0]!.rows.slice(1).map((row) => row[4]!.value);
     expect(codes.sort()).toEqual((await shownIndicators("PROSECUTION")).map((row) => row.code).sort());
+    // One department (as the department page's links): the indicators it is responsible for.
+    const ppsc = await readXlsx(await (await resultsXlsx.GET(new Request("http://localhost/api/results/export/xlsx?department=ppsc&locale=fr"))).arrayBuffer());
+    const ppscRows = ppsc.sheets[0]!.rows.slice(1);
+    expect(ppscRows.map((row) => row[4]!.value).sort()).toEqual((await shownIndicators()).filter((row) => row.acronym_en === "PPSC").map((row) => row.code).sort());
+    expect(new Set(ppscRows.map((row) => row[6]!.value))).toEqual(new Set(["SPPC"]));
     expect((await resultsCsv.GET(new Request("http://localhost/api/results/export?pillar=NOWHERE"))).status).toBe(404);
     expect((await resultsCsv.GET(new Request("http://localhost/api/results/export?pillar=%27%3B--"))).status).toBe(404);
     signedIn.user = null;
