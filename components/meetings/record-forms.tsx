@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 import { initialFormState, type FormState } from "@/lib/kernel/form-state";
 import { CheckboxGroup, FormMessage, SelectField, TextArea, optionsOf, valueOf } from "@/components/forms/fields";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
@@ -121,16 +122,39 @@ export function MinutesForm({ action, meetingId, bodyEn, bodyFr, version }: { ac
   );
 }
 
-/** `oneLanguage`: the minutes are written in one official language only; a reason may override the gate (issue 21). */
-export function CirculateMinutesForm({ action, meetingId, version, oneLanguage = false }: { action: FormAction; meetingId: string; version: number; oneLanguage?: boolean }) {
+/** A text the language gate would refuse, as the record page lists it. */
+export type GateEntry = { key: string; label: string; lang: "en" | "fr"; missingLanguage: "en" | "fr" };
+
+/**
+ * `missing`: the minutes' and decisions' texts written in one official language only; listed with where to add
+ * the other, and a reason may override the gate (issue 21, audited).
+ */
+export function CirculateMinutesForm({ action, meetingId, version, missing = [], queueHref }: { action: FormAction; meetingId: string; version: number; missing?: GateEntry[]; queueHref: string }) {
   const t = useTranslations("Record");
+  const gate = useTranslations("TranslationInPlace");
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
-      {oneLanguage && <TextArea name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} state={state} rows={2} />}
+      {missing.length > 0 && (
+        <div className="border-l-4 border-gc-danger p-3" data-testid="minutes-language-gate">
+          <h3>{gate("gateHeading")}</h3>
+          <p>{gate("gateIntro")}</p>
+          <ul className="list-disc pl-6">
+            {missing.map((entry) => (
+              <li key={entry.key}>
+                <span lang={entry.lang}>{entry.label}</span> — {gate(entry.missingLanguage === "fr" ? "frenchMissing" : "englishMissing")}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={queueHref}>{gate("queueLink")}</Link>
+          </p>
+          <TextArea name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} state={state} rows={2} />
+        </div>
+      )}
       <button type="submit" className="gc-button-secondary" disabled={pending}>
         {t("circulate")}
       </button>

@@ -23,7 +23,7 @@ export const permissions = {
   "results.report": "Enter and correct the actual results of indicators",
   // translation workflow (issue 21)
   "translation.manage": "Work the translation queue: request translations, export and import XLIFF, override a language gate with a reason",
-  "translation.verify": "Mark a translation verified against its source",
+  "translation.verify": "Mark a translation verified against its source (the roles the verifier setting names)",
   // discussion and notification centre (issue 22)
   "discussion.write": "Comment on a record one can read, reply, and edit one's own comments",
   "discussion.moderate": "Hide a comment, with a reason",
@@ -96,6 +96,8 @@ const grants: Record<Role, Partial<Record<Permission, Scope>>> = {
     "notification.manage": "all",
     // Documents on their department's initiatives and the agenda items it presents.
     "document.upload": "ownDepartment",
+    // Translations of their department's texts, when the verifier setting names representatives (issue 21).
+    "translation.verify": "ownDepartment",
   },
   EXECUTIVE: {
     "portal.read": "all",
@@ -138,4 +140,12 @@ export function can(actor: Actor | null, permission: Permission, record?: OwnedR
  */
 export function holdsPermission(actor: Actor | null, permission: Permission): boolean {
   return actor !== null && can(actor, permission, { departmentId: actor.departmentId });
+}
+
+/**
+ * May `actor` mark the translation of a text verified (issue 21)? The policy's grant, narrowed to the roles the
+ * administrators' setting names (`verifierRoles`): a representative, when named, only for their department's texts.
+ */
+export function canVerifyTranslation(actor: Actor | null, verifierRoles: readonly Role[], record: OwnedRecord): boolean {
+  return actor !== null && verifierRoles.includes(actor.role) && can(actor, "translation.verify", record);
 }

@@ -83,7 +83,9 @@ export type ValidationKey =
   | "documentWithdrawn"
   | "uploadMissing"
   | "noPresentingDepartment"
-  | "megabytesRange";
+  | "megabytesRange"
+  // Translation workflow, in place (issue 21)
+  | "verifierRoleRequired";
 
 export type CommandFailure =
   | { ok: false; code: "invalid"; fieldErrors: Record<string, FieldError[]> }

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { CommandRefusal, type FieldError } from "@/lib/kernel/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { settingKeys, settingLimits, settingValue, type SettingKey, type SettingValues } from "./definitions";
+import { settingKeys, settingLimits, settingValue, translationVerifierRoleChoices, type SettingKey, type SettingValues } from "./definitions";
 import { settingBounds } from "./queries";
 import { updateSettingsSchema, type UpdateSettingsInput } from "./schemas";
 
@@ -31,12 +31,13 @@ export const updateSettings = defineCommand({
       mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
       documentMaxMegabytes: input.documentMaxMegabytesVersion ?? 0,
       resultsVarianceMarginPercent: input.resultsVarianceMarginPercentVersion ?? 0,
+      translationVerifierRoles: input.translationVerifierRolesVersion ?? 0,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
     const changed: SettingKey[] = [];
     for (const key of settingKeys) {
       const row = rows.find((candidate) => candidate.key === key);
-      // A setting the form did not send (the document size limit is optional) stays as it is.
+      // A setting the form did not send (the document size limit and the verifier roles are optional) stays as it is.
       if (wanted[key] === undefined) continue;
       const value = wanted[key] as Prisma.InputJsonValue;
       if (JSON.stringify(settingValue(key, row?.value)) === JSON.stringify(value)) continue;
@@ -53,7 +54,9 @@ export const updateSettings = defineCommand({
   },
 });
 
-function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxMegabytes" | "resultsVarianceMarginPercent"> & { documentMaxMegabytes?: number; resultsVarianceMarginPercent?: number } {
+type OptionalSettings = "documentMaxMegabytes" | "translationVerifierRoles" | "resultsVarianceMarginPercent";
+
+function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, OptionalSettings> & Partial<Pick<SettingValues, OptionalSettings>> {
   return {
     securityMarking: { en: input.securityMarkingEn, fr: input.securityMarkingFr },
     quorumRule: { minimumDepartments: input.quorumMinimumDepartments, chairRequired: input.quorumChairRequired },
@@ -63,7 +66,14 @@ function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, "documentMaxM
     mfaRequiredForEveryone: input.mfaRequiredForEveryone,
     documentMaxMegabytes: input.documentMaxMegabytes,
     resultsVarianceMarginPercent: input.resultsVarianceMarginPercent,
+    translationVerifierRoles: input.translationVerifierRolesVersion === undefined ? undefined : verifierRoles(input),
   };
+}
+
+/** The ticked roles, in the order of the choices (so an unchanged selection compares equal to the stored one). */
+function verifierRoles(input: UpdateSettingsInput): SettingValues["translationVerifierRoles"] {
+  const ticked = { ADMIN: input.translationVerifyAdmin, COORDINATOR: input.translationVerifyCoordinator, DEPARTMENT_REP: input.translationVerifyRepresentative };
+  return translationVerifierRoleChoices.filter((role) => ticked[role]);
 }
 
 /** The bounds that depend on the data and the server, checked once the form itself is valid. */

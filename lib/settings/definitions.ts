@@ -18,6 +18,9 @@ export const settingLimits = {
   resultsVarianceMarginPercent: { min: 0, max: 100 },
 } as const;
 
+/** The roles the verifier setting may name: those the policy lets verify at all. */
+export const translationVerifierRoleChoices = ["ADMIN", "COORDINATOR", "DEPARTMENT_REP"] as const;
+
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
 const wholeNumber = ({ min, max }: { min: number; max: number }) => z.int().min(min).max(max);
 
@@ -41,6 +44,11 @@ export const settingSchemas = {
    * The same key and range lib/results/margin.ts reads.
    */
   resultsVarianceMarginPercent: z.number().min(settingLimits.resultsVarianceMarginPercent.min).max(settingLimits.resultsVarianceMarginPercent.max),
+  /**
+   * The roles whose members may mark a translation verified (issue 21), within what the policy grants them: a
+   * representative only for texts of their own department. Executives change no data, so they are never listed.
+   */
+  translationVerifierRoles: z.array(z.enum(translationVerifierRoleChoices)).min(1).max(translationVerifierRoleChoices.length),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -57,6 +65,7 @@ export const settingDefaults: SettingValues = {
   mfaRequiredForEveryone: false,
   documentMaxMegabytes: 25,
   resultsVarianceMarginPercent: 10,
+  translationVerifierRoles: ["ADMIN", "COORDINATOR"],
 };
 
 /** A stored value as its setting's type; the default when it is missing or malformed, so a bad row breaks nothing. */

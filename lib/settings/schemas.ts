@@ -74,7 +74,18 @@ export const updateSettingsSchema = z
     // results (issue 18): optional in the same way.
     resultsVarianceMarginPercent: percentField.optional(),
     resultsVarianceMarginPercentVersion: version.optional(),
+    // translation (issue 21): one checkbox per role; the version field says the form showed them (absent: unchanged).
+    translationVerifyAdmin: checkbox,
+    translationVerifyCoordinator: checkbox,
+    translationVerifyRepresentative: checkbox,
+    translationVerifierRolesVersion: version.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, context) => {
+    if (input.translationVerifierRolesVersion === undefined) return;
+    if (!input.translationVerifyAdmin && !input.translationVerifyCoordinator && !input.translationVerifyRepresentative) {
+      context.addIssue({ code: "custom", path: ["translationVerifyCoordinator"], params: { key: "verifierRoleRequired" } });
+    }
+  });
 
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;

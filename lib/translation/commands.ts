@@ -2,10 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/authz/permissions";
+import { can, canVerifyTranslation } from "@/lib/authz/permissions";
 import type { SessionUser } from "@/lib/auth/types";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
-import { refuseField, refuseNotFound } from "@/lib/kernel/refusals";
+import { refuseField } from "@/lib/kernel/refusals";
+import { CommandRefusal } from "@/lib/kernel/result";
+import { readSetting } from "@/lib/settings/queries";
 import { columnField, fieldLimit, parseTextKey, textKey, textKinds, type TextRef } from "./kinds";
 import { loadTexts, missingTranslations, sourceFingerprint, type MissingText } from "./queries";
 import { MAX_XLIFF_BYTES, readXliff, XliffError } from "./xliff";
@@ -44,15 +46,23 @@ export const requestTranslation = defineCommand({
   },
 });
 
-/** A person with translation.verify checks the other language against the source: translated / needs review → verified. */
+/**
+ * A person the verifier setting names checks the other language against the source: translated / needs review →
+ * verified. The text's department is its owner, so a representative (when the setting names them) verifies only the
+ * texts of their own department.
+ */
 export const verifyTranslation = defineCommand({
   name: "translation.verify",
   permission: "translation.verify",
   schema: verifyTranslationSchema,
-  run: async ({ user, input, tx, requestId }) => {
+  owner: async (input, tx) => {
+    const [text] = await loadTexts(tx, [parseTextKey(input.key)!]);
+    return text ? { departmentId: text.departmentId, text } : null;
+  },
+  run: async ({ user, input, tx, requestId, owner }) => {
     const ref = parseTextKey(input.key)!;
-    const [text] = await loadTexts(tx, [ref]);
-    if (!text) refuseNotFound();
+    const text = owner!.text;
+    if (!canVerifyTranslation(user, await readSetting("translationVerifierRoles", tx), owner!)) throw new CommandRefusal({ ok: false, code: "forbidden" });
     if (!text.otherText || (text.state !== "translated" && text.state !== "needs_review")) refuseField("key", "notAwaitingVerification");
     const verifiedAt = new Date();
     await tx.textLanguageState.update({

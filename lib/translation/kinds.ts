@@ -16,6 +16,8 @@ export const textKinds = {
   agenda_item: { model: "agendaItem", table: "agenda_items", fields: { title: 300 }, versioned: true, meetingScoped: true },
   decision: { model: "decision", table: "decisions", fields: { text: 4000 }, versioned: true, meetingScoped: true },
   minutes: { model: "minutes", table: "minutes", fields: { body: 100_000 }, versioned: true, meetingScoped: true },
+  // Meeting papers and the documents of initiatives (issue 20): the title only; the file is in its own language.
+  document: { model: "document", table: "documents", fields: { title: 300 }, versioned: true, meetingScoped: true },
 } as const;
 
 export type TextKind = keyof typeof textKinds;

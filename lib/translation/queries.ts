@@ -1,11 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/types";
+import { canVerifyTranslation } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/kernel/tx";
 import { isUuid } from "@/lib/security/ids";
+import { readSetting } from "@/lib/settings/queries";
 import { awaitingStates, isTextKind, languageStates, textKey, type LanguageState, type TextKind, type TextRef } from "./kinds";
 
 /** sha256 (hex) of a source text, as the database's translation_sha256() computes it. */
@@ -44,7 +46,11 @@ const texts = Prisma.sql`
   UNION ALL SELECT 'decision', d.id, 'text', d.text_en, d.text_fr, NULL, g.id, g.starts_at, '/meetings/' || g.id || '/record'
     FROM decisions d JOIN meetings g ON g.id = d.meeting_id
   UNION ALL SELECT 'minutes', x.id, 'body', x.body_en, x.body_fr, NULL, g.id, g.starts_at, '/meetings/' || g.id || '/record'
-    FROM minutes x JOIN meetings g ON g.id = x.meeting_id`;
+    FROM minutes x JOIN meetings g ON g.id = x.meeting_id
+  UNION ALL SELECT 'document', d.id, 'title', d.title_en, d.title_fr, d.department_id, g.id, g.starts_at,
+         CASE WHEN d.initiative_id IS NOT NULL THEN '/initiatives/' || d.initiative_id ELSE '/meetings/' || g.id END
+    FROM documents d LEFT JOIN agenda_items a ON a.id = d.agenda_item_id LEFT JOIN meetings g ON g.id = coalesce(d.meeting_id, a.meeting_id)
+   WHERE d.withdrawn_at IS NULL`;
 
 export type QueueFilters = { kind?: TextKind; state?: LanguageState; departmentId?: string; meetingId?: string; dueBy?: string };
 
@@ -216,4 +222,66 @@ export async function queueChoices(user: SessionUser) {
     db.meeting.findMany({ orderBy: { startsAt: "desc" }, take: 50, select: { id: true, sequenceNumber: true, titleEn: true, titleFr: true } }),
   ]);
   return { departments, meetings };
+}
+
+/** Where a text's other language stands, for the screen where the text is edited (issue 21, point 5). */
+export type TextLanguageStatus = TextRef & {
+  key: string;
+  state: LanguageState;
+  sourceLanguage: "en" | "fr";
+  translatedAt: Date | null;
+  translatedBy: string | null;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+  /** The viewer may mark this translation verified now (the policy, the verifier setting, and a translation to verify). */
+  mayVerify: boolean;
+};
+
+/**
+ * The language states of `refs` (texts the viewer may already see on the page asking), with who translated and
+ * verified each, and whether the viewer may verify it in place: one statement for the states, one for the setting.
+ */
+export async function textLanguageStatuses(user: SessionUser, refs: TextRef[]): Promise<Map<string, TextLanguageStatus>> {
+  requirePermission(user, "portal.read");
+  if (refs.length === 0) return new Map();
+  const [texts, verifierRoles] = await Promise.all([loadTexts(db, refs), readSetting("translationVerifierRoles")]);
+  const wanted = Prisma.join(refs.map((ref) => Prisma.sql`(${ref.kind}, ${ref.id}::uuid, ${ref.field})`));
+  const people = await db.$queryRaw<{ kind: TextKind; id: string; field: string; translated_at: Date | null; verified_at: Date | null; translated_by: string | null; verified_by: string | null }[]>`
+    SELECT s.record_kind AS kind, s.record_id AS id, s.field, s.translated_at, s.verified_at, tu.display_name AS translated_by, vu.display_name AS verified_by
+      FROM text_language_states s
+      LEFT JOIN users tu ON tu.id = s.translated_by_id
+      LEFT JOIN users vu ON vu.id = s.verified_by_id
+     WHERE (s.record_kind, s.record_id, s.field) IN (${wanted})`;
+  const byKey = new Map(people.map((row) => [textKey(row), row]));
+  return new Map(
+    texts.map((text) => {
+      const row = byKey.get(text.key);
+      const awaiting = text.otherText !== null && (text.state === "translated" || text.state === "needs_review");
+      return [
+        text.key,
+        {
+          kind: text.kind,
+          id: text.id,
+          field: text.field,
+          key: text.key,
+          state: text.state,
+          sourceLanguage: text.sourceLanguage,
+          translatedAt: row?.translated_at ?? null,
+          translatedBy: row?.translated_by ?? null,
+          verifiedAt: row?.verified_at ?? null,
+          verifiedBy: row?.verified_by ?? null,
+          mayVerify: awaiting && canVerifyTranslation(user, verifierRoles, { departmentId: text.departmentId }),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * What a language gate would refuse today, for the screen before it (the record page's "Circulate"): the texts of
+ * the meeting's `scope` in one official language only, each with where it is fixed.
+ */
+export async function languageGate(user: SessionUser, meetingId: string, scope: "agenda" | "minutes"): Promise<MissingText[]> {
+  requirePermission(user, "meeting.manage");
+  return missingTranslations(db, meetingId, scope);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, permissions, roles, type Permission } from "@/lib/authz/permissions";
+import { can, canVerifyTranslation, permissions, roles, type Permission } from "@/lib/authz/permissions";
 
 const jus = "dept-jus";
 const rcmp = "dept-rcmp";
@@ -49,5 +49,22 @@ describe("the permission table", () => {
     for (const permission of ["translation.manage", "translation.verify"] as const) {
       for (const role of roles) expect(can({ role, departmentId: role === "DEPARTMENT_REP" ? jus : null }, permission)).toBe(role === "ADMIN" || role === "COORDINATOR");
     }
+  });
+
+  it("narrows verifying a translation to the roles the setting names, a representative to their own department", () => {
+    const rep = { role: "DEPARTMENT_REP" as const, departmentId: jus };
+    const coordinator = { role: "COORDINATOR" as const, departmentId: null };
+    const executive = { role: "EXECUTIVE" as const, departmentId: null };
+    const own = { departmentId: jus };
+    const other = { departmentId: "00000000-0000-4000-8000-000000000999" };
+    expect(canVerifyTranslation(coordinator, ["ADMIN", "COORDINATOR"], own)).toBe(true);
+    expect(canVerifyTranslation(coordinator, ["ADMIN"], own)).toBe(false);
+    expect(canVerifyTranslation(rep, ["ADMIN", "COORDINATOR"], own)).toBe(false);
+    expect(canVerifyTranslation(rep, ["DEPARTMENT_REP"], own)).toBe(true);
+    expect(canVerifyTranslation(rep, ["DEPARTMENT_REP"], other)).toBe(false);
+    expect(canVerifyTranslation(rep, ["DEPARTMENT_REP"], { departmentId: null })).toBe(false);
+    // Executives change no data, whatever a setting says.
+    expect(canVerifyTranslation(executive, ["EXECUTIVE" as never], own)).toBe(false);
+    expect(canVerifyTranslation(null, ["COORDINATOR"], own)).toBe(false);
   });
 });

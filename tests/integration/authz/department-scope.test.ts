@@ -21,6 +21,7 @@ describe("the policy fails closed on department-scoped grants (issue 17, point 1
       "DEPARTMENT_REP initiative.create",
       "DEPARTMENT_REP initiative.update",
       "DEPARTMENT_REP results.report",
+      "DEPARTMENT_REP translation.verify",
     ]);
   });
 

@@ -34,3 +34,16 @@ export async function verifyTranslationAction(formData: FormData) {
   if (result.ok) revalidatePath("/[locale]/translation", "page");
   await back(formData, { notice: result.ok ? "verified" : "failed" });
 }
+
+/** The screens that verify a translation in place, and come back to themselves afterwards. */
+const inPlaceScreens = /^\/(initiatives\/[0-9a-f-]{36}\/edit|meetings\/[0-9a-f-]{36}\/(edit|record))$/;
+
+/** "Mark verified" beside a text on the screen where it is edited (issue 21, point 5): back to that screen. */
+export async function verifyInPlaceAction(formData: FormData) {
+  const result = await runActionCommand(verifyTranslation, { key: formData.get("key") });
+  const requested = formData.get("return");
+  const pathname = typeof requested === "string" && inPlaceScreens.test(requested) ? requested : "/translation";
+  if (result.ok) revalidatePath(`/[locale]${pathname.replace(/[0-9a-f-]{36}/, "[id]")}`, "page");
+  const locale = await getLocale();
+  redirect({ href: { pathname, query: { verified: result.ok ? "1" : "0" } }, locale: isLocale(locale) ? locale : "en" });
+}

@@ -43,6 +43,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "mfaRequiredForEveryoneVersion", label: "", type: "hidden", defaultValue: String(versions.mfaRequiredForEveryone) },
           { name: "documentMaxMegabytesVersion", label: "", type: "hidden", defaultValue: String(versions.documentMaxMegabytes) },
           { name: "resultsVarianceMarginPercentVersion", label: "", type: "hidden", defaultValue: String(versions.resultsVarianceMarginPercent) },
+          { name: "translationVerifierRolesVersion", label: "", type: "hidden", defaultValue: String(versions.translationVerifierRoles) },
           {
             name: "securityMarkingEn",
             label: t("markingEn"),
@@ -108,6 +109,16 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             type: "text",
             defaultValue: String(values.resultsVarianceMarginPercent),
             required: true,
+          },
+          // Who may mark a translation verified (issue 21); a representative only for their department's texts.
+          { name: "translationVerifyAdmin", label: t("verifyAdmin"), type: "checkbox", defaultValue: values.translationVerifierRoles.includes("ADMIN") },
+          { name: "translationVerifyCoordinator", label: t("verifyCoordinator"), type: "checkbox", defaultValue: values.translationVerifierRoles.includes("COORDINATOR") },
+          {
+            name: "translationVerifyRepresentative",
+            label: t("verifyRepresentative"),
+            hint: t("verifyRepresentativeHint"),
+            type: "checkbox",
+            defaultValue: values.translationVerifierRoles.includes("DEPARTMENT_REP"),
           },
         ]}
       />

@@ -23,6 +23,9 @@ import {
   updateInitiativeAction,
   updateMilestoneAction,
 } from "../../actions";
+import { verifyInPlaceAction } from "../../../translation/actions";
+import { textLanguageStatuses } from "@/lib/translation/queries";
+import { LanguageStatus } from "@/components/translation/language-status";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/initiatives/[id]/edit">): Promise<Metadata> {
   const { locale } = await params;
@@ -31,7 +34,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/initiati
 }
 
 /** Edit an initiative, its milestones and funding lines. Answers not-found to anyone who may not edit it. */
-export default async function EditInitiativePage({ params }: PageProps<"/[locale]/initiatives/[id]/edit">) {
+export default async function EditInitiativePage({ params, searchParams }: PageProps<"/[locale]/initiatives/[id]/edit">) {
   const { locale, user } = await guardPage(params, "initiative.update");
   const { id } = await params;
   const initiative = await getInitiativeForEdit(user, id);
@@ -44,6 +47,7 @@ export default async function EditInitiativePage({ params }: PageProps<"/[locale
   const title = pickLocalized(locale, initiative.titleEn, initiative.titleFr)?.text ?? initiative.code;
   const amountExample = locale === "fr" ? "12 300 000" : "12,300,000";
   const fiscalYearExample = fiscalYearLabel(2007, locale);
+  const languages = await textLanguageStatuses(user, [{ kind: "initiative", id, field: "title" }, { kind: "initiative", id, field: "summary" }]);
   return (
     <>
       <PageHeader
@@ -74,6 +78,18 @@ export default async function EditInitiativePage({ params }: PageProps<"/[locale
         {...options}
         statuses={(["PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const).map((s) => ({ value: s, label: lifecycle(s) }))}
         submitLabel={t("save")}
+      />
+
+      <LanguageStatus
+        headingId="initiative-languages"
+        locale={locale}
+        verifyAction={verifyInPlaceAction}
+        returnTo={`/initiatives/${id}/edit`}
+        verified={(await searchParams).verified}
+        entries={[
+          { label: t("initiativeTitle"), status: languages.get(`initiative:${id}:title`) },
+          { label: t("summary"), status: languages.get(`initiative:${id}:summary`) },
+        ]}
       />
 
       <section aria-labelledby="manage-milestones" className="mt-8">

@@ -7,8 +7,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { CommandForm } from "@/components/forms/command-form";
 import { cancelMeetingAction, updateMeetingAction } from "../../actions";
+import { verifyInPlaceAction } from "../../../translation/actions";
+import { textLanguageStatuses } from "@/lib/translation/queries";
+import { LanguageStatus } from "@/components/translation/language-status";
 
-export default async function EditMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/edit">) {
+export default async function EditMeetingPage({ params, searchParams }: PageProps<"/[locale]/meetings/[id]/edit">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
   const { id } = await params;
   const meeting = await getMeeting(user, id);
@@ -17,6 +20,7 @@ export default async function EditMeetingPage({ params }: PageProps<"/[locale]/m
   const nav = await getTranslations("Nav");
   const start = utcToTorontoWallClock(meeting.startsAt);
   const title = locale === "fr" ? meeting.titleFr : meeting.titleEn;
+  const languages = await textLanguageStatuses(user, [{ kind: "meeting", id: meeting.id, field: "title" }]);
   return (
     <>
       <PageHeader title={t("editTitle", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${meeting.id}` }, { label: t("edit") }]} />
@@ -35,6 +39,14 @@ export default async function EditMeetingPage({ params }: PageProps<"/[locale]/m
           location: meeting.location ?? "",
           videoUrl: meeting.videoUrl ?? "",
         }}
+      />
+      <LanguageStatus
+        headingId="meeting-languages"
+        locale={locale}
+        verifyAction={verifyInPlaceAction}
+        returnTo={`/meetings/${meeting.id}/edit`}
+        verified={(await searchParams).verified}
+        entries={[{ label: (await getTranslations("TranslationInPlace"))("meetingTitle"), status: languages.get(`meeting:${meeting.id}:title`) }]}
       />
       {!meeting.cancelledAt && meeting.agendaStatus !== "HELD" && (
         <section aria-labelledby="cancel-meeting-heading" className="mt-10">

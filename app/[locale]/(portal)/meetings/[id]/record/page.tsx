@@ -4,6 +4,9 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getMeeting, laterMeetings, linkableInitiatives, memberDepartments } from "@/lib/meetings/queries";
+import { languageGate, textLanguageStatuses } from "@/lib/translation/queries";
+import { LanguageStatus } from "@/components/translation/language-status";
+import { verifyInPlaceAction } from "../../../translation/actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { DocxLinks } from "@/components/exports/docx-links";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -11,8 +14,11 @@ import { DecisionList } from "@/components/meetings/decision-list";
 import { amendMinutesAction, approveMinutesAction, circulateMinutesAction, recordAttendanceAction, recordDecisionAction, recordOutcomeAction, saveMinutesAction } from "../../actions";
 import { AmendMinutesForm, ApproveMinutesForm, AttendanceForm, CirculateMinutesForm, DecisionForm, MinutesForm, OutcomeForm } from "@/components/meetings/record-forms";
 
+/** The first words of a long text, for a list. */
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text);
+
 /** The coordinator's page at and after a meeting: attendance and quorum, outcomes, decisions, action items, minutes. */
-export default async function RecordMeetingPage({ params }: PageProps<"/[locale]/meetings/[id]/record">) {
+export default async function RecordMeetingPage({ params, searchParams }: PageProps<"/[locale]/meetings/[id]/record">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
   const { id } = await params;
   const meeting = await getMeeting(user, id);
@@ -26,6 +32,12 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
   const held = meeting.agendaStatus === "HELD";
   const started = meeting.startsAt <= new Date();
   const minutes = meeting.minutes;
+  // What circulating would send out in one official language only (issue 21's gate), listed before the button.
+  const gate = minutes?.status === "DRAFT" ? await languageGate(user, meeting.id, "minutes") : [];
+  const inPlace = await getTranslations("TranslationInPlace");
+  // Where the minutes and each decision stand in the other language, verified in place (issue 21, point 5).
+  const textRefs = [...(minutes ? [{ kind: "minutes" as const, id: minutes.id, field: "body" }] : []), ...meeting.decisions.map((decision) => ({ kind: "decision" as const, id: decision.id, field: "text" }))];
+  const languages = held ? await textLanguageStatuses(user, textRefs) : new Map();
   return (
     <>
       <PageHeader title={t("title", { title })} trail={[{ label: nav("meetings"), href: "/meetings" }, { label: title, href: `/meetings/${id}` }, { label: t("breadcrumb") }]} />
@@ -95,7 +107,15 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
               </p>
             )}
             {(!minutes || minutes.status !== "APPROVED") && <MinutesForm action={saveMinutesAction} meetingId={meeting.id} bodyEn={minutes?.bodyEn ?? ""} bodyFr={minutes?.bodyFr ?? ""} version={minutes?.version ?? 0} />}
-            {minutes?.status === "DRAFT" && <CirculateMinutesForm action={circulateMinutesAction} meetingId={meeting.id} version={minutes.version} oneLanguage={!minutes.bodyEn?.trim() !== !minutes.bodyFr?.trim()} />}
+            {minutes?.status === "DRAFT" && (
+              <CirculateMinutesForm
+                action={circulateMinutesAction}
+                meetingId={meeting.id}
+                version={minutes.version}
+                missing={gate.map((text) => ({ key: `${text.kind}:${text.id}:${text.field}`, label: `${inPlace(`kind.${text.kind === "minutes" ? "minutes" : "decision"}`)}: ${excerpt(text.text)}`, lang: text.missingLanguage === "fr" ? "en" : "fr", missingLanguage: text.missingLanguage }))}
+                queueHref={`/translation?meeting=${meeting.id}`}
+              />
+            )}
             {minutes?.status === "CIRCULATED" && (
               <ApproveMinutesForm action={approveMinutesAction} meetingId={meeting.id} version={minutes.version} meetings={later.map((candidate) => ({ id: candidate.id, label: `${candidate.sequenceNumber} — ${byLocale(locale, candidate.titleEn, candidate.titleFr)}` }))} />
             )}
@@ -115,6 +135,18 @@ export default async function RecordMeetingPage({ params }: PageProps<"/[locale]
               </>
             )}
           </section>
+
+          <LanguageStatus
+            headingId="record-languages"
+            locale={locale}
+            verifyAction={verifyInPlaceAction}
+            returnTo={`/meetings/${meeting.id}/record`}
+            verified={(await searchParams).verified}
+            entries={[
+              ...(minutes ? [{ label: inPlace("minutesBody"), status: languages.get(`minutes:${minutes.id}:body`) }] : []),
+              ...meeting.decisions.map((decision) => ({ label: `${inPlace("kind.decision")}: ${excerpt(byLocale(locale, decision.textEn, decision.textFr))}`, status: languages.get(`decision:${decision.id}:text`) })),
+            ]}
+          />
         </>
       )}
     </>
