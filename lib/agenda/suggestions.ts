@@ -192,14 +192,18 @@ export const INDICATOR_SUGGESTION_LIMIT = 10;
  * The builder's suggestions (listAgendaSuggestions) followed by the indicators whose latest actual missed its target
  * (issue 18, point 6), the first by code: each an item titled with the indicator's code, presented by its
  * responsible department. Agenda items link initiatives and action items, not indicators: an indicator is left out
- * once an item of this agenda has a title that starts with its code (as the suggestion's does). Two more statements.
+ * once an item of this agenda has a title that starts with its code (as the suggestion's does). Three more statements,
+ * run with the others.
  */
 export async function listAgendaSuggestionsWithResults(user: SessionUser, meetingId: string): Promise<Suggestions> {
-  const base = await listAgendaSuggestions(user, meetingId);
-  if (!isUuid(meetingId)) return base;
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true } });
+  if (!isUuid(meetingId)) return listAgendaSuggestions(user, meetingId);
+  // Together: the others, whether the meeting exists (an unknown one has no suggestions), the indicators.
+  const [base, meeting, missed] = await Promise.all([
+    listAgendaSuggestions(user, meetingId),
+    db.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }),
+    listMissedIndicators(user, { meetingId, limit: INDICATOR_SUGGESTION_LIMIT }),
+  ]);
   if (!meeting) return base;
-  const missed = await listMissedIndicators(user, { meetingId, limit: INDICATOR_SUGGESTION_LIMIT });
   const rows = missed.indicators.map(
     (indicator): Suggestion => ({
       key: `indicator:${indicator.id}`,
