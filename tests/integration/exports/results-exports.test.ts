@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { openUpdateCall } from "@/lib/update-calls/commands";
-import { getResultsBriefing, getResultsOverview } from "@/lib/results/queries";
+import { getPillarResults, getResultsBriefing, getResultsOverview } from "@/lib/results/queries";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { sessionUser } from "../../support/database";
@@ -151,6 +151,8 @@ describe("results in the briefing view", () => {
     const user = await sessionUser("executive@iwgtip.example");
     const [briefing, overview] = await Promise.all([getResultsBriefing(user), getResultsOverview(user)]);
     for (const pillar of overview) expect(briefing.get(pillar.code)?.counts).toEqual(pillar.counts);
+    // The overview and the briefing count from flat rows; each pillar's page from its nested rows: the same figures.
+    for (const pillar of overview) expect((await getPillarResults(user, pillar.code))?.counts, pillar.code).toEqual(pillar.counts);
     const prosecution = briefing.get("PROSECUTION")!;
     expect(prosecution.notMet.map((indicator) => indicator.code)).toContain("IND-0003");
     // Filtered by department: only the indicators it is responsible for.
