@@ -8,7 +8,7 @@ import { calendarDate, torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 import { readResultsMargin } from "./margin";
 import { headline, yearSeries, type ActualRow, type TargetRow, type YearPoint } from "./series";
-import { countStatuses, type ResultStatus } from "./status";
+import { countStatuses, resultStatus, type Direction, type ResultStatus } from "./status";
 
 /**
  * Reads of the results framework (issue 18). Anyone signed in reads it (`portal.read`). Each read is a fixed number
@@ -163,6 +163,59 @@ async function headlineStatuses(context: StatusContext, department: string | nul
   }));
 }
 
+/**
+ * The indicators per pillar and headline status, for the counts of the overview and the dashboard: one statement
+ * that groups the indicators by what the status depends on (direction; the target of the year reported on; its
+ * current actual's figure and quarter), then the one rule (resultStatus) on each group, counted. PostgreSQL picks
+ * the year and the actual as lib/results/series.ts does (headline: the latest year with a target up to the current
+ * fiscal year, else the first to come; actualOfYear: the latest quarter, an annual figure counting as the last,
+ * then the latest entry, corrections applied); a group is a handful of rows whatever the number of indicators.
+ * tests/integration/exports/results-exports.test.ts checks these counts against each pillar's page (nested rows).
+ */
+async function headlineStatusCounts(context: StatusContext): Promise<Map<string, Record<ResultStatus, number>>> {
+  const groups = await db.$queryRaw<
+    { pillar_id: string; direction: Direction; target_type: TargetRow["targetType"] | null; min_value: number | null; max_value: number | null; achieve_by_year: number | null; achieve_by_month: number | null; has_actual: boolean; value: number | null; quarter: number | null; count: number }[]
+  >`
+    WITH shown AS (
+      SELECT i.id, i.direction, r.pillar_id FROM indicators i
+        JOIN expected_results r ON r.id = i.result_id AND r.archived_at IS NULL JOIN pillars p ON p.id = r.pillar_id AND p.active
+       WHERE i.archived_at IS NULL
+    ), headline AS (
+      SELECT DISTINCT ON (t.indicator_id) t.indicator_id, t.fiscal_year, t.target_type, t.min_value, t.max_value, t.achieve_by_year, t.achieve_by_month
+        FROM indicator_targets t JOIN shown s ON s.id = t.indicator_id
+       WHERE t.archived_at IS NULL
+       ORDER BY t.indicator_id, (t.fiscal_year <= ${context.currentFiscalYear}) DESC,
+                CASE WHEN t.fiscal_year <= ${context.currentFiscalYear} THEN -t.fiscal_year ELSE t.fiscal_year END
+    ), actual AS (
+      SELECT DISTINCT ON (a.indicator_id) a.indicator_id, a.value, a.quarter
+        FROM indicator_actuals a JOIN headline h ON h.indicator_id = a.indicator_id AND h.fiscal_year = a.fiscal_year
+       WHERE NOT EXISTS (SELECT 1 FROM indicator_actuals c WHERE c.corrects_id = a.id)
+       ORDER BY a.indicator_id, COALESCE(a.quarter, 5) DESC, a.created_at DESC
+    )
+    SELECT s.pillar_id::text AS pillar_id, s.direction::text AS direction, h.target_type::text AS target_type, h.min_value::float8 AS min_value,
+           h.max_value::float8 AS max_value, h.achieve_by_year, h.achieve_by_month, (a.indicator_id IS NOT NULL) AS has_actual,
+           a.value::float8 AS value, a.quarter, count(*)::int AS count
+      FROM shown s LEFT JOIN headline h ON h.indicator_id = s.id LEFT JOIN actual a ON a.indicator_id = s.id
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+  const counts = new Map<string, Record<ResultStatus, number>>();
+  for (const group of groups) {
+    const status: ResultStatus =
+      group.target_type === null
+        ? "NO_DATA"
+        : resultStatus({
+            target: { targetType: group.target_type, minValue: group.min_value, maxValue: group.max_value, achieveByYear: group.achieve_by_year!, achieveByMonth: group.achieve_by_month! },
+            actual: group.has_actual ? { value: group.value, quarter: group.quarter } : null,
+            direction: group.direction,
+            marginPercent: context.marginPercent,
+            today: context.today,
+          });
+    const pillar = counts.get(group.pillar_id) ?? countStatuses([]);
+    pillar[status] += group.count;
+    counts.set(group.pillar_id, pillar);
+  }
+  return counts;
+}
+
 /** Per active pillar, how many indicators are met, not met, not yet due, without data (or reported narratives). */
 export async function getResultsOverview(user: SessionUser) {
   requirePermission(user, "portal.read");
@@ -173,11 +226,11 @@ export async function getResultsOverview(user: SessionUser) {
       orderBy: { sortOrder: "asc" },
       select: { id: true, code: true, nameEn: true, nameFr: true, _count: { select: { expectedResults: { where: { archivedAt: null } } } } },
     }),
-    headlineStatuses(context),
+    headlineStatusCounts(context),
   ]);
   return pillars.map(({ _count, ...pillar }) => {
-    const mine = statuses.filter((indicator) => indicator.pillarId === pillar.id);
-    return { ...pillar, results: _count.expectedResults, indicators: mine.length, counts: countStatuses(mine.map((indicator) => indicator.status)) };
+    const counts = statuses.get(pillar.id) ?? countStatuses([]);
+    return { ...pillar, results: _count.expectedResults, indicators: Object.values(counts).reduce((sum, count) => sum + count, 0), counts };
   });
 }
 
