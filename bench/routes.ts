@@ -50,6 +50,8 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
     const meeting = await client.query<{ id: string }>("SELECT id FROM meetings ORDER BY starts_at DESC LIMIT 1");
     // Issue 22: the initiative with 200 comments (bench/scale-data.sql).
     const discussed = await client.query<{ id: string }>("SELECT initiative_id AS id FROM comments GROUP BY initiative_id ORDER BY count(*) DESC LIMIT 1");
+    // Issue 18: an indicator of the scale data (bench/scale-data.sql), else the seed's convictions indicator.
+    const indicator = await client.query<{ id: string }>("SELECT id FROM indicators WHERE code IN ('BIN-000123-01', 'IND-0003') ORDER BY code LIMIT 1");
     const initiativeId = initiative.rows[0]?.id ?? "missing";
     const updatedId = updated.rows[0]?.id ?? "missing";
     const meetingId = meeting.rows[0]?.id ?? "missing";
@@ -105,6 +107,11 @@ export async function benchRoutes(databaseUrl: string, projectRoot: string, base
       { name: "reports page", request: { method: "GET", path: "/en/reports" }, bundleRoute: "/[locale]/reports" },
       { name: "annual report page", request: { method: "GET", path: "/en/reports/annual/2021-22" }, bundleRoute: "/[locale]/reports/annual/[fiscalYear]" },
       { name: "Treasury Board table (.xlsx)", request: { method: "GET", path: "/api/reports/treasury-board/2021-22/xlsx?locale=en" }, bundleRoute: "/api/reports/treasury-board/[fiscalYear]/xlsx" },
+      // The results framework (issue 18): the overview, a pillar's results, an indicator; its downloads (issue 19.2).
+      { name: "results overview", request: { method: "GET", path: "/en/results" }, bundleRoute: "/[locale]/results" },
+      { name: "pillar results", request: { method: "GET", path: "/en/results/PREVENTION" }, bundleRoute: "/[locale]/results/[code]" },
+      { name: "indicator page", request: { method: "GET", path: `/en/indicators/${indicator.rows[0]?.id ?? "missing"}` }, bundleRoute: "/[locale]/indicators/[id]" },
+      { name: "results table (.xlsx)", request: { method: "GET", path: "/api/results/export/xlsx?pillar=PREVENTION" }, bundleRoute: "/api/results/export/xlsx" },
     ];
   } finally {
     await client.end();

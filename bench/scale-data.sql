@@ -146,6 +146,57 @@ SELECT pg_temp.bench_uuid('notification-' || n),
        now() - (n || ' minutes')::interval
 FROM generate_series(1, 120) AS n, bench_refs r;
 
+-- Results framework (issue 18): 50 expected results per active pillar; bench.indicators_per_initiative indicators
+-- (10 unless set; 0 leaves them out) for each initiative, under a result of its primary pillar, its lead department
+-- responsible, linked to it; an AT_LEAST target for 2025-26 and 2026-27 (due each following March) and an actual
+-- for 2025-26: about a third below the target, explained where the rule asks. Percentages for every fifth.
+INSERT INTO expected_results (id, code, pillar_id, level, title_en, title_fr, sort_order, created_at, updated_at)
+SELECT pg_temp.bench_uuid('result-' || p || '-' || k), 'ER-B' || p || '-' || lpad(k::text, 3, '0'), r.pillars[p],
+       (ARRAY['ULTIMATE_OUTCOME', 'INTERMEDIATE_OUTCOME', 'IMMEDIATE_OUTCOME', 'OUTPUT'])[1 + k % 4]::"ResultLevel",
+       'Benchmark result ' || k || ': ' || lower(r.topics_en[1 + k % 10]) || ' improved',
+       'Résultat du banc d''essai ' || k || ' : ' || lower(r.topics_fr[1 + k % 10]) || ' amélioré(e)', k, now(), now()
+FROM bench_refs r, generate_series(1, array_length(r.pillars, 1)) AS p, generate_series(1, 50) AS k
+WHERE COALESCE(NULLIF(current_setting('bench.indicators_per_initiative', true), ''), '10')::int > 0;
+
+CREATE TEMP TABLE bench_indicators AS
+SELECT pg_temp.bench_uuid('indicator-' || i || '-' || k) AS id, i, k,
+       'BIN-' || lpad(i::text, 6, '0') || '-' || lpad(k::text, 2, '0') AS code,
+       pg_temp.bench_uuid('result-' || (1 + (i / 16) % array_length(r.pillars, 1)) || '-' || (1 + (i + k) % 50)) AS result_id,
+       r.departments[1 + i % 16] AS department_id,
+       (CASE WHEN (i + k) % 5 = 0 THEN 'PERCENT' ELSE 'NUMBER' END)::"IndicatorUnit" AS unit
+FROM generate_series(1, 16 * current_setting('bench.per_department')::int) AS i,
+     generate_series(1, COALESCE(NULLIF(current_setting('bench.indicators_per_initiative', true), ''), '10')::int) AS k, bench_refs r;
+
+INSERT INTO indicators (id, code, result_id, responsible_department_id, name_en, name_fr, data_source_en, data_source_fr, unit, direction,
+                        frequency, baseline_value, baseline_date, illustrative, created_at, updated_at)
+SELECT b.id, b.code, b.result_id, b.department_id,
+       CASE WHEN b.unit = 'PERCENT' THEN 'Share of ' ELSE 'Number of ' END || lower(r.topics_en[1 + b.k % 10]) || ' activities, initiative #' || b.i,
+       CASE WHEN b.unit = 'PERCENT' THEN 'Proportion des activités : ' ELSE 'Nombre d''activités : ' END || lower(r.topics_fr[1 + b.k % 10]) || ', initiative no ' || b.i,
+       'Benchmark data', 'Données du banc d''essai', b.unit, 'INCREASE', 'ANNUAL',
+       CASE WHEN b.unit = 'PERCENT' THEN 20 ELSE 10 END, DATE '2019-03-31', true, now(), now()
+FROM bench_indicators b, bench_refs r;
+
+INSERT INTO indicator_initiatives (indicator_id, initiative_id)
+SELECT b.id, pg_temp.bench_uuid('initiative-' || b.i) FROM bench_indicators b;
+
+INSERT INTO indicator_targets (id, indicator_id, unit, fiscal_year, target_type, min_value, achieve_by_year, achieve_by_month, created_at, updated_at)
+SELECT pg_temp.bench_uuid('target-' || b.i || '-' || b.k || '-' || y), b.id, b.unit, y, 'AT_LEAST',
+       CASE WHEN b.unit = 'PERCENT' THEN 60 ELSE 100 END, y + 1, 3, now(), now()
+FROM bench_indicators b, (VALUES (2025), (2026)) AS fy(y);
+
+INSERT INTO indicator_actuals (id, indicator_id, unit, fiscal_year, value, measured_on, explanation_en, explanation_fr, created_at)
+SELECT a.id, a.indicator_id, a.unit, 2025, a.value, DATE '2026-03-31',
+       -- Explained where the rule asks: below the target, or above it by more than the default margin (10 %).
+       CASE WHEN a.value < a.target OR a.value > a.target * 1.1 THEN 'Benchmark explanation: activities postponed or brought forward.' END,
+       CASE WHEN a.value < a.target OR a.value > a.target * 1.1 THEN 'Explication du banc d''essai : activités reportées ou devancées.' END,
+       now()
+FROM (
+  SELECT pg_temp.bench_uuid('actual-' || b.i || '-' || b.k || '-2025') AS id, b.id AS indicator_id, b.unit,
+         CASE WHEN b.unit = 'PERCENT' THEN 50 + (b.i + 3 * b.k) % 30 ELSE 85 + (b.i + 3 * b.k) % 45 END AS value,
+         CASE WHEN b.unit = 'PERCENT' THEN 60 ELSE 100 END AS target
+  FROM bench_indicators b
+) a;
+
 ALTER TABLE initiatives ENABLE TRIGGER dashboard_initiatives;
 ALTER TABLE status_updates ENABLE TRIGGER dashboard_status_updates;
 ALTER TABLE funding_lines ENABLE TRIGGER dashboard_funding_lines;

@@ -32,6 +32,8 @@ export async function fillScaleDatabase(databaseUrl: string, perDepartment: numb
   await client.connect();
   try {
     await client.query("SELECT set_config('bench.per_department', $1, false)", [String(perDepartment)]);
+    // Results framework (issue 18): indicators per initiative, 10 as the issue says; BENCH_INDICATORS_PER_INITIATIVE=0 leaves them out.
+    await client.query("SELECT set_config('bench.indicators_per_initiative', $1, false)", [String(Number(process.env.BENCH_INDICATORS_PER_INITIATIVE ?? 10))]);
     await client.query("BEGIN");
     await client.query(script);
     await client.query("COMMIT");
@@ -72,7 +74,9 @@ async function main() {
        UNION ALL SELECT 'status_updates', count(*)::text FROM status_updates
        UNION ALL SELECT 'funding_lines', count(*)::text FROM funding_lines
        UNION ALL SELECT 'action_items', count(*)::text FROM action_items
-       UNION ALL SELECT 'agenda_items', count(*)::text FROM agenda_items`,
+       UNION ALL SELECT 'agenda_items', count(*)::text FROM agenda_items
+       UNION ALL SELECT 'indicators', count(*)::text FROM indicators
+       UNION ALL SELECT 'indicator_actuals', count(*)::text FROM indicator_actuals`,
     );
     await client.end();
     console.log(`16 × ${perDepartment}: loaded in ${seconds.toFixed(1)} s`);

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { AttentionItem, PillarTile } from "@/lib/dashboard/queries";
 import { attentionReason, type Translate } from "@/lib/dashboard/tables";
@@ -25,6 +26,7 @@ export async function BriefingPage({
   department,
   asOf,
   locale,
+  children,
 }: {
   tile: PillarTile;
   attention: AttentionItem[];
@@ -34,6 +36,8 @@ export async function BriefingPage({
   department: string | null;
   asOf: string;
   locale: Locale;
+  /** More of the pillar's page, before its closing marking (the results framework's block). */
+  children?: ReactNode;
 }) {
   const t = await getTranslations("Dashboard");
   const health = (await getTranslations("Health")) as unknown as Translate;
@@ -108,6 +112,7 @@ export async function BriefingPage({
         </table>
       )}
       {more > 0 && <p data-attention-more>{t("attention.more", { count: more })}</p>}
+      {children}
       <div className="mt-6">
         <Marking marking={marking} />
       </div>

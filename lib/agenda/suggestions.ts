@@ -6,8 +6,9 @@ import { torontoToday } from "@/lib/kernel/time";
 import { isUuid } from "@/lib/security/ids";
 import { staleDaysSql } from "@/lib/settings";
 import { requirePermission } from "@/lib/authz/require";
+import { listMissedIndicators } from "@/lib/results/queries";
 
-export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen"] as const;
+export const suggestionReasons = ["redAmber", "worsened", "overdueAction", "stale", "missingUpdate", "previousOpen", "missedTarget"] as const;
 export type SuggestionReason = (typeof suggestionReasons)[number];
 
 /**
@@ -18,7 +19,7 @@ export type SuggestionReason = (typeof suggestionReasons)[number];
 export const SUGGESTION_LIMIT = 40;
 
 export type Suggestion = {
-  /** "initiative:<id>" or "actionItem:<id>": one suggestion per record, with every reason it is suggested for. */
+  /** "initiative:<id>", "actionItem:<id>" or "indicator:<id>": one suggestion per record, with every reason it is suggested for. */
   key: string;
   reasons: SuggestionReason[];
   titleEn: string;
@@ -182,4 +183,39 @@ function toSuggestion(row: Row): Suggestion {
     kind: "DISCUSSION",
     minutes: initiative ? 10 : 5,
   };
+}
+
+/** How many indicators whose latest actual missed its target the builder suggests (after the others). */
+export const INDICATOR_SUGGESTION_LIMIT = 10;
+
+/**
+ * The builder's suggestions (listAgendaSuggestions) followed by the indicators whose latest actual missed its target
+ * (issue 18, point 6), the first by code: each an item titled with the indicator's code, presented by its
+ * responsible department. Agenda items link initiatives and action items, not indicators: an indicator is left out
+ * once an item of this agenda has a title that starts with its code (as the suggestion's does). Three more statements,
+ * run with the others.
+ */
+export async function listAgendaSuggestionsWithResults(user: SessionUser, meetingId: string): Promise<Suggestions> {
+  if (!isUuid(meetingId)) return listAgendaSuggestions(user, meetingId);
+  // Together: the others, whether the meeting exists (an unknown one has no suggestions), the indicators.
+  const [base, meeting, missed] = await Promise.all([
+    listAgendaSuggestions(user, meetingId),
+    db.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }),
+    listMissedIndicators(user, { meetingId, limit: INDICATOR_SUGGESTION_LIMIT }),
+  ]);
+  if (!meeting) return base;
+  const rows = missed.indicators.map(
+    (indicator): Suggestion => ({
+      key: `indicator:${indicator.id}`,
+      reasons: ["missedTarget"],
+      titleEn: `${indicator.code} — ${indicator.nameEn || indicator.nameFr}`,
+      titleFr: `${indicator.code} — ${indicator.nameFr || indicator.nameEn}`,
+      initiativeId: null,
+      actionItemId: null,
+      presentingDepartmentId: indicator.responsibleDepartmentId,
+      kind: "DISCUSSION",
+      minutes: 10,
+    }),
+  );
+  return { rows: [...base.rows, ...rows], total: base.total + rows.length, more: base.more || missed.more };
 }

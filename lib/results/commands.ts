@@ -274,6 +274,27 @@ export const setTarget = defineCommand({
   },
 });
 
+/**
+ * Archives the target of a fiscal year (never deleted): the year then has no target, and a new one may be set.
+ * Version-checked like every archive; the indicator's department is read from the target.
+ */
+export const archiveTarget = defineCommand({
+  name: "indicatorTarget.archive",
+  permission: "results.manage",
+  schema: archiveSchema,
+  async owner(input, tx) {
+    const target = await tx.indicatorTarget.findFirst({ where: { id: input.id, archivedAt: null, indicator: { archivedAt: null, result: { archivedAt: null } } }, select: { indicator: { select: { responsibleDepartmentId: true } } } });
+    return target ? { departmentId: target.indicator.responsibleDepartmentId } : null;
+  },
+  async run({ user, input, tx, requestId }) {
+    const archivedAt = new Date();
+    const changed = await tx.indicatorTarget.updateMany({ where: { id: input.id, version: input.version, archivedAt: null }, data: { archivedAt, version: { increment: 1 } } });
+    if (changed.count === 0) await refuseConflict(tx, "indicator_target", input.id);
+    await recordAudit(tx, { actorId: user.id, action: "indicatorTarget.archive", entityType: "indicator_target", entityId: input.id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, requestId });
+    return { id: input.id };
+  },
+});
+
 // ------------------------------------------------------------------------------------------------------------
 // Actuals: append-only; a correction is a new row naming the one it corrects, with a reason.
 // ------------------------------------------------------------------------------------------------------------

@@ -41,3 +41,6 @@ export function targetText(target: Pick<TargetRule, "targetType" | "minValue" | 
 
 /** "2008-03": the month a target is to be achieved by (dates in tables are numeric in both languages). */
 export const achieveByText = (target: { achieveByYear: number; achieveByMonth: number }) => `${target.achieveByYear}-${String(target.achieveByMonth).padStart(2, "0")}`;
+
+/** A figure as an edit form shows it, so that saving it unchanged parses back to the same value: "1234.5" or "1234,5". */
+export const figureForInput = (value: number, locale: Locale) => (locale === "fr" ? String(value).replace(".", ",") : String(value));

@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * hidden everywhere (archived initiatives and their updates, agenda items taken off the agenda). A kind that needs
  * more (the results framework's indicators) adds its own permission in `searchKinds` and its statement below.
  */
-export const searchKinds = ["initiative", "statusUpdate", "decision", "agendaItem", "actionItem", "meeting", "document"] as const;
+export const searchKinds = ["initiative", "statusUpdate", "decision", "agendaItem", "actionItem", "meeting", "document", "indicator"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export function isSearchKind(value: unknown): value is SearchKind {
@@ -110,6 +110,17 @@ function statement(kind: SearchKind, words: string[], limit: number): Prisma.Sql
         LEFT JOIN agenda_items a ON a.id = dc.agenda_item_id
         WHERE dc.withdrawn_at IS NULL AND (dc.agenda_item_id IS NULL OR a.deleted_at IS NULL) AND ${m.where}
         ORDER BY rank DESC, dc.created_at DESC LIMIT ${limit}`;
+    }
+    case "indicator": {
+      // The results framework (issue 19.7): indicators by code and name, and their methodology and data source; those
+      // the results pages show (not archived, under a result not archived, of an active pillar); the detail is the code.
+      const m = matching(words, Prisma.sql`ind.code, ind.name_en, ind.name_fr`, Prisma.sql`ind.methodology_en, ind.methodology_fr, ind.data_source_en, ind.data_source_fr`);
+      return Prisma.sql`SELECT ind.id::text AS id, '/indicators/' || ind.id AS href, COALESCE(NULLIF(ind.name_en, ''), ind.name_fr) AS title_en,
+          COALESCE(NULLIF(ind.name_fr, ''), ind.name_en) AS title_fr, ind.code AS detail, (${m.rank})::int AS rank
+        FROM indicators ind JOIN expected_results er ON er.id = ind.result_id AND er.archived_at IS NULL
+        JOIN pillars pl ON pl.id = er.pillar_id AND pl.active
+        WHERE ind.archived_at IS NULL AND ${m.where}
+        ORDER BY rank DESC, ind.code LIMIT ${limit}`;
     }
     case "meeting": {
       const m = matching(words, Prisma.sql`mt.title_en, mt.title_fr`, Prisma.sql`mt.location`);

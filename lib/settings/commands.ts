@@ -30,6 +30,7 @@ export const updateSettings = defineCommand({
       oneTimePasswordHours: input.oneTimePasswordHoursVersion,
       mfaRequiredForEveryone: input.mfaRequiredForEveryoneVersion,
       documentMaxMegabytes: input.documentMaxMegabytesVersion ?? 0,
+      resultsVarianceMarginPercent: input.resultsVarianceMarginPercentVersion ?? 0,
       translationVerifierRoles: input.translationVerifierRolesVersion ?? 0,
     };
     const rows = await tx.setting.findMany({ where: { key: { in: settingKeys } }, select: { key: true, value: true, version: true } });
@@ -53,7 +54,7 @@ export const updateSettings = defineCommand({
   },
 });
 
-type OptionalSettings = "documentMaxMegabytes" | "translationVerifierRoles";
+type OptionalSettings = "documentMaxMegabytes" | "translationVerifierRoles" | "resultsVarianceMarginPercent";
 
 function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, OptionalSettings> & Partial<Pick<SettingValues, OptionalSettings>> {
   return {
@@ -64,6 +65,7 @@ function valuesOf(input: UpdateSettingsInput): Omit<SettingValues, OptionalSetti
     oneTimePasswordHours: input.oneTimePasswordHours,
     mfaRequiredForEveryone: input.mfaRequiredForEveryone,
     documentMaxMegabytes: input.documentMaxMegabytes,
+    resultsVarianceMarginPercent: input.resultsVarianceMarginPercent,
     translationVerifierRoles: input.translationVerifierRolesVersion === undefined ? undefined : verifierRoles(input),
   };
 }

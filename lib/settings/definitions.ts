@@ -14,6 +14,8 @@ export const settingLimits = {
   oneTimePasswordHours: { min: 1, max: 720 },
   // documents (issue 20)
   documentMaxMegabytes: { min: 1, max: 100 },
+  // results (issue 18): per cent of the target
+  resultsVarianceMarginPercent: { min: 0, max: 100 },
 } as const;
 
 /** The roles the verifier setting may name: those the policy lets verify at all. */
@@ -38,6 +40,11 @@ export const settingSchemas = {
   /** The largest file a document version may be (issue 20), enforced while the upload streams. */
   documentMaxMegabytes: wholeNumber(settingLimits.documentMaxMegabytes),
   /**
+   * Results (issue 18): an actual that exceeds its target by more than this per cent of it needs an explanation.
+   * The same key and range lib/results/margin.ts reads.
+   */
+  resultsVarianceMarginPercent: z.number().min(settingLimits.resultsVarianceMarginPercent.min).max(settingLimits.resultsVarianceMarginPercent.max),
+  /**
    * The roles whose members may mark a translation verified (issue 21), within what the policy grants them: a
    * representative only for texts of their own department. Executives change no data, so they are never listed.
    */
@@ -57,6 +64,7 @@ export const settingDefaults: SettingValues = {
   oneTimePasswordHours: 72,
   mfaRequiredForEveryone: false,
   documentMaxMegabytes: 25,
+  resultsVarianceMarginPercent: 10,
   translationVerifierRoles: ["ADMIN", "COORDINATOR"],
 };
 

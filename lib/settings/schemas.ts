@@ -23,6 +23,24 @@ export const wholeNumberField = (key: ValidationKey, { min, max }: Range) =>
       }),
   );
 
+/**
+ * A percentage typed in a field, 0 to 100, with at most one decimal (a comma or a point): "10", "12.5", "12,5".
+ * Anything else gets "Enter a percentage between 0 and 100."
+ */
+const percentField = z.preprocess(
+  (value) => (typeof value === "number" ? String(value) : value),
+  z
+    .string()
+    .max(20)
+    .transform((value, context) => {
+      const cleaned = value.trim().replace(/\s*%$/, "").replace(",", ".");
+      const number = /^\d{1,3}(\.\d)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+      if (number >= settingLimits.resultsVarianceMarginPercent.min && number <= settingLimits.resultsVarianceMarginPercent.max) return number;
+      context.addIssue({ code: "custom", params: { key: "percentRange" } });
+      return z.NEVER;
+    }),
+);
+
 const markingText = z.string().trim().min(1).max(settingLimits.markingLength);
 /** A checkbox arrives as "on" when ticked and not at all otherwise. */
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
@@ -53,6 +71,9 @@ export const updateSettingsSchema = z
     // documents (issue 20): optional, so that a form without them leaves the size limit as it is.
     documentMaxMegabytes: wholeNumberField("megabytesRange", settingLimits.documentMaxMegabytes).optional(),
     documentMaxMegabytesVersion: version.optional(),
+    // results (issue 18): optional in the same way.
+    resultsVarianceMarginPercent: percentField.optional(),
+    resultsVarianceMarginPercentVersion: version.optional(),
     // translation (issue 21): one checkbox per role; the version field says the form showed them (absent: unchanged).
     translationVerifyAdmin: checkbox,
     translationVerifyCoordinator: checkbox,

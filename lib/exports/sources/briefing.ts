@@ -3,6 +3,8 @@ import type { SessionUser } from "@/lib/auth/types";
 import { getBriefing } from "@/lib/dashboard/queries";
 import { attentionReason, healthText, type DashboardScope } from "@/lib/dashboard";
 import { fiscalYearLabel, formatIsoDate, formatMoney } from "@/lib/format/numbers";
+import { formatFigure, resultStatuses, targetText } from "@/lib/results";
+import { getResultsBriefing } from "@/lib/results/queries";
 import type { Bilingual, DocxBlock, DocxSpec } from "../docx";
 import { exportTranslator, type Translate } from "../translator";
 
@@ -11,9 +13,21 @@ import { exportTranslator, type Translate } from "../translator";
  * the same query as the print page. Null when the department asked for is not a member (the page's 404).
  */
 export async function briefingDocx(user: SessionUser, scope: DashboardScope): Promise<DocxSpec | null> {
-  const briefing = await getBriefing(user, { ...scope, pillar: null });
+  const [briefing, results] = await Promise.all([getBriefing(user, { ...scope, pillar: null }), getResultsBriefing(user, { department: scope.department })]);
   if (scope.department && !briefing.departmentKnown) return null;
-  const [en, fr, healthEn, healthFr] = await Promise.all([exportTranslator("en", "Dashboard"), exportTranslator("fr", "Dashboard"), exportTranslator("en", "Health"), exportTranslator("fr", "Health")]);
+  const [en, fr, healthEn, healthFr, resultsEn, resultsFr, editEn, editFr] = await Promise.all([
+    exportTranslator("en", "Dashboard"),
+    exportTranslator("fr", "Dashboard"),
+    exportTranslator("en", "Health"),
+    exportTranslator("fr", "Health"),
+    exportTranslator("en", "Results"),
+    exportTranslator("fr", "Results"),
+    exportTranslator("en", "ResultsEdit"),
+    exportTranslator("fr", "ResultsEdit"),
+  ]);
+  const rt = { en: resultsEn, fr: resultsFr };
+  const et = { en: editEn, fr: editFr };
+  const inBoth = (make: (results: Translate, edit: Translate, locale: "en" | "fr") => string): Bilingual => ({ en: make(rt.en, et.en, "en"), fr: make(rt.fr, et.fr, "fr") });
   const t = { en, fr };
   const health = { en: healthEn, fr: healthFr };
   const both = (make: (t: Translate, locale: "en" | "fr", health: Translate) => string): Bilingual => ({ en: make(t.en, "en", health.en), fr: make(t.fr, "fr", health.fr) });
@@ -56,6 +70,33 @@ export async function briefingDocx(user: SessionUser, scope: DashboardScope): Pr
         both((tr, _, h) => attentionReason(item, tr, h) || "—"),
       ]),
     });
+    // Results against targets (issue 18): the counts per status, then the indicators not met with their explanation.
+    const pillarResults = results.get(tile.code);
+    blocks.push({ kind: "heading", level: 2, text: inBoth((_, edit) => edit("briefingResults")) });
+    if (!pillarResults || pillarResults.total === 0) {
+      blocks.push({ kind: "paragraph", text: inBoth((_, edit) => edit("briefingNoIndicators")) });
+      continue;
+    }
+    blocks.push({ kind: "table", header: resultStatuses.map((status) => inBoth((r) => r(`status.${status}`))), rows: [resultStatuses.map((status) => String(pillarResults.counts[status]))] });
+    blocks.push({ kind: "heading", level: 3, text: inBoth((_, edit) => edit("briefingNotMet")) });
+    if (pillarResults.notMet.length === 0) blocks.push({ kind: "paragraph", text: inBoth((_, edit) => edit("briefingNoneNotMet")) });
+    else
+      blocks.push({
+        kind: "table",
+        header: [inBoth((r) => r("indicator")), inBoth((r) => r("responsibleDepartment")), inBoth((r) => r("fiscalYear")), inBoth((r) => r("target")), inBoth((r) => r("actual")), inBoth((r) => r("explanation"))],
+        rows: pillarResults.notMet.map((indicator) => {
+          const point = indicator.headline;
+          return [
+            { en: `${indicator.code} — ${indicator.nameEn || indicator.nameFr}`, fr: `${indicator.code} — ${indicator.nameFr || indicator.nameEn}` },
+            { en: indicator.responsibleDepartment.acronymEn, fr: indicator.responsibleDepartment.acronymFr },
+            inBoth((_, __, l) => fiscalYearLabel(point.fiscalYear, l)),
+            inBoth((r, __, l) => (point.target ? targetText(point.target, indicator.unit, l) : r("none"))),
+            inBoth((r, __, l) => (point.actual?.value != null ? formatFigure(point.actual.value, indicator.unit, l) : r("none"))),
+            { en: point.actual?.explanationEn || point.actual?.explanationFr || "—", fr: point.actual?.explanationFr || point.actual?.explanationEn || "—" },
+          ];
+        }),
+      });
+    if (pillarResults.notMetMore > 0) blocks.push({ kind: "paragraph", text: inBoth((_, edit) => edit("briefingNotMetMore", { count: pillarResults.notMetMore })) });
   }
   return { title: both((tr) => tr("briefing.title")), marking: briefing.marking, blocks };
 }

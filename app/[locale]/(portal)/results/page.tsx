@@ -8,6 +8,7 @@ import { getResultsOverview } from "@/lib/results/queries";
 import { resultStatuses } from "@/lib/results/status";
 import { PageHeader } from "@/components/shell/page-header";
 import { ResultStatusBadge } from "@/components/results/status-badge";
+import { ResultsExportLinks } from "@/components/results/results-export-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/results">): Promise<Metadata> {
   const { locale } = await params;
@@ -23,6 +24,7 @@ export default async function ResultsPage({ params }: PageProps<"/[locale]/resul
     <>
       <PageHeader title={t("title")} trail={[{ label: t("title") }]}>
         <p className="max-w-3xl">{t("intro")}</p>
+        {can(user, "export.read") && <ResultsExportLinks locale={locale} />}
       </PageHeader>
       {can(user, "results.manage") && (
         <p>

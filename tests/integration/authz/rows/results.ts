@@ -58,5 +58,14 @@ export const rows: MatrixRow[] = [
     },
     expect: reporters,
   },
+  // results2: archiving a target (the form on the indicator page).
+  {
+    command: "indicatorTarget.archive",
+    prepare: async () => {
+      const target = await makeTarget(await makeIndicator("JUS"), 2026, 100);
+      return { id: target.id, version: target.version };
+    },
+    expect: framework,
+  },
   { command: "indicatorActual.review", prepare: async () => ({ actualId: (await makeActual(await makeIndicator("JUS"))).id }), expect: framework },
 ];

@@ -22,6 +22,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
   const t = await getTranslations("AdminSettings");
   const sessions = await getTranslations("Sessions");
   const mfa = await getTranslations("Mfa");
+  const results = await getTranslations("ResultsEdit");
   return (
     <>
       <AdminPageHeader title={t("title")}>
@@ -41,6 +42,7 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           { name: "oneTimePasswordHoursVersion", label: "", type: "hidden", defaultValue: String(versions.oneTimePasswordHours) },
           { name: "mfaRequiredForEveryoneVersion", label: "", type: "hidden", defaultValue: String(versions.mfaRequiredForEveryone) },
           { name: "documentMaxMegabytesVersion", label: "", type: "hidden", defaultValue: String(versions.documentMaxMegabytes) },
+          { name: "resultsVarianceMarginPercentVersion", label: "", type: "hidden", defaultValue: String(versions.resultsVarianceMarginPercent) },
           { name: "translationVerifierRolesVersion", label: "", type: "hidden", defaultValue: String(versions.translationVerifierRoles) },
           {
             name: "securityMarkingEn",
@@ -98,6 +100,14 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
             hint: t("documentMaxMegabytesHint", settingLimits.documentMaxMegabytes),
             type: "text",
             defaultValue: String(values.documentMaxMegabytes),
+            required: true,
+          },
+          {
+            name: "resultsVarianceMarginPercent",
+            label: results("resultsVarianceMarginPercent"),
+            hint: results("resultsVarianceMarginPercentHint"),
+            type: "text",
+            defaultValue: String(values.resultsVarianceMarginPercent),
             required: true,
           },
           // Who may mark a translation verified (issue 21); a representative only for their department's texts.

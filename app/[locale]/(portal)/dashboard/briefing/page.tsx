@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { BriefingPage } from "@/components/dashboard/briefing-page";
 import { DocxLinks } from "@/components/exports/docx-links";
 import { dateTimeFormat } from "@/lib/format/intl";
+import { getResultsBriefing } from "@/lib/results/queries";
+import { BriefingResultsBlock } from "@/components/results/briefing-results";
 
 /**
  * The print view: one printed page per pillar (CSS page breaks between pillars), each with the security marking at
@@ -15,7 +17,7 @@ import { dateTimeFormat } from "@/lib/format/intl";
 export default async function BriefingView({ params, searchParams }: PageProps<"/[locale]/dashboard/briefing">) {
   const { locale, user } = await guardPage(params, "export.read");
   const filters = parseDashboardFilters(await searchParams);
-  const briefing = await getBriefing(user, { ...filters, pillar: null });
+  const [briefing, results] = await Promise.all([getBriefing(user, { ...filters, pillar: null }), getResultsBriefing(user, { department: filters.department })]);
   if (filters.department && !briefing.departmentKnown) notFound();
   const t = await getTranslations("Dashboard.briefing");
   const nav = await getTranslations("Nav");
@@ -45,7 +47,9 @@ export default async function BriefingView({ params, searchParams }: PageProps<"
           department={filters.department}
           asOf={asOf}
           locale={locale}
-        />
+        >
+          <BriefingResultsBlock code={tile.code} results={results.get(tile.code)} locale={locale} />
+        </BriefingPage>
         );
       })}
     </div>

@@ -184,7 +184,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </ul>
         )}
       </section>
-      <DepartmentIndicators user={user} departmentId={department.id} locale={locale} />
+      <DepartmentIndicators user={user} departmentId={department.id} locale={locale} acronym={department.acronymEn} />
     </>
   );
 }

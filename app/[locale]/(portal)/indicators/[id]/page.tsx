@@ -10,16 +10,16 @@ import { can } from "@/lib/authz/permissions";
 import { fiscalYearLabel, formatIsoDate } from "@/lib/format/numbers";
 import { byLocale, pickLocalized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { formatFigure } from "@/lib/results/format";
+import { achieveByText, formatFigure, targetText } from "@/lib/results/format";
 import { getIndicatorDetail } from "@/lib/results/queries";
 import { targetTypes } from "@/lib/results/schemas";
 import { ButtonForm } from "@/components/initiatives/button-form";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActualForm, TargetForm } from "@/components/results/forms";
+import { ActualForm, CorrectActualForm, TargetForm } from "@/components/results/forms";
 import { IndicatorSeries } from "@/components/results/indicator-series";
 import { ResultStatusBadge } from "@/components/results/status-badge";
-import { enterActualAction, reviewActualAction, setTargetAction } from "../../results/actions";
+import { archiveTargetAction, correctActualAction, enterActualAction, reviewActualAction, setTargetAction } from "../../results/actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/indicators/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -38,10 +38,14 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
   if (!data) notFound();
   const { indicator, entries, context } = data;
   const t = await getTranslations("Results");
+  const edit = await getTranslations("ResultsEdit");
   const name = pickLocalized(locale, indicator.nameEn, indicator.nameFr);
   const pillarName = byLocale(locale, indicator.result.pillar.nameEn, indicator.result.pillar.nameFr);
   const mayReport = can(user, "results.report", { departmentId: indicator.responsibleDepartmentId });
   const mayManage = can(user, "results.manage");
+  // Entries a later entry corrects are history: only the current ones can be corrected.
+  const corrected = new Set(entries.map((entry) => entry.correctsId).filter((id): id is string => id !== null));
+  const currentTargets = indicator.series.flatMap((point) => (point.target ? [point.target] : []));
   const versions = Object.fromEntries(indicator.series.filter((point) => point.target).map((point) => [String(point.fiscalYear), point.target!.version]));
   return (
     <>
@@ -56,6 +60,11 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
           {t("statusHeader")} ({fiscalYearLabel(indicator.headline.fiscalYear, locale)}): <ResultStatusBadge status={indicator.headline.status} locale={locale} />
         </p>
         {indicator.illustrative && <p className="font-semibold">{t("illustrativeHint")}</p>}
+        {mayManage && (
+          <p>
+            <Link href={`/indicators/${indicator.id}/edit`}>{edit("editIndicatorLink")}</Link>
+          </p>
+        )}
       </PageHeader>
       <dl className="mb-6 grid gap-x-6 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t("responsibleDepartment")}</dt>
@@ -133,6 +142,22 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
             versions={versions}
             defaultFiscalYear={String(context.currentFiscalYear)}
           />
+          {currentTargets.length > 0 && (
+            <>
+              <h3 id="indicator-targets-heading">{edit("currentTargets")}</h3>
+              <p>{edit("archiveTargetHint")}</p>
+              <ul className="list-none p-0" aria-labelledby="indicator-targets-heading">
+                {currentTargets.map((target) => (
+                  <li key={target.id} className="mb-2 flex flex-wrap items-center gap-4" data-target={target.fiscalYear}>
+                    <span>
+                      {fiscalYearLabel(target.fiscalYear, locale)}: {targetText(target, indicator.unit, locale)} ({t("achieveBy")} {achieveByText(target)})
+                    </span>
+                    <ButtonForm action={archiveTargetAction} fields={{ id: target.id, version: target.version }} label={edit("archiveTargetSubmit", { year: fiscalYearLabel(target.fiscalYear, locale) })} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
 
@@ -156,6 +181,16 @@ export default async function IndicatorPage({ params }: PageProps<"/[locale]/ind
                 {entry.correctionReason && <p className="mb-0 text-sm">{t("correction", { reason: entry.correctionReason })}</p>}
                 <LocalizedText value={pickLocalized(locale, entry.explanationEn, entry.explanationFr)} as="p" />
                 {mayManage && !entry.reviewedAt && <ButtonForm action={reviewActualAction} fields={{ actualId: entry.id }} label={t("review")} />}
+                {mayReport && !corrected.has(entry.id) && (
+                  <CorrectActualForm
+                    action={correctActualAction}
+                    actualId={entry.id}
+                    locale={locale}
+                    narrative={indicator.unit === "NARRATIVE"}
+                    margin={context.marginPercent}
+                    label={edit("correctEntry", { year: `${fiscalYearLabel(entry.fiscalYear, locale)}${entry.quarter ? ` ${t("quarterLabel", { quarter: entry.quarter })}` : ""}` })}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import { LocalizedText } from "@/components/ui/localized-text";
 import { PageHeader } from "@/components/shell/page-header";
 import { ResultStatusBadge } from "@/components/results/status-badge";
 import { PillarSpending } from "@/components/results/pillar-spending";
+import { ResultsExportLinks } from "@/components/results/results-export-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/results/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -31,11 +32,13 @@ export default async function PillarResultsPage({ params }: PageProps<"/[locale]
   const data = await getPillarResults(user, code);
   if (!data) notFound();
   const t = await getTranslations("Results");
+  const edit = await getTranslations("ResultsEdit");
   const name = byLocale(locale, data.pillar.nameEn, data.pillar.nameFr);
   return (
     <>
       <PageHeader title={t("seeResults", { pillar: name })} trail={[{ label: t("title"), href: "/results" }, { label: name }]}>
         <p className="max-w-3xl">{byLocale(locale, data.pillar.descriptionEn, data.pillar.descriptionFr)}</p>
+        {can(user, "export.read") && <ResultsExportLinks locale={locale} pillar={data.pillar.code} />}
       </PageHeader>
       {can(user, "results.manage") && (
         <p>
@@ -104,8 +107,9 @@ export default async function PillarResultsPage({ params }: PageProps<"/[locale]
             </div>
           )}
           {can(user, "results.manage") && (
-            <p>
+            <p className="flex flex-wrap gap-4">
               <Link href={{ pathname: "/indicators/new", query: { result: result.id } }}>{t("newIndicator")}</Link>
+              <Link href={`/results/edit/${result.id}`}>{edit("editResultLink", { code: result.code })}</Link>
             </p>
           )}
         </section>

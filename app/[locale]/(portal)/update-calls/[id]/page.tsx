@@ -63,7 +63,7 @@ export default async function UpdateCallPage({ params }: PageProps<"/[locale]/up
           )}
         </tbody>
       </table>
-      {resultsMatrix && <CallResultsMatrix matrix={resultsMatrix} locale={locale} />}
+      {resultsMatrix && <CallResultsMatrix matrix={resultsMatrix} locale={locale} exportHref={`/api/update-calls/${call.id}/results/export`} />}
       {call.status === "OPEN" && <CloseUpdateCallForm action={closeUpdateCallAction} id={call.id} version={call.version} />}
     </>
   );

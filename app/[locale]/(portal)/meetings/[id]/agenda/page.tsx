@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getAgendaBuilderData, presentingDepartments } from "@/lib/agenda/queries";
-import { listAgendaSuggestions } from "@/lib/agenda/suggestions";
+import { listAgendaSuggestionsWithResults } from "@/lib/agenda/suggestions";
 import { guardPage } from "@/lib/auth/page-guard";
 import { byLocale } from "@/lib/i18n/localized";
 import { PageHeader } from "@/components/shell/page-header";
@@ -15,9 +15,10 @@ import { addAgendaItemAction, publishAgendaAction, removeAgendaItemAction, reord
 export default async function AgendaBuilderPage({ params }: PageProps<"/[locale]/meetings/[id]/agenda">) {
   const { locale, user } = await guardPage(params, "meeting.manage");
   const { id } = await params;
-  // Three statements whatever the data (after the session's): the agenda, the suggestions, the departments.
+  // A fixed number of statements whatever the data (after the session's): the agenda, the suggestions (with the
+  // indicators that missed their target), the departments.
   // Initiatives and action items to link are searched as the user types (GET /api/agenda/links).
-  const [agenda, suggestions, departments, proposals] = await Promise.all([getAgendaBuilderData(user, id), listAgendaSuggestions(user, id), presentingDepartments(), listMeetingProposals(user, id)]);
+  const [agenda, suggestions, departments, proposals] = await Promise.all([getAgendaBuilderData(user, id), listAgendaSuggestionsWithResults(user, id), presentingDepartments(), listMeetingProposals(user, id)]);
   if (!agenda) notFound();
   const t = await getTranslations("Agenda");
   const nav = await getTranslations("Nav");
