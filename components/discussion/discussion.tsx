@@ -5,16 +5,19 @@ import { can } from "@/lib/authz/permissions";
 import type { Thread, ThreadComment } from "@/lib/discussion/queries";
 import { parseCommentText } from "@/lib/discussion/text";
 import { formatDateTime } from "@/lib/format/numbers";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { PlainLink } from "@/components/ui/plain-link";
 import { CommentForm, HideForm, type CommentFormWords } from "./comment-form";
 
 type Action = (state: import("@/lib/kernel/form-state").FormState, formData: FormData) => Promise<import("@/lib/kernel/form-state").FormState>;
 
 export type DiscussionActions = { post: Action; edit: Action; hide: Action };
 
-/** A comment's text as text nodes and links: mentions by name, initiative codes and decision numbers as links. */
-function CommentText({ comment, initiativeIds }: { comment: ThreadComment & { body: string }; initiativeIds: Record<string, string> }) {
+/**
+ * A comment's text as text nodes and links: mentions by name, initiative codes and decision numbers as links (plain
+ * anchors: a discussion of 200 comments had 200 client links to serialize, hydrate and prefetch).
+ */
+function CommentText({ comment, initiativeIds, locale }: { comment: ThreadComment & { body: string }; initiativeIds: Record<string, string>; locale: Locale }) {
   return (
     <p lang={comment.language} className="whitespace-pre-wrap break-words" data-testid="comment-body">
       {parseCommentText(comment.body).map((piece, index) => {
@@ -29,17 +32,17 @@ function CommentText({ comment, initiativeIds }: { comment: ThreadComment & { bo
             );
           case "initiative":
             return initiativeIds[piece.code] ? (
-              <Link key={index} href={`/initiatives/${initiativeIds[piece.code]}`}>
+              <PlainLink key={index} href={`/initiatives/${initiativeIds[piece.code]}`} locale={locale}>
                 {piece.text}
-              </Link>
+              </PlainLink>
             ) : (
               piece.text
             );
           case "decision":
             return (
-              <Link key={index} href={`/decisions?${new URLSearchParams({ q: piece.number })}`}>
+              <PlainLink key={index} href={{ pathname: "/decisions", query: { q: piece.number } }} locale={locale}>
                 {piece.text}
-              </Link>
+              </PlainLink>
             );
           default:
             return piece.text;
@@ -50,9 +53,9 @@ function CommentText({ comment, initiativeIds }: { comment: ThreadComment & { bo
 }
 
 /** What a comment's links open: `?comment=<id>&do=reply|edit|hide` (one form on the page at a time). */
-export type OpenCommentForm = { commentId: string; kind: "reply" | "edit" | "hide" };
+export type OpenCommentForm = { commentId: string; kind: "reply" | "edit" | "hide" | "add" };
 
-const formKinds = new Set(["reply", "edit", "hide"]);
+const formKinds = new Set(["reply", "edit", "hide", "add"]);
 
 /** The page's own address (proxy.ts puts it in x-portal-path) and the comment form it asks for, if any. */
 export async function openCommentForm(): Promise<{ path: string; search: URLSearchParams; open: OpenCommentForm | null }> {
@@ -64,12 +67,12 @@ export async function openCommentForm(): Promise<{ path: string; search: URLSear
   return { path, search, open: commentId && kind && formKinds.has(kind) ? { commentId, kind: kind as OpenCommentForm["kind"] } : null };
 }
 
-/** The address that opens one comment's form, the page's other parameters kept, scrolled to the comment. */
-function formHref(search: URLSearchParams, commentId: string, kind: OpenCommentForm["kind"]): string {
+/** The address that opens one comment's form (or a thread's new-comment form), the page's other parameters kept. */
+function formHref(search: URLSearchParams, id: string, kind: OpenCommentForm["kind"], anchor = `comment-${id}`): string {
   const next = new URLSearchParams(search);
-  next.set("comment", commentId);
+  next.set("comment", id);
   next.set("do", kind);
-  return `?${next.toString()}#comment-${commentId}`;
+  return `?${next.toString()}#${anchor}`;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function Discussion({
   title,
   headingLevel = 2,
   compact = false,
+  lazyAddForm = false,
 }: {
   thread: Thread;
   initiativeIds: Record<string, string>;
@@ -99,6 +103,11 @@ export async function Discussion({
   title?: string;
   headingLevel?: 2 | 3 | 4;
   compact?: boolean;
+  /**
+   * A page of many collapsed discussions (the meeting page: one per agenda item) draws each one's new-comment form
+   * only when asked for, through an "Add a comment" link, like the reply forms.
+   */
+  lazyAddForm?: boolean;
 }) {
   const t = await getTranslations("Discussion");
   const mayWrite = can(user, "discussion.write", { departmentId: null });
@@ -125,7 +134,8 @@ export async function Discussion({
   const headingId = `discussion-${thread.subjectId}`;
   const { search, open } = await openCommentForm();
   const isOpen = (comment: ThreadComment, kind: OpenCommentForm["kind"]) => open?.commentId === comment.id && open.kind === kind;
-  const openHere = open !== null && thread.comments.some((comment) => comment.id === open.commentId || comment.replies.some((reply) => reply.id === open.commentId));
+  const addOpen = open?.kind === "add" && open.commentId === thread.subjectId;
+  const openHere = addOpen || (open !== null && open.kind !== "add" && thread.comments.some((comment) => comment.id === open.commentId || comment.replies.some((reply) => reply.id === open.commentId)));
   const formLink = (comment: ThreadComment, kind: OpenCommentForm["kind"], label: string, form: () => React.ReactNode) =>
     isOpen(comment, kind) ? (
       <details open>
@@ -149,7 +159,7 @@ export async function Discussion({
           {t("hiddenBy", { name: comment.hidden?.by ?? "", reason: comment.hidden?.reason ?? "" })}
         </p>
       ) : (
-        <CommentText comment={{ ...comment, body: comment.body }} initiativeIds={initiativeIds} />
+        <CommentText comment={{ ...comment, body: comment.body }} initiativeIds={initiativeIds} locale={locale} />
       )}
       {comment.edits.length > 0 && (
         <details className="mb-2">
@@ -184,7 +194,12 @@ export async function Discussion({
   const body = (
     <>
       {thread.comments.length === 0 ? <p>{t("none")}</p> : <ul className="list-none pl-0">{thread.comments.map((comment) => renderComment(comment, false))}</ul>}
-      {mayWrite && (
+      {mayWrite && lazyAddForm && !addOpen && (
+        <p>
+          <a href={formHref(search, thread.subjectId, "add", `discussion-of-${thread.subjectId}`)}>{t("add")}</a>
+        </p>
+      )}
+      {mayWrite && (!lazyAddForm || addOpen) && (
         <>
           <Sub className="text-lg">{t("add")}</Sub>
           <CommentForm action={actions.post} fields={{ subjectType: thread.subjectType, subjectId: thread.subjectId }} words={words(t("send"))} defaultLanguage={locale} testId="comment-form" />
