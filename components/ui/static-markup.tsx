@@ -38,6 +38,19 @@ function attributeName(prop: string): string {
   throw new NotStaticError(`attribute ${prop}`);
 }
 
+/** A style object as React writes it (`border-top-color:#26374a;…`); string values only (numbers take units). */
+function styleAttribute(style: unknown): string {
+  if (typeof style !== "object" || style === null) throw new NotStaticError("style");
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(style as Record<string, unknown>)) {
+    if (value === null || value === undefined || typeof value === "boolean" || value === "") continue;
+    if (typeof value !== "string") throw new NotStaticError(`style ${name} of type ${typeof value}`);
+    const css = name.startsWith("--") ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^ms-/, "-ms-");
+    parts.push(`${escapeHtml(css)}:${escapeHtml(value.trim())}`);
+  }
+  return parts.length === 0 ? "" : ` style="${parts.join(";")}"`;
+}
+
 function attributes(tag: string, props: Record<string, unknown>): { text: string; inner: string | null } {
   let text = "";
   let inner: string | null = null;
@@ -47,6 +60,10 @@ function attributes(tag: string, props: Record<string, unknown>): { text: string
       const html = (value as { __html?: unknown } | null)?.__html;
       if (typeof html !== "string") throw new NotStaticError("dangerouslySetInnerHTML");
       inner = html;
+      continue;
+    }
+    if (prop === "style" && value !== null && value !== undefined) {
+      text += styleAttribute(value);
       continue;
     }
     if (/^on[A-Z]/.test(prop) || prop === "ref" || prop === "style" || prop === "defaultValue" || prop === "defaultChecked" || prop === "value" || prop === "action" || prop === "formAction") {
