@@ -13,8 +13,8 @@ import { Fragment, isValidElement, type ReactNode } from "react";
 export class NotStaticError extends Error {}
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
-/** Elements React hoists, or whose contents or value it manages: not drawn here. */
-const REFUSED = new Set(["html", "head", "body", "script", "style", "link", "meta", "select", "option", "textarea", "noscript", "template", "iframe", "object"]);
+/** Elements React hoists (or, for an image, preloads from the head), or whose contents or value it manages: not drawn here. */
+const REFUSED = new Set(["img", "html", "head", "body", "script", "style", "link", "meta", "select", "option", "textarea", "noscript", "template", "iframe", "object"]);
 const BOOLEAN = new Set(["allowFullScreen", "async", "autoFocus", "autoPlay", "checked", "controls", "default", "defer", "disabled", "formNoValidate", "hidden", "inert", "loop", "multiple", "muted", "noModule", "noValidate", "open", "playsInline", "readOnly", "required", "reversed", "selected"]);
 /** React's names for these props. */
 const RENAMED: Record<string, string> = { className: "class", htmlFor: "for", tabIndex: "tabindex", httpEquiv: "http-equiv", acceptCharset: "accept-charset" };
