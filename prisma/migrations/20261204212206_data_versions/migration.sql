@@ -7,22 +7,30 @@ CREATE TABLE "data_versions" (
 );
 
 -- Issue 23: the version of the portfolio's data (what the dashboard and the pillar pages draw), bumped once per
--- statement that changes any of its tables, in that statement's transaction: a reader sees the new version exactly
--- when it sees the change. The dashboard_* roll-ups are written only by the row triggers of these same tables.
+-- transaction that changes a row of any of its tables, in that transaction: a reader sees the new version exactly
+-- when it sees the change. Row triggers, so a statement that changes no row (a refused or replayed one-statement
+-- command) bumps nothing; a transaction-local setting makes it one UPDATE per transaction, not one per row.
+-- Deferred to the commit: the version row is the last row a transaction locks, so two writers can wait on it only
+-- one after the other at commit, never in a cycle with the rows they change (no deadlock), and it is held for the
+-- commit only. The dashboard_* roll-ups are written only by the row triggers of these same tables.
 INSERT INTO data_versions (name, version) VALUES ('portfolio', 1);
 
 CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE data_versions SET version = version + 1 WHERE name = TG_ARGV[0];
+  IF current_setting('portal.data_version_bumped_' || TG_ARGV[0], true) IS DISTINCT FROM txid_current()::text THEN
+    UPDATE data_versions SET version = version + 1 WHERE name = TG_ARGV[0];
+    PERFORM set_config('portal.data_version_bumped_' || TG_ARGV[0], txid_current()::text, true);
+  END IF;
   RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER data_version_initiatives AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON initiatives FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_status_updates AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON status_updates FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_funding_lines AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON funding_lines FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_action_items AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON action_items FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_meetings AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON meetings FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_pillars AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pillars FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_departments AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON departments FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
-CREATE TRIGGER data_version_settings AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('portfolio');
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['initiatives', 'status_updates', 'funding_lines', 'action_items', 'meetings', 'pillars', 'departments', 'settings'] LOOP
+    EXECUTE format('CREATE CONSTRAINT TRIGGER data_version_%s AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version(%L)', t, t, 'portfolio');
+    EXECUTE format('CREATE TRIGGER data_version_%s_truncate AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version(%L)', t, t, 'portfolio');
+  END LOOP;
+END;
+$$;
