@@ -146,6 +146,9 @@ SELECT pg_temp.bench_uuid('notification-' || n),
        now() - (n || ' minutes')::interval
 FROM generate_series(1, 120) AS n, bench_refs r;
 
+-- The data version's bump (migration data_versions) is deferred to the commit; run it now, as PostgreSQL refuses to
+-- alter a table with trigger events pending.
+SET CONSTRAINTS ALL IMMEDIATE;
 ALTER TABLE initiatives ENABLE TRIGGER dashboard_initiatives;
 ALTER TABLE status_updates ENABLE TRIGGER dashboard_status_updates;
 ALTER TABLE funding_lines ENABLE TRIGGER dashboard_funding_lines;
