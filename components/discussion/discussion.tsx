@@ -6,6 +6,8 @@ import type { Thread, ThreadComment } from "@/lib/discussion/queries";
 import { parseCommentText } from "@/lib/discussion/text";
 import { formatDateTime } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/routing";
+import { contentKey, viewerClass } from "@/lib/cache";
+import { CachedMarkup } from "@/components/ui/cached-markup";
 import { PlainLink } from "@/components/ui/plain-link";
 import { CommentForm, HideForm, type CommentFormWords } from "./comment-form";
 
@@ -56,6 +58,14 @@ function CommentText({ comment, initiativeIds, locale }: { comment: ThreadCommen
 export type OpenCommentForm = { commentId: string; kind: "reply" | "edit" | "hide" | "add" };
 
 const formKinds = new Set(["reply", "edit", "hide", "add"]);
+
+/** What `render` draws, when it is drawn (server components only). */
+function Deferred({ render }: { render: () => React.ReactNode }) {
+  return render();
+}
+
+/** A thread of at least this many comments has its list's markup cached (a short one costs little to draw). */
+const CACHED_FROM = 10;
 
 /** The page's own address (proxy.ts puts it in x-portal-path) and the comment form it asks for, if any. */
 export async function openCommentForm(): Promise<{ path: string; search: URLSearchParams; open: OpenCommentForm | null }> {
@@ -191,9 +201,24 @@ export async function Discussion({
     </li>
   );
 
+  // Through a component, so that the list is drawn only when it is not in the cache.
+  const comments = <Deferred render={() => <ul className="list-none pl-0">{thread.comments.map((comment) => renderComment(comment, false))}</ul>} />;
+  // Everything the list shows depends on: the comments, the codes' links, the language, what the viewer may do (reply,
+  // hide, edit their own) and the page's other query parameters (kept in the forms' links).
+  const commentsKey = () => {
+    const authored = thread.comments.some((comment) => comment.author.id === user.id || comment.replies.some((reply) => reply.author.id === user.id));
+    return `discussion|${contentKey([thread, initiativeIds])}|${locale}|${viewerClass(user)}|${mayWrite}|${mayModerate}|${authored ? user.id : "-"}|${search.toString()}`;
+  };
   const body = (
     <>
-      {thread.comments.length === 0 ? <p>{t("none")}</p> : <ul className="list-none pl-0">{thread.comments.map((comment) => renderComment(comment, false))}</ul>}
+      {thread.comments.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : openHere || thread.count < CACHED_FROM ? (
+        comments
+      ) : (
+        // Issue 23: drawn once per content of the thread (read afresh on every request) and what the viewer may do.
+        <CachedMarkup cacheKey={commentsKey()}>{comments}</CachedMarkup>
+      )}
       {mayWrite && lazyAddForm && !addOpen && (
         <p>
           <a href={formHref(search, thread.subjectId, "add", `discussion-of-${thread.subjectId}`)}>{t("add")}</a>

@@ -2,7 +2,7 @@ import { namedCache } from "@/lib/cache";
 import { NotStaticError, renderStaticMarkup } from "./static-markup";
 
 /** At most this many parts and about this much text (two bytes a character) in the process: the dashboard's blocks are about 100 kB a scope and language. */
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 256;
 const MAX_BYTES = 24 * 1024 * 1024;
 
 const markup = () => namedCache<string>("markup", MAX_ENTRIES, MAX_BYTES);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 
@@ -87,6 +88,17 @@ export class BoundedLru<V> {
     this.entries.clear();
     this.held = 0;
   }
+}
+
+/**
+ * A key made of the data itself (SHA-256 of its JSON), for a part whose data is read afresh on every request anyway
+ * (a discussion: one cheap statement) and whose drawing is what costs: the key changes exactly when the data does,
+ * on every instance, with no version to keep.
+ */
+export function contentKey(value: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)))
+    .digest("base64url");
 }
 
 /** An estimate of the memory a plain value holds (its JSON, two bytes a character). */
