@@ -2,11 +2,10 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/authz/permissions";
-import type { Thread, ThreadComment } from "@/lib/discussion/queries";
+import { threadListKey, type Thread, type ThreadComment } from "@/lib/discussion/queries";
 import { parseCommentText } from "@/lib/discussion/text";
 import { formatDateTime } from "@/lib/format/numbers";
 import type { Locale } from "@/lib/i18n/routing";
-import { contentKey, viewerClass } from "@/lib/cache";
 import { CachedMarkup } from "@/components/ui/cached-markup";
 import { PlainLink } from "@/components/ui/plain-link";
 import { CommentForm, HideForm, type CommentFormWords } from "./comment-form";
@@ -203,12 +202,7 @@ export async function Discussion({
 
   // Through a component, so that the list is drawn only when it is not in the cache.
   const comments = <Deferred render={() => <ul className="list-none pl-0">{thread.comments.map((comment) => renderComment(comment, false))}</ul>} />;
-  // Everything the list shows depends on: the comments, the codes' links, the language, what the viewer may do (reply,
-  // hide, edit their own) and the page's other query parameters (kept in the forms' links).
-  const commentsKey = () => {
-    const authored = thread.comments.some((comment) => comment.author.id === user.id || comment.replies.some((reply) => reply.author.id === user.id));
-    return `discussion|${contentKey([thread, initiativeIds])}|${locale}|${viewerClass(user)}|${mayWrite}|${mayModerate}|${authored ? user.id : "-"}|${search.toString()}`;
-  };
+  const commentsKey = () => threadListKey({ thread, initiativeIds, locale, user, mayWrite, mayModerate, search: search.toString() });
   const body = (
     <>
       {thread.comments.length === 0 ? (

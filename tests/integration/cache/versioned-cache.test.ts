@@ -6,7 +6,9 @@ import { readDataVersion, viewerClass } from "@/lib/cache";
 import { getDashboardVersioned, type DashboardData } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { postStatusUpdate } from "@/lib/initiatives/commands";
-import { postComment } from "@/lib/discussion/commands";
+import { editComment, postComment } from "@/lib/discussion/commands";
+import { getInitiativeThreads, threadListKey, threadOf } from "@/lib/discussion/queries";
+import { can } from "@/lib/authz/permissions";
 import { sessionUser } from "../../support/database";
 import { makeInitiative } from "../initiatives/support";
 
@@ -123,5 +125,32 @@ describe("data and markup cached per version", () => {
     const result = await on(caches, () => CachedMarkup({ cacheKey: "not-static", children }));
     expect(result).toBe(children);
     expect((caches.get("markup") as { size: number } | undefined)?.size ?? 0).toBe(0);
+  });
+});
+
+describe("a discussion's list cached per content", () => {
+  it("changes its key with the thread's content, and never shares one between a representative, an executive or a coordinator", async () => {
+    const rep = await sessionUser("rep.jus@iwgtip.example");
+    const executive = await sessionUser("executive@iwgtip.example");
+    const coordinator = await sessionUser("coordinator@iwgtip.example");
+    const initiative = await makeInitiative("JUS");
+    const posted = await postComment(rep, { subjectType: "initiative", subjectId: initiative.id, body: "First words.", language: "en" });
+    if (!posted.ok) throw new Error("not posted");
+    const keyFor = async (user: typeof rep, search = "") => {
+      const threads = await getInitiativeThreads(user, initiative.id);
+      const mayWrite = can(user, "discussion.write", { departmentId: null });
+      const mayModerate = can(user, "discussion.moderate", { departmentId: null });
+      return threadListKey({ thread: threadOf(threads, "initiative", initiative.id), initiativeIds: threads.initiativeIds, locale: "en", user, mayWrite, mayModerate, search });
+    };
+    const keys = { rep: await keyFor(rep), executive: await keyFor(executive), coordinator: await keyFor(coordinator) };
+    expect(new Set(Object.values(keys)).size).toBe(3);
+    // The same reader, the same thread: the same key, on any instance (nothing but the data makes it).
+    expect(await keyFor(rep)).toBe(keys.rep);
+    expect(await keyFor(rep, "comment=x&do=reply")).not.toBe(keys.rep);
+    const { version } = await db.comment.findUniqueOrThrow({ where: { id: posted.data.id }, select: { version: true } });
+    // An edit (on any instance) changes the key of every reader.
+    expect((await editComment(rep, { id: posted.data.id, version, body: "Other words.", language: "en" })).ok).toBe(true);
+    expect(await keyFor(rep)).not.toBe(keys.rep);
+    expect(await keyFor(executive)).not.toBe(keys.executive);
   });
 });
