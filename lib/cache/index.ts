@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db";
