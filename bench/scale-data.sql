@@ -197,6 +197,9 @@ FROM (
   FROM bench_indicators b
 ) a;
 
+-- The data version's bump (migration data_versions) is deferred to the commit; run it now, as PostgreSQL refuses to
+-- alter a table with trigger events pending.
+SET CONSTRAINTS ALL IMMEDIATE;
 ALTER TABLE initiatives ENABLE TRIGGER dashboard_initiatives;
 ALTER TABLE status_updates ENABLE TRIGGER dashboard_status_updates;
 ALTER TABLE funding_lines ENABLE TRIGGER dashboard_funding_lines;

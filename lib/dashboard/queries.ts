@@ -6,6 +6,8 @@ import { printedMarking } from "@/lib/settings";
 import { readSetting } from "@/lib/settings/queries";
 import type { DashboardScope, HealthLevel } from "./filters";
 import { requirePermission } from "@/lib/authz/require";
+import { estimateBytes, namedCache, readDataVersion } from "@/lib/cache";
+import { torontoToday } from "@/lib/kernel/time";
 
 /*
  * The dashboard's reads. Every figure comes from the roll-up tables of the `dashboard_rollups` migration: small sums
@@ -486,6 +488,26 @@ export async function getDashboard(user: SessionUser, scope: DashboardScope) {
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * Issue 23: `getDashboard` read once per version of the portfolio's data (lib/cache), scope and day in Toronto (the
+ * overdue count compares due dates with today), shared by every reader — the data is the same for all of them.
+ * `key` names that version, scope and day, for the page to key its cached markup by. One statement (the version)
+ * when the data is cached, the version and the two reads otherwise. The cached data is shared: callers must not
+ * change it.
+ */
+export async function getDashboardVersioned(user: SessionUser, scope: DashboardScope): Promise<{ data: DashboardData; key: string }> {
+  requirePermission(user, "portal.read");
+  // Before the data: a write committed between the two reads leaves newer data under the older key, never the reverse.
+  const version = await readDataVersion("portfolio");
+  const key = `portfolio:${version}|${torontoToday()}|${scope.fiscalYear ?? ""}|${scope.department?.toLowerCase() ?? ""}|${scope.pillar ?? ""}`;
+  const cache = namedCache<DashboardData>("dashboard-data", 64, 16 * 1024 * 1024);
+  const cached = cache.get(key);
+  if (cached) return { data: cached, key };
+  const data = await getDashboard(user, scope);
+  cache.set(key, data, estimateBytes(data));
+  return { data, key };
+}
 
 /** The security marking printed on briefings, in both languages (the `securityMarking` setting). */
 export async function getSecurityMarking(): Promise<string> {

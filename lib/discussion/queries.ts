@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
+import { contentKey, viewerClass } from "@/lib/cache";
 import { requirePermission } from "@/lib/authz/require";
 import { db } from "@/lib/db";
 import type { SubjectType } from "./schemas";
@@ -73,6 +74,17 @@ export async function getThreads(user: SessionUser, subjects: { type: SubjectTyp
 export async function getInitiativeThreads(user: SessionUser, initiativeId: string): Promise<Threads> {
   requirePermission(user, "portal.read");
   return threadsWhere({ OR: [{ initiativeId }, { statusUpdate: { initiativeId } }] }, [{ type: "initiative", id: initiativeId }]);
+}
+
+/**
+ * Issue 23: the key of a thread's drawn comment list (components/discussion/discussion.tsx caches it): everything the
+ * list shows depends on — the comments themselves (a hash of the thread as read on this request), the codes' links,
+ * the language, the viewer's class, what the viewer may do (reply, hide, edit their own: their id when they wrote a
+ * comment of it) and the page's other query parameters (kept in the forms' links).
+ */
+export function threadListKey({ thread, initiativeIds, locale, user, mayWrite, mayModerate, search }: { thread: Thread; initiativeIds: Record<string, string>; locale: string; user: SessionUser; mayWrite: boolean; mayModerate: boolean; search: string }): string {
+  const authored = thread.comments.some((comment) => comment.author.id === user.id || comment.replies.some((reply) => reply.author.id === user.id));
+  return `discussion|${contentKey([thread, initiativeIds])}|${locale}|${viewerClass(user)}|${mayWrite}|${mayModerate}|${authored ? user.id : "-"}|${search}`;
 }
 
 /** The thread of `type` and `id` from `threads`, empty when nobody has commented yet. */

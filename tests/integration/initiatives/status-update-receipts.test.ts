@@ -38,9 +38,9 @@ describe("posting a status update with an idempotency key", () => {
     expect(result.ok && result.replayed).toBeFalsy();
     expect(statements, statements.join("\n")).toHaveLength(2);
 
-    // One transaction: the initiative, the update, two audit events, the receipt, and the narrative's language
-    // state (written by the status_updates trigger, issue 21).
-    expect(await committedWrites(from, to)).toEqual([expect.objectContaining({ rows: 6, audit_events: 2 })]);
+    // One transaction: the initiative, the update, two audit events, the receipt, the narrative's language
+    // state (written by the status_updates trigger, issue 21) and the portfolio's data version (issue 23).
+    expect(await committedWrites(from, to)).toEqual([expect.objectContaining({ rows: 7, audit_events: 2 })]);
     const id = result.ok ? result.data.id : "";
     expect(await db.auditEvent.count({ where: { requestId, entityId: { in: [id, initiative.id] } } })).toBe(2);
     const receipt = await db.commandReceipt.findUniqueOrThrow({ where: { actorId_command_key: { actorId: users().OWN_REP!.id, command: "initiative.postStatusUpdate", key } } });

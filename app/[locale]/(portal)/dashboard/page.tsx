@@ -2,18 +2,20 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { filterQuery, parseDashboardFilters } from "@/lib/dashboard/filters";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { getDashboardVersioned } from "@/lib/dashboard/queries";
 import { departmentOptions, fiscalYearOptions } from "@/lib/dashboard/tables";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { CachedMarkup } from "@/components/ui/cached-markup";
+import { viewerClass } from "@/lib/cache";
 import { DashboardResults } from "@/components/results/linked-indicators";
 
 export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]/dashboard">) {
   const { locale, user } = await guardPage(params, "portal.read");
   const filters = parseDashboardFilters(await searchParams);
-  const data = await getDashboard(user, { ...filters, pillar: null });
+  const { data, key } = await getDashboardVersioned(user, { ...filters, pillar: null });
   const departments = departmentOptions(data.matrix, locale);
   const department = filters.department ? departments.find((option) => option.acronymEn.toLowerCase() === filters.department!.toLowerCase()) : undefined;
   if (filters.department && !department) notFound();
@@ -36,7 +38,10 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
       <p className="no-print">
         <Link href={{ pathname: "/dashboard/briefing", query: filterQuery(scope) }}>{t("briefingLink")}</Link>
       </p>
-      <DashboardView data={data} locale={locale} scope={scope} />
+      {/* Issue 23: the blocks drawn once per version of the data, language, scope and class of viewer. */}
+      <CachedMarkup cacheKey={`dashboard-view|${key}|${locale}|${viewerClass(user)}|${JSON.stringify(scope)}`}>
+        <DashboardView data={data} locale={locale} scope={scope} />
+      </CachedMarkup>
       <DashboardResults user={user} locale={locale} />
     </>
   );

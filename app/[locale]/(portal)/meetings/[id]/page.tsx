@@ -210,7 +210,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
               <h3 className="text-xl">
                 {index + 1}. <LocalizedText value={pickLocalized(locale, item.titleEn, item.titleFr)} />
               </h3>
-              <Discussion thread={threadOf(threads, "agendaItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact />
+              <Discussion thread={threadOf(threads, "agendaItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact lazyAddForm />
             </div>
           ))}
         </section>
@@ -226,7 +226,7 @@ export default async function MeetingPage({ params }: PageProps<"/[locale]/meeti
               <li key={item.id}>
                 {byLocale(locale, item.owner.en, item.owner.fr)} — {byLocale(locale, item.titleEn, item.titleFr)} ({actionsT("dueDate")} {item.dueDate}
                 {item.overdue && `, ${actionsT("overdue")}`}) — {actionsT(`status.${item.status}`)}
-                <Discussion thread={threadOf(threads, "actionItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact />
+                <Discussion thread={threadOf(threads, "actionItem", item.id)} initiativeIds={threads.initiativeIds} user={user} locale={locale} actions={discussionActions} headingLevel={4} compact lazyAddForm />
               </li>
             ))}
           </ul>

@@ -3,13 +3,15 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/page-guard";
 import { filterQuery, parseDashboardFilters, parsePillarCode } from "@/lib/dashboard/filters";
-import { getDashboard, listPillarInitiatives } from "@/lib/dashboard/queries";
+import { getDashboardVersioned, listPillarInitiatives } from "@/lib/dashboard/queries";
 import { departmentOptions, fiscalYearOptions } from "@/lib/dashboard/tables";
 import { byLocale } from "@/lib/i18n/localized";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { CachedMarkup } from "@/components/ui/cached-markup";
+import { viewerClass } from "@/lib/cache";
 import { PillarInitiatives } from "@/components/dashboard/pillar-initiatives";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/dashboard/pillars/[code]">): Promise<Metadata> {
@@ -23,7 +25,7 @@ export default async function PillarPage({ params, searchParams }: PageProps<"/[
   const code = parsePillarCode((await params).code);
   if (!code) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const [data, initiatives] = await Promise.all([getDashboard(user, { ...filters, pillar: code }), listPillarInitiatives(user, { ...filters, pillar: code })]);
+  const [{ data, key }, initiatives] = await Promise.all([getDashboardVersioned(user, { ...filters, pillar: code }), listPillarInitiatives(user, { ...filters, pillar: code })]);
   const tile = data.tiles[0];
   if (!tile) notFound();
   const departments = departmentOptions(data.matrix, locale);
@@ -51,7 +53,10 @@ export default async function PillarPage({ params, searchParams }: PageProps<"/[
       <p className="no-print">
         <Link href={{ pathname: "/dashboard/briefing", query: filterQuery(scope) }}>{t("briefingLink")}</Link>
       </p>
-      <DashboardView data={data} locale={locale} scope={scope} />
+      {/* Issue 23: the blocks drawn once per version of the data, language, scope and class of viewer. */}
+      <CachedMarkup cacheKey={`dashboard-view|${key}|${locale}|${viewerClass(user)}|${JSON.stringify(scope)}`}>
+        <DashboardView data={data} locale={locale} scope={scope} />
+      </CachedMarkup>
       <section aria-labelledby="section-initiatives" className="mt-10">
         <h2 id="section-initiatives">{t("sections.initiatives")}</h2>
         {tile.total > initiatives.length && <p data-initiatives-shown>{t("initiativesShown", { shown: initiatives.length, total: tile.total })}</p>}
