@@ -1,26 +1,10 @@
 import { useTranslations } from "next-intl";
+import type { ProposalRow } from "@/lib/agenda-proposals/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { Link } from "@/lib/i18n/navigation";
 
-/** A proposal as the pages show it (plain and serialisable: dates as ISO text). */
-export type ProposalView = {
-  id: string;
-  version: number;
-  meetingId: string;
-  meetingSequenceNumber: number;
-  meetingTitleEn: string;
-  meetingTitleFr: string;
-  titleEn: string;
-  titleFr: string;
-  kind: "DECISION" | "DISCUSSION" | "INFORMATION";
-  minutes: number;
-  rationale: string;
-  status: "PENDING" | "ACCEPTED" | "DECLINED";
-  declineReason: string | null;
-  proposerName: string;
-  department: { en: string; fr: string } | null;
-  initiative: { id: string; code: string; titleEn: string; titleFr: string } | null;
-};
+/** A proposal as the pages show it: what the query reads, without its dates (the summary shows none). */
+export type ProposalView = Omit<ProposalRow, "decidedAt" | "createdAt">;
 
 /** A proposal's title (in the reader's language when there is one), what it asks for, why, and its status as text. */
 export function ProposalSummary({ proposal, locale, headingLevel, showMeeting = false }: { proposal: ProposalView; locale: Locale; headingLevel: 2 | 3; showMeeting?: boolean }) {

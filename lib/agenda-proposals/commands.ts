@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/types";
 import { insertAgendaItem } from "@/lib/agenda/commands";
 import { defineCommand, type Tx } from "@/lib/kernel/registry";
 import { refuseConflict, refuseField, refuseNotFound } from "@/lib/kernel/refusals";
@@ -84,25 +85,35 @@ export const acceptProposal = defineCommand({
         changeNote,
       },
     });
-    const decidedAt = new Date();
-    const changed = await tx.agendaProposal.updateMany({
-      where: { id: proposal.id, status: "PENDING", version: input.version },
-      data: { status: "ACCEPTED", decidedAt, decidedById: user.id, agendaItemId: item.id, version: { increment: 1 } },
-    });
-    if (changed.count === 0) await refuseConflict(tx, "agenda_proposal", proposal.id);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "agendaProposal.accept",
-      entityType: "agenda_proposal",
-      entityId: proposal.id,
-      before: { status: "PENDING" },
-      after: { status: "ACCEPTED", agendaItemId: item.id, decidedAt: decidedAt.toISOString() },
-      requestId,
-    });
-    await notifyProposalDecided(proposal.id, { client: tx, actorId: user.id });
+    await recordDecision(tx, { proposalId: proposal.id, version: input.version, user, requestId, decision: { status: "ACCEPTED", agendaItemId: item.id } });
     return { id: proposal.id, agendaItemId: item.id };
   },
 });
+
+type Decision = { status: "ACCEPTED"; agendaItemId: string } | { status: "DECLINED"; declineReason: string };
+
+/**
+ * Accepting and declining end the same way: the proposal, still pending at the version the coordinator saw, is
+ * decided (else the answer is a conflict), audited, and its proposer notified.
+ */
+async function recordDecision(tx: Tx, { proposalId, version, user, requestId, decision }: { proposalId: string; version: number; user: SessionUser; requestId: string; decision: Decision }) {
+  const decidedAt = new Date();
+  const changed = await tx.agendaProposal.updateMany({
+    where: { id: proposalId, status: "PENDING", version },
+    data: { ...decision, decidedAt, decidedById: user.id, version: { increment: 1 } },
+  });
+  if (changed.count === 0) await refuseConflict(tx, "agenda_proposal", proposalId);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: decision.status === "ACCEPTED" ? "agendaProposal.accept" : "agendaProposal.decline",
+    entityType: "agenda_proposal",
+    entityId: proposalId,
+    before: { status: "PENDING" },
+    after: { ...decision, decidedAt: decidedAt.toISOString() },
+    requestId,
+  });
+  await notifyProposalDecided(proposalId, { client: tx, actorId: user.id });
+}
 
 /** Declined with a reason the proposer sees (their home page, their proposals, a notification). */
 export const declineProposal = defineCommand({
@@ -111,22 +122,7 @@ export const declineProposal = defineCommand({
   schema: declineProposalSchema,
   run: async ({ user, input, tx, requestId }) => {
     const proposal = await pendingProposal(tx, input.id, input.version);
-    const decidedAt = new Date();
-    const changed = await tx.agendaProposal.updateMany({
-      where: { id: proposal.id, status: "PENDING", version: input.version },
-      data: { status: "DECLINED", decidedAt, decidedById: user.id, declineReason: input.reason, version: { increment: 1 } },
-    });
-    if (changed.count === 0) await refuseConflict(tx, "agenda_proposal", proposal.id);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "agendaProposal.decline",
-      entityType: "agenda_proposal",
-      entityId: proposal.id,
-      before: { status: "PENDING" },
-      after: { status: "DECLINED", declineReason: input.reason, decidedAt: decidedAt.toISOString() },
-      requestId,
-    });
-    await notifyProposalDecided(proposal.id, { client: tx, actorId: user.id });
+    await recordDecision(tx, { proposalId: proposal.id, version: input.version, user, requestId, decision: { status: "DECLINED", declineReason: input.reason } });
     return { id: proposal.id };
   },
 });

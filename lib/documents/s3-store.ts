@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { db } from "@/lib/db";
+import { describeBlob } from "./blob-rows";
 import type { S3StoreConfig } from "./store-config";
 import { ChecksumMismatchError, fixedChunks, UploadTooLargeError, UPLOAD_TIMEOUT_MS, type DocumentStore } from "./storage-core";
 
@@ -167,14 +168,7 @@ export function createS3Store(config: S3StoreConfig): S3Store {
       return bytes.length > length ? bytes.subarray(start, start + length) : bytes;
     },
 
-    async describe(id) {
-      const blob = await db.documentBlob.findFirst({
-        where: { id, completedAt: { not: null } },
-        select: { id: true, sizeBytes: true, sha256: true, createdById: true, version: { select: { id: true } } },
-      });
-      if (!blob || !blob.sha256) return null;
-      return { id: blob.id, size: blob.sizeBytes, sha256: blob.sha256, ownerId: blob.createdById, attached: blob.version !== null };
-    },
+    describe: describeBlob,
 
     async discard(id) {
       const blob = await db.documentBlob.findFirst({ where: { id, version: null }, select: { uploadId: true } });

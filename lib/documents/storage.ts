@@ -1,6 +1,7 @@
 // Not "server-only": the worker (instrumentation.ts) reads stored files to extract their text.
 import { createHash } from "node:crypto";
 import { databasePool, db } from "@/lib/db";
+import { describeBlob } from "./blob-rows";
 import { createS3Store, type S3Store } from "./s3-store";
 import { configuredStoreName, s3ConfigFromEnv } from "./store-config";
 
@@ -104,14 +105,7 @@ export const postgresStore: DocumentStore = {
     return new Uint8Array(joined.subarray(offset, offset + length));
   },
 
-  async describe(id) {
-    const blob = await db.documentBlob.findFirst({
-      where: { id, completedAt: { not: null } },
-      select: { id: true, sizeBytes: true, sha256: true, createdById: true, version: { select: { id: true } } },
-    });
-    if (!blob || !blob.sha256) return null;
-    return { id: blob.id, size: blob.sizeBytes, sha256: blob.sha256, ownerId: blob.createdById, attached: blob.version !== null };
-  },
+  describe: describeBlob,
 
   async discard(id) {
     // Only an upload no version holds; the chunks go with it (ON DELETE CASCADE).

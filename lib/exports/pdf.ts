@@ -1,8 +1,6 @@
 import "server-only";
-import path from "node:path";
-import PDFDocument from "pdfkit";
-import { intlLocale } from "@/lib/format/intl";
 import type { Locale } from "@/lib/i18n/routing";
+import { openTaggedPdf, PDF_MARGIN } from "./tagged-pdf";
 import { docxTitle, type Bilingual, type DocxBlock, type DocxSpec } from "./docx";
 
 /**
@@ -14,37 +12,14 @@ import { docxTitle, type Bilingual, type DocxBlock, type DocxSpec } from "./docx
  * report, issue 19.4).
  */
 
-// Noto Sans from the GC Design System's font package: it has every accented letter of French.
-const fontFolder = path.join(process.cwd(), "node_modules", "@gcds-core", "fonts", "fonts", "noto-sans");
-const regular = path.join(fontFolder, "gcds-noto-sans-regular.woff");
-const bold = path.join(fontFolder, "gcds-noto-sans-bold.woff");
-const MARGIN = 56;
+const MARGIN = PDF_MARGIN;
 const SIZES = { title: 18, 1: 15, 2: 13, 3: 11.5, body: 10 } as const;
 
 const inLocale = (text: Bilingual, locale: Locale) => (typeof text === "string" ? text : text[locale]);
 
 export function renderTaggedPdf(spec: DocxSpec, locale: Locale, pageLabel: (page: number, count: number) => string): Promise<Buffer> {
   const title = docxTitle(spec, locale);
-  const doc = new PDFDocument({
-    size: "LETTER",
-    margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: intlLocale(locale),
-    info: { Title: title },
-    pdfVersion: "1.7",
-    // pdfkit supports "PDF/UA" (the pdfuaid metadata); @types/pdfkit lists only the PDF/A subsets.
-    subset: "PDF/UA" as unknown as PDFKit.Mixins.PDFSubsets,
-    tagged: true,
-    displayTitle: true,
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = openTaggedPdf(title, locale, 14);
   const root = doc.struct("Document");
   doc.addStructure(root);
   const width = doc.page.width - 2 * MARGIN;

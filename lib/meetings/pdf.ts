@@ -1,7 +1,5 @@
 import "server-only";
-import path from "node:path";
-import PDFDocument from "pdfkit";
-import { intlLocale } from "@/lib/format/intl";
+import { openTaggedPdf, PDF_MARGIN } from "@/lib/exports/tagged-pdf";
 import type { Locale } from "@/lib/i18n/routing";
 import type { AgendaPackage } from "./package";
 
@@ -29,12 +27,7 @@ export type PackageLabels = {
   whenValue: string;
 };
 
-// Noto Sans from the GC Design System's font package: it has every accented letter of French.
-const fontFolder = path.join(process.cwd(), "node_modules", "@gcds-core", "fonts", "fonts", "noto-sans");
-const regular = path.join(fontFolder, "gcds-noto-sans-regular.woff");
-const bold = path.join(fontFolder, "gcds-noto-sans-bold.woff");
-
-const MARGIN = 56;
+const MARGIN = PDF_MARGIN;
 
 /**
  * The agenda package as a tagged PDF (PDF/UA), made on the server: the security marking in the header and footer of
@@ -44,26 +37,7 @@ const MARGIN = 56;
  * the document's language, and the title shown in the window's title bar.
  */
 export function renderAgendaPackagePdf(data: AgendaPackage, locale: Locale, labels: PackageLabels): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "LETTER",
-    margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: intlLocale(locale),
-    info: { Title: labels.title },
-    pdfVersion: "1.7",
-    // pdfkit supports "PDF/UA" (the pdfuaid metadata); @types/pdfkit lists only the PDF/A subsets.
-    subset: "PDF/UA" as unknown as PDFKit.Mixins.PDFSubsets,
-    tagged: true,
-    displayTitle: true,
-  });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = openTaggedPdf(labels.title, locale, 10);
   const pick = (en: string, fr: string) => (locale === "fr" ? fr : en);
   const root = doc.struct("Document");
   doc.addStructure(root);
