@@ -1,13 +1,15 @@
 import "server-only";
+import { cache } from "react";
 import { readSetting } from "@/lib/settings/queries";
 
 /** The setting's key (lib/settings/definitions.ts): 25 MB by default, changed on the settings page. */
 export const DOCUMENT_MAX_MEGABYTES_KEY = "documentMaxMegabytes";
 
-/** The largest file the portal stores, in bytes, read on every upload (every instance sees a change at once). */
-export async function documentMaxBytes(): Promise<number> {
-  return (await readSetting("documentMaxMegabytes")) * 1024 * 1024;
-}
+/**
+ * The largest file the portal stores, in bytes, read on every upload (every instance sees a change at once). Read
+ * once per page render (React's request cache): a meeting page lists the documents of the meeting and of its items.
+ */
+export const documentMaxBytes = cache(async (): Promise<number> => (await readSetting("documentMaxMegabytes")) * 1024 * 1024);
 
 /**
  * How many uploads one instance receives at once (DOCUMENT_UPLOADS_MAX; by default half the database pool,
