@@ -10,6 +10,13 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { ResultStatusBadge } from "./status-badge";
 
+/** The briefing prints a pillar on one page: an explanation (up to 1,000 characters) is cut to its first words there. */
+const EXPLANATION_SHOWN = 160;
+function shortened<T extends { text: string } | null>(value: T): T {
+  if (!value || value.text.length <= EXPLANATION_SHOWN) return value;
+  return { ...value, text: `${value.text.slice(0, EXPLANATION_SHOWN - 1).trimEnd()}…` };
+}
+
 const editTranslators = { en: createTranslator({ locale: "en", messages: en, namespace: "ResultsEdit" }), fr: createTranslator({ locale: "fr", messages: fr, namespace: "ResultsEdit" }) };
 
 /**
@@ -65,7 +72,7 @@ export function BriefingResultsBlock({ code, results, locale }: { code: string; 
                       <td>{point.target ? targetText(point.target, indicator.unit, locale) : t("none")}</td>
                       <td>{point.actual?.value != null ? formatFigure(point.actual.value, indicator.unit, locale) : t("none")}</td>
                       <td>
-                        <LocalizedText value={pickLocalized(locale, point.actual?.explanationEn ?? null, point.actual?.explanationFr ?? null)} />
+                        <LocalizedText value={shortened(pickLocalized(locale, point.actual?.explanationEn ?? null, point.actual?.explanationFr ?? null))} />
                       </td>
                     </tr>
                   );

@@ -465,8 +465,11 @@ export async function getIndicatorForEdit(user: SessionUser, id: string) {
   return { ...rest, baselineValue: num(baselineValue), initiatives: initiatives.map((link) => link.initiative), initiativeIds: initiatives.map((link) => link.initiative.id) };
 }
 
-/** How many indicators not met the briefing lists per pillar (the counts cover them all). */
-export const BRIEFING_NOT_MET_LIMIT = 10;
+/**
+ * How many indicators not met the briefing lists per pillar (the counts cover them all; "and N more" says the
+ * rest): few enough that a pillar's briefing still prints on one page with its other blocks, in French too.
+ */
+export const BRIEFING_NOT_MET_LIMIT = 3;
 
 /**
  * The results of the briefing view (issue 18, point 6): per active pillar, the indicators by status and those not
