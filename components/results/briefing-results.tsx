@@ -21,7 +21,8 @@ const editTranslators = { en: createTranslator({ locale: "en", messages: en, nam
 
 /**
  * A pillar's results on its briefing page (issue 18, point 6): indicators per status (text and shape), then those
- * not met, each with its target, its actual and the explanation given. Printed: no links, no script.
+ * not met, each with its target, its actual and the explanation given (on screen; printed, the counts only, so a
+ * pillar keeps to one page). Printed: no links, no script.
  */
 export function BriefingResultsBlock({ code, results, locale }: { code: string; results: BriefingResults | undefined; locale: Locale }) {
   const t = resultsTranslator(locale);
@@ -43,6 +44,9 @@ export function BriefingResultsBlock({ code, results, locale }: { code: string; 
               </li>
             ))}
           </ul>
+          {/* On paper a pillar keeps to one page: the counts print, the list of indicators not met is on screen (and
+              in the Word briefing) only. */}
+          <div className="print:hidden">
           <h4 className="mt-3 text-base font-bold">{edit("briefingNotMet")}</h4>
           {results.notMet.length === 0 ? (
             <p>{edit("briefingNoneNotMet")}</p>
@@ -81,6 +85,7 @@ export function BriefingResultsBlock({ code, results, locale }: { code: string; 
             </table>
           )}
           {results.notMetMore > 0 && <p>{edit("briefingNotMetMore", { count: results.notMetMore })}</p>}
+          </div>
         </>
       )}
     </div>
